@@ -1,0 +1,136 @@
+"""The `quizprep` command: one function per verb, each a thin face over the core."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections import Counter
+from pathlib import Path
+
+from . import __version__
+
+TYPE_SHORT = {"single": "sgl", "multiple": "mul", "true_false": "t/f", "numeric": "num", "short": "sht", "order": "ord", "explain": "exp"}
+
+
+def _catalog(args=None):
+    from .bank import load_banks
+    from .paths import bank_paths
+
+    return load_banks(bank_paths())
+
+
+def _report_skipped(catalog) -> None:
+    if catalog.problems:
+        print(f"note: {len(catalog.problems)} problem(s) kept questions out; run `quizprep validate` to see them", file=sys.stderr)
+
+
+def cmd_topics(args) -> int:
+    """List topics with question counts by type and difficulty."""
+    from .bank import QUESTION_TYPES
+
+    catalog = _catalog(args)
+    header = f"{'topic':<24}{'total':>6}  " + " ".join(f"{TYPE_SHORT[t]:>4}" for t in QUESTION_TYPES) + "   d1  d2  d3"
+    print(header)
+    for bank in catalog.banks:
+        types = Counter(q.type for q in bank.questions)
+        diffs = Counter(q.difficulty for q in bank.questions)
+        print(f"{bank.topic:<24}{len(bank.questions):>6}  " + " ".join(f"{types[t]:>4}" for t in QUESTION_TYPES)
+              + "  " + "".join(f"{diffs[d]:>4}" for d in (1, 2, 3)))
+    qs = catalog.questions
+    types = Counter(q.type for q in qs)
+    diffs = Counter(q.difficulty for q in qs)
+    print(f"{'all':<24}{len(qs):>6}  " + " ".join(f"{types[t]:>4}" for t in QUESTION_TYPES) + "  " + "".join(f"{diffs[d]:>4}" for d in (1, 2, 3)))
+    _report_skipped(catalog)
+    return 0
+
+
+def cmd_validate(args) -> int:
+    """Validate banks; one line per problem, then a summary."""
+    from .bank import bank_files, load_banks
+    from .paths import bank_paths
+
+    paths = args.paths or bank_paths()
+    missing = [p for p in paths if not Path(p).exists()]
+    for p in missing:
+        print(f"{p}:1:1: no such file or folder — check the path")
+    files = bank_files([p for p in paths if p not in missing])
+    catalog = load_banks(files)
+    for problem in sorted(catalog.problems, key=lambda p: (p.path, p.line, p.col)):
+        print(problem)
+    n_problems = len(catalog.problems) + len(missing)
+    n_questions = len(catalog.questions)
+    if n_problems:
+        bad_files = len({p.path for p in catalog.problems}) + len(missing)
+        print(f"{n_problems} problem(s) in {bad_files} file(s); {n_questions} valid question(s) in {len(catalog.banks)} bank(s)")
+        return 1
+    print(f"ok: {n_questions} question(s) in {len(files)} bank file(s), no problems")
+    return 0
+
+
+def cmd_quiz(args) -> int:
+    """A quiz in the plain terminal."""
+    from .plainquiz import run_plain_quiz
+    from .quiz import select_questions
+
+    catalog = _catalog(args)
+    unknown = [t for t in args.topic or () if catalog.bank(t) is None]
+    if unknown:
+        print(f"quizprep: unknown topic {', '.join(unknown)} — choose from {', '.join(catalog.topics)}", file=sys.stderr)
+        return 2
+    questions = select_questions(
+        catalog.questions, topics=args.topic, difficulties=args.difficulty, types=args.type,
+        count=args.count, seed=args.seed,
+    )
+    if not questions:
+        print("quizprep: no question matches those filters", file=sys.stderr)
+        return 2
+    return run_plain_quiz(questions, seed=args.seed)
+
+
+def cmd_summary(args) -> int:
+    """What `quizprep` prints with no verb until the terminal UI opens instead."""
+    build_parser().print_help()
+    print()
+    catalog = _catalog(args)
+    print(f"{len(catalog.questions)} questions in {len(catalog.banks)} topics:")
+    for bank in catalog.banks:
+        print(f"  {bank.topic:<24}{len(bank.questions):>4}  {bank.title}")
+    _report_skipped(catalog)
+    return 0
+
+
+def build_parser() -> argparse.ArgumentParser:
+    from .bank.model import QUESTION_TYPES
+
+    parser = argparse.ArgumentParser(prog="quizprep", description="Quizzes, numpy exercises and progress for ML-engineering interviews.")
+    parser.add_argument("--version", action="version", version=f"quizprep {__version__}")
+    sub = parser.add_subparsers(dest="verb", metavar="VERB")
+
+    p = sub.add_parser("topics", help="list topics with question counts by type and difficulty")
+    p.set_defaults(func=cmd_topics)
+
+    p = sub.add_parser("validate", help="check question banks; one line per problem")
+    p.add_argument("paths", nargs="*", metavar="PATH", help="bank files or folders (default: all banks)")
+    p.set_defaults(func=cmd_validate)
+
+    p = sub.add_parser("quiz", help="take a quiz in the plain terminal")
+    p.add_argument("--topic", "-t", action="append", help="a topic slug (repeatable; default: all)")
+    p.add_argument("--difficulty", "-d", action="append", type=int, choices=(1, 2, 3), help="1, 2 or 3 (repeatable)")
+    p.add_argument("--type", action="append", choices=QUESTION_TYPES, help="a question type (repeatable)")
+    p.add_argument("--count", "-n", type=int, default=10, help="how many questions (default 10)")
+    p.add_argument("--seed", type=int, default=None, help="shuffle reproducibly")
+    p.set_defaults(func=cmd_quiz)
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    func = getattr(args, "func", cmd_summary)
+    try:
+        return func(args)
+    except KeyboardInterrupt:
+        print()
+        return 130
+    except BrokenPipeError:
+        return 0

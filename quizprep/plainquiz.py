@@ -1,0 +1,119 @@
+"""A quiz in the plain terminal (input/print), for when the full UI is not wanted."""
+
+from __future__ import annotations
+
+import re
+import textwrap
+
+from .bank import Question
+from .quiz import QuizSession
+
+_FENCE = re.compile(r"```[a-zA-Z0-9_+-]*\n(.*?)```", re.DOTALL)
+
+
+def render_markdown(text: str) -> str:
+    """Prompt text for a plain terminal: fenced code blocks indented, fences removed."""
+    return _FENCE.sub(lambda m: textwrap.indent(m.group(1).rstrip("\n"), "    ") + "\n", text).strip()
+
+
+def _ask(prompt: str) -> str:
+    return input(prompt).strip()
+
+
+def _read_response(session: QuizSession):
+    item = session.current
+    q: Question = item.question
+    while True:
+        try:
+            if q.type == "single":
+                raw = _ask(f"your answer (1-{len(item.choices)}): ")
+                return int(raw) - 1 if raw.isdigit() and 1 <= int(raw) <= len(item.choices) else _retry()
+            if q.type == "multiple":
+                raw = _ask("your answers, e.g. 1 3: ").replace(",", " ").split()
+                if raw and all(r.isdigit() and 1 <= int(r) <= len(item.choices) for r in raw):
+                    return [int(r) - 1 for r in raw]
+                _retry()
+            elif q.type == "true_false":
+                raw = _ask("true or false (t/f): ").lower()
+                if raw in ("t", "true", "f", "false"):
+                    return raw.startswith("t")
+                _retry()
+            elif q.type == "numeric":
+                from .bank import parse_number
+
+                raw = _ask("your number: ")
+                parse_number(raw)
+                return raw
+            elif q.type == "short":
+                raw = _ask("your answer: ")
+                if raw:
+                    return raw
+            elif q.type == "order":
+                raw = _ask(f"the items in the right order, e.g. {' '.join(str(i) for i in range(len(item.items), 0, -1))}: ").replace(",", " ").split()
+                if sorted(raw) == [str(i) for i in range(1, len(item.items) + 1)]:
+                    return [int(r) - 1 for r in raw]
+                print(f"  list each number from 1 to {len(item.items)} once")
+            else:
+                return None
+        except ValueError as err:
+            print(f"  {err}")
+        except _Retry:
+            pass
+
+
+class _Retry(Exception):
+    pass
+
+
+def _retry():
+    print("  that is not one of the choices")
+    raise _Retry
+
+
+def _explain(session: QuizSession):
+    q = session.current.question
+    print("write your answer; an empty line ends it:")
+    lines = []
+    while (line := input()) != "":
+        lines.append(line)
+    print("\nmodel answer:\n" + textwrap.indent(q.model_answer.strip(), "  "))
+    print("\nwhich key points did you cover?")
+    for i, point in enumerate(q.key_points, 1):
+        print(f"  {i}. {point}")
+    while True:
+        raw = _ask("numbers of the points you covered (empty for none): ").replace(",", " ").split()
+        if all(r.isdigit() and 1 <= int(r) <= len(q.key_points) for r in raw):
+            return [int(r) - 1 for r in raw], "\n".join(lines)
+        print(f"  numbers from 1 to {len(q.key_points)}")
+
+
+def run_plain_quiz(questions: list[Question], *, seed: int | None = None) -> int:
+    """Ask each question in turn, show the verdict and explanation, then the score."""
+    session = QuizSession(questions, seed=seed)
+    try:
+        while (item := session.current) is not None:
+            q = item.question
+            print(f"\n[{session.position + 1}/{len(session.items)}] {q.topic} · difficulty {q.difficulty} · {q.type.replace('_', '/')}")
+            print(render_markdown(q.prompt))
+            for i, choice in enumerate(item.choices, 1):
+                print(f"  {i}. {choice.text.strip()}")
+            for i, text in enumerate(item.items, 1):
+                print(f"  {i}. {text}")
+            if q.type == "explain":
+                response, text = _explain(session)
+                record = session.answer(response, text=text)
+            else:
+                record = session.answer(_read_response(session))
+            v = record.verdict
+            print(("✓ right" if v.correct else "✗ not quite") + ("" if q.type == "explain" else f" — answer: {v.expected}"))
+            for line in v.feedback:
+                print(textwrap.fill(line, 88, initial_indent="  · ", subsequent_indent="    "))
+            print(textwrap.indent(q.explanation.strip(), "  "))
+    except EOFError:
+        print()
+    s = session.summary()
+    print(f"\nscore: {s.right}/{s.answered}" + (f" ({s.total - s.answered} not answered)" if s.answered < s.total else ""))
+    for t in s.by_topic:
+        if t.total:
+            print(f"  {t.topic:<24}{t.right}/{t.total}")
+    return 0

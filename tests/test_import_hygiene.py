@@ -1,0 +1,13 @@
+"""The core imports nothing heavy: no Textual, and no numpy or pytest just to read banks."""
+
+import subprocess
+import sys
+
+
+def test_core_does_not_pull_in_textual_or_heavy_modules():
+    code = (
+        "import sys, quizprep.bank, quizprep.quiz, quizprep.paths;"
+        "print(sorted(m for m in ('textual', 'numpy', 'pytest', 'fsrs') if m in sys.modules))"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == "[]"
