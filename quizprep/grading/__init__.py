@@ -1,0 +1,24 @@
+"""Exercises and the numerical autograder. Knows nothing of any UI.
+
+Check authors use `quizprep.grading.api`; faces use `grade`, the catalogue and the workspace.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from .catalogue import CatalogueError, Exercise, find_exercise, load_catalogue
+from .result import CheckResult, GradeResult
+from .sandbox import Limits
+
+
+def grade(exercise: Exercise, file: Path | None = None, *, timeout: float = 10.0, limits: Limits = Limits()) -> GradeResult:
+    """Grade the learner's workspace file for an exercise (or `file`)."""
+    from .runner import grade_file
+    from .workspace import workspace_file
+
+    path = Path(file) if file is not None else workspace_file(exercise)
+    return grade_file(exercise.checks, path.resolve(), exercise.solution, exercise.id, timeout=timeout, limits=limits)
+
+
+__all__ = ["CatalogueError", "CheckResult", "Exercise", "GradeResult", "Limits", "find_exercise", "grade", "load_catalogue"]

@@ -1,0 +1,168 @@
+"""Comparing a learner's value with the reference, and naming the likely mistake when it is wrong.
+
+Everything here runs in the trusted grading process on decoded values. A failed comparison raises
+`CheckFailed` with a one-line message and a few lines of diagnosis written for the learner.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+
+import numpy as np
+
+from .wire import Unsupported
+
+# Reference and learner compute in float64; a different but correct formula (einsum instead of @,
+# another stable softmax) moves results by ~1e-15 relative, so 1e-7 accepts every correct answer
+# while any real mistake is off by many orders of magnitude more.
+RTOL = 1e-7
+ATOL = 1e-10
+
+
+class CheckFailed(AssertionError):
+    """A check's verdict: what is wrong (one line) and how it showed (a few lines)."""
+
+    def __init__(self, message: str, diagnosis: tuple[str, ...] = ()) -> None:
+        super().__init__(message)
+        self.message = message
+        self.diagnosis = tuple(diagnosis)
+
+
+def _fmt(a: np.ndarray, n: int = 6) -> str:
+    flat = np.asarray(a).ravel()
+    body = np.array2string(flat[:n], precision=6, separator=", ", max_line_width=10_000)
+    return body[:-1] + ", …]" if flat.size > n else body
+
+
+def _where(shape: tuple[int, ...], flat_index: int) -> str:
+    return str(list(np.unravel_index(flat_index, shape))) if shape else "[]"
+
+
+def _close(a, b, rtol: float, atol: float) -> bool:
+    try:
+        return bool(np.allclose(a, b, rtol=rtol, atol=atol))
+    except (TypeError, ValueError):
+        return False
+
+
+def describe_type(value) -> str:
+    """A value's kind as a learner would read it."""
+    if isinstance(value, Unsupported):
+        return f"an object of type {value.type_name} ({value.text})"
+    if value is None:
+        return "None"
+    if isinstance(value, np.ndarray):
+        return f"an array of shape {value.shape} and dtype {value.dtype}"
+    return f"a {type(value).__name__} ({value!r})"[:200]
+
+
+def likely_mistake(got: np.ndarray, want: np.ndarray, *, batch_size: int | None = None,
+                   alternatives: Mapping[str, np.ndarray] | None = None, rtol: float = RTOL, atol: float = ATOL) -> str | None:
+    """Name the mistake that turns `want` into `got`, when it is one we recognise."""
+    for mistake, value in (alternatives or {}).items():
+        value = np.asarray(value)
+        if value.shape == got.shape and _close(got, value, rtol, atol):
+            return mistake
+    if got.shape != want.shape:
+        if got.shape == want.shape[::-1] and got.ndim >= 2 and _close(got.T, want, rtol, atol):
+            return "the result is transposed — check the order of the operands and which side gets .T"
+        if got.ndim == want.ndim + 1 and got.shape[1:] == want.shape and _close(got.sum(axis=0), want, rtol, atol):
+            return "a missing sum over the batch axis — add up the per-example contributions (.sum(axis=0))"
+        if got.ndim == want.ndim + 1 and got.shape[1:] == want.shape and _close(got.mean(axis=0), want, rtol, atol):
+            return "a per-example result where one value was expected — reduce over the batch axis"
+        if got.size == want.size and _close(got.reshape(want.shape), want, rtol, atol):
+            return f"the right numbers in the wrong shape — return shape {want.shape}, not {got.shape}"
+        return None
+    if not np.all(np.isfinite(got)) and np.all(np.isfinite(want)):
+        return "NaN or inf where the answer is finite — an overflow (exp of a large number?) or a division by zero"
+    if np.any(want != 0) and _close(got, -want, rtol, atol):
+        return "the sign is flipped"
+    if got.ndim == 2 and got.shape[0] == got.shape[1] and _close(got, want.T, rtol, atol) and not _close(got, want, rtol, atol):
+        return "the result is transposed — check the order of the operands and which side gets .T"
+    if batch_size and batch_size > 1:
+        if _close(got, want * batch_size, rtol, atol):
+            return f"off by a factor of the batch size ({batch_size}) — divide by the batch size (the loss is a mean)"
+        if _close(got * batch_size, want, rtol, atol):
+            return f"divided by the batch size ({batch_size}) once too often"
+    denom = float(np.vdot(want, want))
+    if denom > 0:
+        k = float(np.vdot(got, want)) / denom
+        if abs(k) > 1e-12 and abs(k - 1) > 1e-6 and _close(got, k * want, rtol, atol):
+            return f"every value is {k:.6g} times the expected one — a constant factor is wrong"
+    if np.any(got == 0) and _close(np.where(got == 0, want, got), want, rtol, atol) and np.sum(got != want) > 0:
+        return "some entries are 0 where they should not be — a mask or a condition is off (check > vs >=)"
+    return None
+
+
+def expect_array(got, want, *, name: str = "the result", rtol: float = RTOL, atol: float = ATOL,
+                 inputs: Mapping[str, np.ndarray] | None = None, batch_size: int | None = None,
+                 alternatives: Mapping[str, np.ndarray] | None = None, dtype_kind: str = "f") -> None:
+    """Fail unless `got` is an array of want's shape, float dtype and values within tolerance."""
+    want = np.asarray(want)
+    context = _context(inputs)
+    if isinstance(got, (list, tuple)) and not isinstance(got, Unsupported):
+        raise CheckFailed(f"{name} should be a numpy array, got {describe_type(got)}",
+                          ("wrap it with np.array(...) or build it with numpy operations",) + context)
+    if not isinstance(got, np.ndarray):
+        hint = ("did you forget `return`?",) if got is None else ()
+        raise CheckFailed(f"{name} should be an array of shape {want.shape}, got {describe_type(got)}", hint + context)
+    if got.dtype.kind not in dtype_kind:
+        raise CheckFailed(f"{name} has dtype {got.dtype}, expected float64",
+                          ("convert it with .astype(np.float64) (comparisons give bool arrays)",) + context)
+    mistake = likely_mistake(got, want, batch_size=batch_size, alternatives=alternatives, rtol=rtol, atol=atol)
+    if got.shape != want.shape:
+        lines = context + ((f"likely mistake: {mistake}",) if mistake else ())
+        raise CheckFailed(f"{name} has shape {got.shape}, expected {want.shape}", lines)
+    if np.allclose(got, want, rtol=rtol, atol=atol, equal_nan=False) and np.all(np.isfinite(got) == np.isfinite(want)):
+        return
+    err = np.abs(got.astype(np.float64) - want)
+    err = np.where(np.isnan(err), np.inf, err)
+    worst = int(np.argmax(err)) if err.size else 0
+    rel = err / np.maximum(np.abs(want), 1e-300)
+    lines = context + (
+        f"expected: {_fmt(want)}",
+        f"got:      {_fmt(got)}",
+        f"max abs error {float(err.ravel()[worst]):.3g} at {_where(want.shape, worst)}"
+        f" (expected {float(want.ravel()[worst]):.6g}, got {float(got.ravel()[worst]):.6g}); max relative error {float(np.max(rel)):.3g}",
+    )
+    if mistake:
+        lines += (f"likely mistake: {mistake}",)
+    raise CheckFailed(f"{name} is wrong", lines)
+
+
+def expect_scalar(got, want: float, *, name: str = "the result", rtol: float = RTOL, atol: float = ATOL,
+                  inputs: Mapping[str, np.ndarray] | None = None, batch_size: int | None = None,
+                  alternatives: Mapping[str, float] | None = None) -> None:
+    """Fail unless `got` is one finite real number within tolerance of `want`."""
+    context = _context(inputs)
+    if isinstance(got, np.ndarray) and got.shape == ():
+        got = got[()]
+    if isinstance(got, np.ndarray) and got.size == 1:
+        raise CheckFailed(f"{name} should be a plain float, got {describe_type(got)}", ("return float(...) of it",) + context)
+    if isinstance(got, (bool, np.bool_)) or not isinstance(got, (int, float, np.integer, np.floating)):
+        raise CheckFailed(f"{name} should be a float, got {describe_type(got)}", context)
+    expect_array(np.asarray(float(got)), np.asarray(float(want)), name=name, rtol=rtol, atol=atol, inputs=inputs,
+                 batch_size=batch_size, alternatives={k: np.asarray(float(v)) for k, v in (alternatives or {}).items()})
+
+
+def expect_unchanged(before: np.ndarray, after, *, name: str = "x") -> None:
+    """Fail if a function changed an input it must leave alone."""
+    if not isinstance(after, np.ndarray) or after.shape != before.shape or not np.array_equal(after, before, equal_nan=True):
+        raise CheckFailed(f"your function modified its input `{name}` in place",
+                          ("work on a copy or build a new array (e.g. x * mask, not x[mask] = 0)",))
+
+
+def expect_true(condition: bool, message: str, *diagnosis: str) -> None:
+    """Fail with a learner-facing message unless condition holds."""
+    if not condition:
+        raise CheckFailed(message, tuple(diagnosis))
+
+
+def _context(inputs: Mapping[str, np.ndarray] | None) -> tuple[str, ...]:
+    if not inputs:
+        return ()
+    parts = []
+    for key, value in inputs.items():
+        arr = np.asarray(value)
+        parts.append(f"{key}: shape {arr.shape}" if arr.ndim else f"{key} = {arr!r}")
+    return ("input " + ", ".join(parts),)

@@ -1,0 +1,191 @@
+"""Grading one file against an exercise's checks: pytest in a forked trusted process.
+
+The grading process runs the exercise's pytest module with a plugin that hands each check a
+`Learner` and a `Reference` and records one `CheckResult` per check. Learner code only ever runs in
+grandchildren (see sandbox.py); this process only sees the values they send back.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import select
+import signal
+import sys
+import time
+from pathlib import Path
+
+from .result import CheckResult, GradeResult, overall_status
+from .sandbox import LearnerFailure, Limits
+
+GRACE_S = 20.0  # for pytest itself, beyond the learner's time limit
+INI = Path(__file__).with_name("pytest.ini")
+
+
+def check_name(nodeid: str) -> str:
+    """`check_x.py::test_matches_reference[4x3]` -> `matches reference [4x3]`."""
+    name = nodeid.split("::")[-1]
+    base, _, params = name.partition("[")
+    base = base.removeprefix("test_").replace("_", " ")
+    return f"{base} [{params}" if params else base
+
+
+class GradingPlugin:
+    """pytest plugin: the `learner`/`reference` fixtures and one result per check, in order."""
+
+    def __init__(self, learner_path: Path, solution_path: Path, exercise_id: str, deadline: float, limits: Limits) -> None:
+        from .runners import Learner, Reference
+
+        self.learner = Learner(learner_path, deadline=deadline, limits=limits, module_name=f"learner_{exercise_id}")
+        self.reference_path = solution_path
+        self._reference = None
+        self._Reference = Reference
+        self.results: dict[str, CheckResult] = {}
+        self.order: list[str] = []
+        self.collect_errors: list[str] = []
+        self.import_failure: LearnerFailure | None = None
+
+    def reference_runner(self):
+        if self._reference is None:
+            self._reference = self._Reference(self.reference_path)
+        return self._reference
+
+    def pytest_configure(self, config):
+        import pytest
+
+        plugin = self
+
+        class Fixtures:
+            @pytest.fixture
+            def learner(self):
+                return plugin.learner
+
+            @pytest.fixture
+            def reference(self):
+                return plugin.reference_runner()
+
+        config.pluginmanager.register(Fixtures(), "quizprep-fixtures")
+
+    def pytest_collectreport(self, report):
+        if report.failed:
+            self.collect_errors.append(str(report.longrepr)[-2000:])
+
+    def pytest_collection_finish(self, session):
+        self.order = [item.nodeid for item in session.items]
+        if session.items:
+            try:  # import once up front so a broken module is one clear error, not one per check
+                self.learner.call(None)
+            except LearnerFailure as failure:
+                self.import_failure = failure
+
+    def pytest_runtestloop(self, session):
+        if self.import_failure is not None:
+            return True  # nothing to run: the module itself is broken
+        return None
+
+    def pytest_runtest_makereport(self, item, call):
+        if call.when == "call" or (call.excinfo is not None and item.nodeid not in self.results):
+            self.results[item.nodeid] = self._result(item.nodeid, call)
+
+    def _result(self, nodeid: str, call) -> CheckResult:
+        from .diagnosis import CheckFailed
+        from .runners import NotRun
+
+        name = check_name(nodeid)
+        output = "".join(self.learner.outputs)[-4000:]
+        self.learner.outputs.clear()
+        if call.excinfo is None:
+            return CheckResult(name, "pass", output=output)
+        exc = call.excinfo.value
+        if isinstance(exc, CheckFailed):
+            return CheckResult(name, "fail", exc.message, exc.diagnosis, output)
+        if isinstance(exc, NotRun):
+            return CheckResult(name, "not_run", str(exc))
+        if isinstance(exc, LearnerFailure):
+            status = {"not_implemented": "fail", "timeout": "timeout"}.get(exc.kind, "error")
+            detail = tuple(exc.detail.splitlines()[-12:]) if exc.kind != "timeout" else ()
+            return CheckResult(name, status, exc.message, detail, output)
+        if isinstance(exc, AssertionError):
+            return CheckResult(name, "fail", str(exc) or "a check failed", (), output)
+        return CheckResult(name, "error", f"the check itself failed: {type(exc).__name__}: {exc}", (), output)
+
+    def outcome(self, exercise_id: str, duration: float) -> GradeResult:
+        if self.collect_errors or not self.order:
+            return GradeResult(exercise_id, "error", (), duration, "the checks for this exercise could not be loaded",
+                               "\n".join(self.collect_errors)[-4000:])
+        if self.import_failure is not None:
+            f = self.import_failure
+            status = "timeout" if f.kind == "timeout" else ("fail" if f.kind == "not_implemented" else "error")
+            checks = tuple(CheckResult(check_name(n), "not_run", "not run: the module did not import") for n in self.order)
+            return GradeResult(exercise_id, status, checks, duration, f"importing your file failed: {f.message}", f.detail)
+        checks = tuple(self.results.get(n) or CheckResult(check_name(n), "not_run", "not run") for n in self.order)
+        return GradeResult(exercise_id, overall_status(checks), checks, duration)
+
+
+def run_checks(checks_path: Path, learner_path: Path, solution_path: Path, exercise_id: str, *,
+               timeout: float, limits: Limits) -> GradeResult:
+    """Run the checks in this process (call it in a process of its own: see `grade_file`)."""
+    import pytest
+
+    start = time.monotonic()
+    plugin = GradingPlugin(learner_path, solution_path, exercise_id, start + timeout, limits)
+    os.environ["PYTEST_DISABLE_PLUGIN_AUTOLOAD"] = "1"
+    args = [str(checks_path), "-c", str(INI), "--rootdir", str(checks_path.parent), "--import-mode=importlib"]
+    pytest.main(args, plugins=[plugin])
+    return plugin.outcome(exercise_id, time.monotonic() - start)
+
+
+def grade_file(checks_path: Path, learner_path: Path, solution_path: Path, exercise_id: str, *,
+               timeout: float = 10.0, limits: Limits = Limits()) -> GradeResult:
+    """Grade `learner_path` in a forked grading process; anything but a complete report is an error."""
+    start = time.monotonic()
+    read_fd, write_fd = os.pipe()
+    sys.stdout.flush()
+    sys.stderr.flush()
+    pid = os.fork()
+    if pid == 0:  # pragma: no cover - the grading child
+        os.close(read_fd)
+        code = 0
+        try:
+            os.setpgid(0, 0)
+            devnull = os.open(os.devnull, os.O_RDWR)
+            for fd in (0, 1, 2):
+                os.dup2(devnull, fd)
+            result = run_checks(checks_path, learner_path, solution_path, exercise_id, timeout=timeout, limits=limits)
+            payload = result.to_json().encode()
+            view = memoryview(payload)
+            while view:
+                view = view[os.write(write_fd, view):]
+        except BaseException:  # noqa: BLE001
+            code = 1
+        os._exit(code)
+    os.close(write_fd)
+    chunks = []
+    deadline = start + timeout + GRACE_S
+    try:
+        while True:
+            remaining = deadline - time.monotonic()
+            if remaining <= 0:
+                raise TimeoutError
+            ready, _, _ = select.select([read_fd], [], [], remaining)
+            if ready:
+                data = os.read(read_fd, 1 << 16)
+                if not data:
+                    break
+                chunks.append(data)
+    except TimeoutError:
+        chunks = []
+    finally:
+        try:
+            os.killpg(pid, signal.SIGKILL)
+        except (ProcessLookupError, PermissionError):
+            pass
+        os.waitpid(pid, 0)
+        os.close(read_fd)
+    duration = time.monotonic() - start
+    try:
+        result = GradeResult.from_dict(json.loads(b"".join(chunks)))
+    except (ValueError, KeyError, TypeError):
+        return GradeResult(exercise_id, "error", (), duration, "the grader stopped without a report — please report this")
+    return GradeResult(result.exercise, result.status, result.checks, duration, result.message, result.detail,
+                       "".join(c.output for c in result.checks)[-8000:])

@@ -1,0 +1,6 @@
+# expect: error
+# diagnosis: importing your file failed: your code raised KeyError
+import numpy as np
+
+TABLE = {}
+SCALE = TABLE["scale"]

@@ -1,0 +1,4 @@
+# expect: error
+# diagnosis: syntax error
+def relu_grad(x)
+    return x

@@ -1,0 +1,5 @@
+# expect: error
+# diagnosis: called sys.exit(0)
+import sys
+
+sys.exit(0)

@@ -1,0 +1,30 @@
+"""The two facts every exercise must keep: the reference passes every check, the stub fails them."""
+
+import pytest
+
+from quizprep.grading import grade, load_catalogue
+
+CATALOGUE = load_catalogue()
+
+
+@pytest.mark.parametrize("exercise", CATALOGUE, ids=[e.id for e in CATALOGUE])
+def test_reference_solution_passes_every_check(exercise):
+    result = grade(exercise, exercise.solution)
+    failing = [(c.name, c.message, c.diagnosis) for c in result.checks if c.status != "pass"]
+    assert result.status == "pass" and failing == [] and len(result.checks) >= 5, (result.message, failing)
+
+
+@pytest.mark.parametrize("exercise", CATALOGUE, ids=[e.id for e in CATALOGUE])
+def test_untouched_stub_fails_with_not_implemented_yet(exercise):
+    result = grade(exercise, exercise.stub)
+    assert result.status == "fail"
+    assert all("not implemented yet" in c.message for c in result.checks if c.status != "pass")
+    assert sum(c.status == "pass" for c in result.checks) < len(result.checks) / 2
+
+
+def test_catalogue_is_complete_and_consistent():
+    ids = [e.id for e in CATALOGUE]
+    assert len(ids) == len(set(ids))
+    for e in CATALOGUE:
+        assert e.stub.is_file() and e.solution.is_file() and e.checks.is_file(), e.id
+        assert 2 <= len(e.hints) <= 3 and e.difficulty in (1, 2, 3), e.id
