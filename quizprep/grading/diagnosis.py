@@ -35,7 +35,7 @@ def _fmt(a: np.ndarray, n: int = 6) -> str:
 
 
 def _where(shape: tuple[int, ...], flat_index: int) -> str:
-    return str(list(np.unravel_index(flat_index, shape))) if shape else "[]"
+    return str([int(i) for i in np.unravel_index(flat_index, shape)]) if shape else "[]"
 
 
 def _close(a, b, rtol: float, atol: float) -> bool:
@@ -118,7 +118,7 @@ def expect_array(got, want, *, name: str = "the result", rtol: float = RTOL, ato
     err = np.abs(got.astype(np.float64) - want)
     err = np.where(np.isnan(err), np.inf, err)
     worst = int(np.argmax(err)) if err.size else 0
-    rel = err / np.maximum(np.abs(want), 1e-300)
+    rel = err / np.maximum(1e-8, np.abs(want) + np.abs(np.nan_to_num(got.astype(np.float64))))  # CS231n's relative error
     lines = context + (
         f"expected: {_fmt(want)}",
         f"got:      {_fmt(got)}",

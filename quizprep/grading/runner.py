@@ -34,15 +34,23 @@ class GradingPlugin:
     """pytest plugin: the `learner`/`reference` fixtures and one result per check, in order."""
 
     def __init__(self, learner_path: Path, solution_path: Path, exercise_id: str, deadline: float, limits: Limits) -> None:
-        from .runners import Learner, Reference
+        from .runners import Reference
 
-        self.learner = Learner(learner_path, deadline=deadline, limits=limits, module_name=f"learner_{exercise_id}")
+        self.exercise_id = exercise_id
+        self.limits = limits
         self.reference_path = solution_path
         self._reference = None
         self._Reference = Reference
-        self.results: dict[str, CheckResult] = {}
         self.order: list[str] = []
         self.collect_errors: list[str] = []
+        self.prepare(learner_path, deadline)
+
+    def prepare(self, learner_path: Path, deadline: float) -> None:
+        """Point the plugin at a learner file with a fresh deadline and no results yet."""
+        from .runners import Learner
+
+        self.learner = Learner(learner_path, deadline=deadline, limits=self.limits, module_name=f"learner_{self.exercise_id}")
+        self.results: dict[str, CheckResult] = {}
         self.import_failure: LearnerFailure | None = None
 
     def reference_runner(self):
@@ -72,16 +80,26 @@ class GradingPlugin:
 
     def pytest_collection_finish(self, session):
         self.order = [item.nodeid for item in session.items]
-        if session.items:
-            try:  # import once up front so a broken module is one clear error, not one per check
-                self.learner.call(None)
-            except LearnerFailure as failure:
-                self.import_failure = failure
+
+    def check_import(self) -> bool:
+        """Import the learner's file once, so a broken module is one clear error, not one per check."""
+        try:
+            self.learner.call(None)
+        except LearnerFailure as failure:
+            self.import_failure = failure
+        return self.import_failure is None
+
+    def run_items(self, session) -> None:
+        """pytest's own run loop: every collected check, in order."""
+        if not session.items or not self.check_import():
+            return
+        items = session.items
+        for i, item in enumerate(items):
+            item.config.hook.pytest_runtest_protocol(item=item, nextitem=items[i + 1] if i + 1 < len(items) else None)
 
     def pytest_runtestloop(self, session):
-        if self.import_failure is not None:
-            return True  # nothing to run: the module itself is broken
-        return None
+        self.run_items(session)
+        return True
 
     def pytest_runtest_makereport(self, item, call):
         if call.when == "call" or (call.excinfo is not None and item.nodeid not in self.results):

@@ -7,14 +7,16 @@ import sys
 from collections import Counter
 from pathlib import Path
 
-from . import __version__
+from .. import __version__
+from . import exercises
+from .common import UsageError
 
 TYPE_SHORT = {"single": "sgl", "multiple": "mul", "true_false": "t/f", "numeric": "num", "short": "sht", "order": "ord", "explain": "exp"}
 
 
 def _catalog(args=None):
-    from .bank import load_banks
-    from .paths import bank_paths
+    from ..bank import load_banks
+    from ..paths import bank_paths
 
     return load_banks(bank_paths())
 
@@ -26,7 +28,7 @@ def _report_skipped(catalog) -> None:
 
 def cmd_topics(args) -> int:
     """List topics with question counts by type and difficulty."""
-    from .bank import QUESTION_TYPES
+    from ..bank import QUESTION_TYPES
 
     catalog = _catalog(args)
     header = f"{'topic':<24}{'total':>6}  " + " ".join(f"{TYPE_SHORT[t]:>4}" for t in QUESTION_TYPES) + "   d1  d2  d3"
@@ -46,8 +48,8 @@ def cmd_topics(args) -> int:
 
 def cmd_validate(args) -> int:
     """Validate banks; one line per problem, then a summary."""
-    from .bank import bank_files, load_banks
-    from .paths import bank_paths
+    from ..bank import bank_files, load_banks
+    from ..paths import bank_paths
 
     paths = args.paths or bank_paths()
     missing = [p for p in paths if not Path(p).exists()]
@@ -70,7 +72,7 @@ def cmd_validate(args) -> int:
 def cmd_quiz(args) -> int:
     """A quiz in the plain terminal."""
     from .plainquiz import run_plain_quiz
-    from .quiz import select_questions
+    from ..quiz import select_questions
 
     catalog = _catalog(args)
     unknown = [t for t in args.topic or () if catalog.bank(t) is None]
@@ -100,7 +102,7 @@ def cmd_summary(args) -> int:
 
 
 def build_parser() -> argparse.ArgumentParser:
-    from .bank.model import QUESTION_TYPES
+    from ..bank.model import QUESTION_TYPES
 
     parser = argparse.ArgumentParser(prog="quizprep", description="Quizzes, numpy exercises and progress for ML-engineering interviews.")
     parser.add_argument("--version", action="version", version=f"quizprep {__version__}")
@@ -120,6 +122,8 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--count", "-n", type=int, default=10, help="how many questions (default 10)")
     p.add_argument("--seed", type=int, default=None, help="shuffle reproducibly")
     p.set_defaults(func=cmd_quiz)
+
+    exercises.register(sub)
     return parser
 
 
@@ -129,6 +133,9 @@ def main(argv: list[str] | None = None) -> int:
     func = getattr(args, "func", cmd_summary)
     try:
         return func(args)
+    except UsageError as err:
+        print(f"quizprep: {err}", file=sys.stderr)
+        return 2
     except KeyboardInterrupt:
         print()
         return 130

@@ -5,8 +5,8 @@ from __future__ import annotations
 import re
 import textwrap
 
-from .bank import Question
-from .quiz import QuizSession
+from ..bank import Question
+from ..quiz import QuizSession
 
 _FENCE = re.compile(r"```[a-zA-Z0-9_+-]*\n(.*?)```", re.DOTALL)
 
@@ -39,7 +39,7 @@ def _read_response(session: QuizSession):
                     return raw.startswith("t")
                 _retry()
             elif q.type == "numeric":
-                from .bank import parse_number
+                from ..bank import parse_number
 
                 raw = _ask("your number: ")
                 parse_number(raw)

@@ -1,0 +1,184 @@
+"""Verbs for the coding exercises: list, grade, hint, solution, path, edit, reset, watch."""
+
+from __future__ import annotations
+
+import json
+import os
+import shlex
+import subprocess
+import sys
+from pathlib import Path
+
+from .common import UsageError, open_store, record
+
+
+def _catalogue():
+    from ..grading import CatalogueError, load_catalogue
+
+    try:
+        return load_catalogue()
+    except CatalogueError as err:
+        raise UsageError(str(err)) from None
+
+
+def _exercise(exercise_id: str):
+    catalogue = _catalogue()
+    found = next((e for e in catalogue if e.id == exercise_id), None)
+    if found is None:
+        raise UsageError(f"unknown exercise `{exercise_id}` — choose from {', '.join(e.id for e in catalogue)}")
+    return found
+
+
+def exercise_status(exercise, last_grades) -> str:
+    """not started / started / failing / passed, from the last grade and the workspace."""
+    from ..grading.workspace import is_started
+
+    last = last_grades.get(exercise.id)
+    if last is not None:
+        return "passed" if last["status"] == "pass" else "failing"
+    return "started" if is_started(exercise) else "not started"
+
+
+def cmd_list(args) -> int:
+    """Every exercise, in order, with its status."""
+    catalogue = _catalogue()
+    with open_store() as store:
+        last = store.last_grades()
+    print(f"{'#':>2}  {'id':<22}{'status':<13}{'topic':<24}{'diff':<5}title")
+    for e in catalogue:
+        print(f"{e.order:>2}  {e.id:<22}{exercise_status(e, last):<13}{e.topic:<24}{e.difficulty:<5}{e.title}")
+    done = sum(exercise_status(e, last) == "passed" for e in catalogue)
+    print(f"\n{done}/{len(catalogue)} passed")
+    return 0
+
+
+def cmd_grade(args) -> int:
+    """Grade the workspace copy (or --file); exit 0 on pass, 1 otherwise."""
+    from ..grading import grade
+    from ..grading.report import format_grade
+
+    exercise = _exercise(args.id)
+    if args.file is not None and not Path(args.file).is_file():
+        raise UsageError(f"no such file: {args.file}")
+    if args.timeout <= 0:
+        raise UsageError("--timeout must be a positive number of seconds")
+    result = grade(exercise, args.file, timeout=args.timeout)
+    with open_store() as store:
+        record(store, "record_grade", exercise.id, result.status, result.passed, len(result.checks), result.duration_s)
+    if args.json:
+        print(json.dumps(result.to_dict(), ensure_ascii=False))
+    else:
+        print(format_grade(result, title=f"{exercise.id} — {exercise.title}"))
+        if result.status == "pass":
+            print("\nall checks pass. `quizprep solution {0}` shows the reference to compare with.".format(exercise.id))
+    return 0 if result.status == "pass" else 1
+
+
+def cmd_hint(args) -> int:
+    """The next hint for an exercise (hints already seen are shown again first)."""
+    exercise = _exercise(args.id)
+    with open_store() as store:
+        seen = store.count_events("hint", exercise.id)
+        upto = min(seen + 1, len(exercise.hints))
+        for i in range(upto):
+            print(f"hint {i + 1}/{len(exercise.hints)}: {exercise.hints[i]}")
+        if seen < len(exercise.hints):
+            record(store, "record_event", "hint", exercise.id, str(upto))
+        else:
+            print("(that was the last hint — `quizprep solution` shows the reference once you pass, or if you give up)")
+    return 0
+
+
+def cmd_solution(args) -> int:
+    """The reference solution, once passed or after an explicit give-up (which is recorded)."""
+    exercise = _exercise(args.id)
+    with open_store() as store:
+        unlocked = store.ever_passed(exercise.id) or store.count_events("gave_up", exercise.id) > 0
+        if not unlocked:
+            if not args.give_up:
+                if not sys.stdin.isatty():
+                    print(f"you have not passed {exercise.id} yet; run `quizprep solution {exercise.id} --give-up` to see it anyway",
+                          file=sys.stderr)
+                    return 1
+                answer = input(f"you have not passed {exercise.id} yet. Type 'give up' to see the reference: ")
+                if answer.strip().lower() != "give up":
+                    print("kept hidden — `quizprep hint {0}` may help".format(exercise.id))
+                    return 1
+            record(store, "record_event", "gave_up", exercise.id)
+    print(exercise.solution.read_text(encoding="utf-8"), end="")
+    return 0
+
+
+def cmd_path(args) -> int:
+    """Print the workspace file (created from the stub on first use)."""
+    from ..grading.workspace import workspace_file
+
+    print(workspace_file(_exercise(args.id)))
+    return 0
+
+
+def cmd_edit(args) -> int:
+    """Open the workspace file in $VISUAL / $EDITOR."""
+    from ..grading.workspace import workspace_file
+
+    path = workspace_file(_exercise(args.id))
+    editor = os.environ.get("VISUAL") or os.environ.get("EDITOR") or "vi"
+    try:
+        return subprocess.call([*shlex.split(editor), str(path)])
+    except FileNotFoundError:
+        raise UsageError(f"cannot start the editor `{editor}` — set $EDITOR, or edit {path} yourself") from None
+
+
+def cmd_reset(args) -> int:
+    """Restore the stub, keeping a backup of what it overwrites."""
+    from ..grading.workspace import reset, workspace_file
+
+    exercise = _exercise(args.id)
+    backup = reset(exercise)
+    print(f"{workspace_file(exercise)} is the stub again" + (f"; your previous version is saved as {backup}" if backup else ""))
+    return 0
+
+
+def cmd_watch(args) -> int:
+    """Re-grade on every save of the workspace file (rustlings-style)."""
+    from .watch import watch
+
+    catalogue = _catalogue()
+    if args.id is not None:
+        start = _exercise(args.id)
+    else:
+        with open_store() as store:
+            last = store.last_grades()
+        start = next((e for e in catalogue if exercise_status(e, last) != "passed"), catalogue[0])
+    return watch(catalogue, start, timeout=args.timeout)
+
+
+def register(sub) -> None:
+    p = sub.add_parser("list", help="every exercise with its status")
+    p.set_defaults(func=cmd_list)
+    p = sub.add_parser("grade", help="grade an exercise (your workspace copy, or --file)")
+    p.add_argument("id", metavar="ID")
+    p.add_argument("--file", help="grade this file instead of the workspace copy")
+    p.add_argument("--json", action="store_true", help="print one JSON object")
+    p.add_argument("--timeout", type=float, default=10.0, help="wall-clock limit in seconds (default 10)")
+    p.set_defaults(func=cmd_grade)
+    p = sub.add_parser("hint", help="the next hint for an exercise")
+    p.add_argument("id", metavar="ID")
+    p.set_defaults(func=cmd_hint)
+    p = sub.add_parser("solution", help="the reference solution (after you pass, or if you give up)")
+    p.add_argument("id", metavar="ID")
+    p.add_argument("--give-up", action="store_true", help="show it now, without passing (recorded)")
+    p.set_defaults(func=cmd_solution)
+    p = sub.add_parser("path", help="print the path of your copy of an exercise")
+    p.add_argument("id", metavar="ID")
+    p.set_defaults(func=cmd_path)
+    p = sub.add_parser("edit", help="open your copy of an exercise in $EDITOR")
+    p.add_argument("id", metavar="ID")
+    p.set_defaults(func=cmd_edit)
+    p = sub.add_parser("reset", help="restore the stub (your version is backed up)")
+    p.add_argument("id", metavar="ID")
+    p.set_defaults(func=cmd_reset)
+    p = sub.add_parser("watch", help="re-grade an exercise every time you save it")
+    p.add_argument("id", metavar="ID", nargs="?")
+    p.add_argument("--timeout", type=float, default=10.0, help="wall-clock limit per grade in seconds")
+    p.set_defaults(func=cmd_watch)

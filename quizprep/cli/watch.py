@@ -1,0 +1,105 @@
+"""`quizprep watch`: re-grade the current exercise on every save, rustlings-style.
+
+Says "checking…" the moment a save is seen, shows the result in place, and after a pass waits for
+an explicit `n` before moving on. Keys: n next (after a pass), h hint, r re-grade, q quit.
+"""
+
+from __future__ import annotations
+
+import os
+import select
+import sys
+import termios
+import time
+import tty
+from contextlib import contextmanager
+
+POLL_S = 0.05
+
+
+def _signature(path) -> tuple[int, int] | None:
+    try:
+        st = os.stat(path)
+    except FileNotFoundError:
+        return None
+    return (st.st_mtime_ns, st.st_size)
+
+
+@contextmanager
+def _keys():
+    """Single-key input without echo when stdin is a terminal; otherwise no keys at all."""
+    if not sys.stdin.isatty():
+        yield lambda: None
+        return
+    fd = sys.stdin.fileno()
+    saved = termios.tcgetattr(fd)
+    tty.setcbreak(fd)
+    try:
+        def read():
+            ready, _, _ = select.select([fd], [], [], 0)
+            return os.read(fd, 1).decode(errors="ignore") if ready else None
+        yield read
+    finally:
+        termios.tcsetattr(fd, termios.TCSADRAIN, saved)
+
+
+def _clear() -> None:
+    if sys.stdout.isatty():
+        sys.stdout.write("\033[2J\033[H")
+
+
+def watch(catalogue, exercise, *, timeout: float = 10.0) -> int:
+    """Watch exercises from `exercise` on; returns when the learner quits or finishes the last one."""
+    from ..grading.report import format_grade
+    from ..grading.warm import WarmGrader
+    from ..grading.workspace import workspace_file
+    from .common import open_store, record
+
+    store = open_store()
+    index = [e.id for e in catalogue].index(exercise.id)
+    with _keys() as key:
+        while index < len(catalogue):
+            exercise = catalogue[index]
+            path = workspace_file(exercise)
+            grader = WarmGrader(exercise, timeout=timeout)
+            passed = False
+            hints_shown = 0
+            footer = f"\nwatching {path}\nsave to re-grade · h hint · r re-grade · q quit"
+            last_sig = None
+            force = True
+            try:
+                while True:
+                    sig = _signature(path)
+                    if force or sig != last_sig:
+                        last_sig, force = sig, False
+                        _clear()
+                        print(f"[{index + 1}/{len(catalogue)}] {exercise.id} — {exercise.title}\nchecking…", flush=True)
+                        result = grader.grade(path)
+                        record(store, "record_grade", exercise.id, result.status, result.passed, len(result.checks), result.duration_s)
+                        _clear()
+                        print(f"[{index + 1}/{len(catalogue)}] " + format_grade(result, title=f"{exercise.id} — {exercise.title}"))
+                        passed = result.status == "pass"
+                        if passed:
+                            print("\nall checks pass — press n for the next exercise (or keep improving and save again)")
+                        print(footer, flush=True)
+                    k = key()
+                    if k == "q":
+                        return 0
+                    if k == "r":
+                        force = True
+                    elif k == "h":
+                        hints_shown = min(hints_shown + 1, len(exercise.hints))
+                        record(store, "record_event", "hint", exercise.id, str(hints_shown))
+                        for i in range(hints_shown):
+                            print(f"hint {i + 1}/{len(exercise.hints)}: {exercise.hints[i]}")
+                    elif k == "n":
+                        if passed:
+                            break
+                        print("pass every check first (or quit with q)", flush=True)
+                    time.sleep(POLL_S)
+            finally:
+                grader.close()
+            index += 1
+    store.close()
+    print("that was the last exercise — well done.")
+    return 0

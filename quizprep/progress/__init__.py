@@ -1,0 +1,5 @@
+"""Study progress: the SQLite store, spaced repetition and statistics. Knows nothing of any UI."""
+
+from .store import ProgressStore, ReadOnlyStore
+
+__all__ = ["ProgressStore", "ReadOnlyStore"]

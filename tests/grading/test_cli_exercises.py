@@ -1,0 +1,111 @@
+"""The exercise verbs of the command line, as a learner uses them."""
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from quizprep.cli import main
+
+ROOT = Path(__file__).resolve().parents[2]
+SUBMISSIONS = Path(__file__).parent / "submissions" / "relu_grad"
+
+
+def test_grade_json_schema_and_exit_codes(capsys):
+    assert main(["grade", "relu_grad", "--json", "--file", str(ROOT / "solutions" / "relu_grad.py")]) == 0
+    data = json.loads(capsys.readouterr().out)
+    assert set(data) >= {"exercise", "status", "checks", "duration_s"}
+    assert data["exercise"] == "relu_grad" and data["status"] == "pass"
+    assert all(set(c) >= {"name", "status", "message"} and c["status"] == "pass" for c in data["checks"])
+    assert main(["grade", "relu_grad", "--json", "--file", str(SUBMISSIONS / "wrong_ge_zero.py")]) == 1
+    data = json.loads(capsys.readouterr().out)
+    assert data["status"] == "fail"
+    failing = [c for c in data["checks"] if c["status"] == "fail"]
+    assert [c["name"] for c in failing] == ["zero and signs"]
+
+
+def test_plain_grade_shows_marks_and_first_diagnosis(capsys):
+    assert main(["grade", "relu_grad", "--file", str(SUBMISSIONS / "wrong_in_place.py")]) == 1
+    out = capsys.readouterr().out
+    assert "  ✗ input not modified\n" in out and "  ✓ zero and signs\n" in out
+    assert "first problem — input not modified:\n  your function modified its input `x` in place" in out
+
+
+@pytest.mark.parametrize("argv, message", [
+    (["grade", "nosuch"], "unknown exercise `nosuch` — choose from relu_grad,"),
+    (["grade", "relu_grad", "--file", "/no/such/file.py"], "no such file: /no/such/file.py"),
+    (["hint", "nosuch"], "unknown exercise `nosuch`"),
+])
+def test_usage_errors_exit_2_with_one_line(argv, message, capsys):
+    assert main(argv) == 2
+    err = capsys.readouterr().err
+    assert message in err and len(err.strip().splitlines()) == 1
+
+
+def test_workspace_is_created_from_the_stub_and_reset_keeps_a_backup(quizprep_home, capsys):
+    assert main(["path", "relu_grad"]) == 0
+    path = Path(capsys.readouterr().out.strip())
+    assert path == quizprep_home / "workspace" / "relu_grad.py"
+    stub = (ROOT / "exercises" / "relu_grad.py").read_text()
+    assert path.read_text() == stub
+    path.write_text("my work in progress\n")
+    assert main(["reset", "relu_grad"]) == 0
+    assert path.read_text() == stub
+    backups = list((quizprep_home / "workspace" / "backups").glob("relu_grad-*.py"))
+    assert [b.read_text() for b in backups] == ["my work in progress\n"]
+    assert str(backups[0]) in capsys.readouterr().out
+
+
+def test_hints_come_one_at_a_time_and_grades_show_in_list(capsys):
+    main(["hint", "relu_grad"])
+    first = capsys.readouterr().out
+    main(["hint", "relu_grad"])
+    second = capsys.readouterr().out
+    assert first.count("hint ") == 1 and second.count("hint ") == 2 and second.startswith(first.strip())
+    main(["list"])
+    assert "relu_grad             not started" in capsys.readouterr().out
+    main(["grade", "relu_grad", "--file", str(SUBMISSIONS / "wrong_ge_zero.py")])
+    main(["list"])
+    assert "relu_grad             failing" in capsys.readouterr().out
+
+
+def test_solution_is_hidden_until_passed_or_given_up(capsys, monkeypatch):
+    monkeypatch.setattr("sys.stdin", open("/dev/null"))
+    assert main(["solution", "relu_grad"]) == 1
+    assert "def relu_grad" not in capsys.readouterr().out
+    assert main(["solution", "relu_grad", "--give-up"]) == 0
+    assert "def relu_grad" in capsys.readouterr().out
+    assert main(["solution", "relu_grad"]) == 0  # the give-up is recorded
+
+
+def test_edit_runs_the_editor_on_the_workspace_file(quizprep_home, monkeypatch, tmp_path):
+    log = tmp_path / "opened"
+    editor = tmp_path / "fake-editor"
+    editor.write_text(f"#!/bin/sh\necho \"$1\" > {log}\n")
+    editor.chmod(0o755)
+    monkeypatch.setenv("EDITOR", str(editor))
+    monkeypatch.delenv("VISUAL", raising=False)
+    assert main(["edit", "relu_grad"]) == 0
+    assert log.read_text().strip() == str(quizprep_home / "workspace" / "relu_grad.py")
+
+
+def test_watch_regrades_on_save_and_quits(quizprep_home):
+    script = (
+        "import sys, time, threading\n"
+        "from pathlib import Path\n"
+        "from quizprep.cli import main\n"
+        f"path = Path({str(quizprep_home)!r}) / 'workspace' / 'relu_grad.py'\n"
+        "def edit():\n"
+        "    time.sleep(2.5)\n"
+        f"    path.write_text(Path({str(ROOT / 'solutions' / 'relu_grad.py')!r}).read_text())\n"
+        "    time.sleep(3.5)\n"
+        "    import os; os._exit(0)\n"
+        "threading.Thread(target=edit, daemon=True).start()\n"
+        "main(['watch', 'relu_grad'])\n"
+    )
+    out = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, timeout=60,
+                         env={**__import__("os").environ, "QUIZPREP_HOME": str(quizprep_home)}, stdin=subprocess.DEVNULL)
+    assert out.stdout.count("checking…") >= 2
+    assert "not yet" in out.stdout and "all checks pass — press n" in out.stdout
