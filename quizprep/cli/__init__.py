@@ -8,7 +8,7 @@ from collections import Counter
 from pathlib import Path
 
 from .. import __version__
-from . import exercises
+from . import exercises, progress
 from .common import UsageError
 
 TYPE_SHORT = {"single": "sgl", "multiple": "mul", "true_false": "t/f", "numeric": "num", "short": "sht", "order": "ord", "explain": "exp"}
@@ -86,7 +86,10 @@ def cmd_quiz(args) -> int:
     if not questions:
         print("quizprep: no question matches those filters", file=sys.stderr)
         return 2
-    return run_plain_quiz(questions, seed=args.seed)
+    from .common import open_store
+
+    with open_store() as store:
+        return run_plain_quiz(questions, seed=args.seed, store=store, mode="practice" if args.practice else "quiz")
 
 
 def cmd_summary(args) -> int:
@@ -121,9 +124,11 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--type", action="append", choices=QUESTION_TYPES, help="a question type (repeatable)")
     p.add_argument("--count", "-n", type=int, default=10, help="how many questions (default 10)")
     p.add_argument("--seed", type=int, default=None, help="shuffle reproducibly")
+    p.add_argument("--practice", action="store_true", help="cram: record answers without moving the review schedule")
     p.set_defaults(func=cmd_quiz)
 
     exercises.register(sub)
+    progress.register(sub)
     return parser
 
 

@@ -19,11 +19,19 @@ def open_store():
     return store
 
 
-def record(store, method: str, *args, **kwargs) -> None:
-    """Record something in the store; a read-only store is reported, never fatal."""
+def record(write, *args, **kwargs):
+    """Call a store write; a read-only store is reported, never fatal. Returns the write's result or None."""
     from ..progress import ReadOnlyStore
 
     try:
-        getattr(store, method)(*args, **kwargs)
+        return write(*args, **kwargs)
     except ReadOnlyStore as err:
         print(f"quizprep: not recorded: {err}", file=sys.stderr)
+        return None
+
+
+def record_grade(store, exercise_id: str, result) -> None:
+    """Record a grade (a pass also schedules the exercise's next review)."""
+    from ..progress.reviews import record_exercise_grade
+
+    record(record_exercise_grade, store, exercise_id, result.status, result.passed, len(result.checks), result.duration_s)

@@ -9,7 +9,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-from .common import UsageError, open_store, record
+from .common import UsageError, open_store, record, record_grade
 
 
 def _catalogue():
@@ -64,7 +64,7 @@ def cmd_grade(args) -> int:
         raise UsageError("--timeout must be a positive number of seconds")
     result = grade(exercise, args.file, timeout=args.timeout)
     with open_store() as store:
-        record(store, "record_grade", exercise.id, result.status, result.passed, len(result.checks), result.duration_s)
+        record_grade(store, exercise.id, result)
     if args.json:
         print(json.dumps(result.to_dict(), ensure_ascii=False))
     else:
@@ -83,7 +83,7 @@ def cmd_hint(args) -> int:
         for i in range(upto):
             print(f"hint {i + 1}/{len(exercise.hints)}: {exercise.hints[i]}")
         if seen < len(exercise.hints):
-            record(store, "record_event", "hint", exercise.id, str(upto))
+            record(store.record_event, "hint", exercise.id, str(upto))
         else:
             print("(that was the last hint — `quizprep solution` shows the reference once you pass, or if you give up)")
     return 0
@@ -104,7 +104,7 @@ def cmd_solution(args) -> int:
                 if answer.strip().lower() != "give up":
                     print("kept hidden — `quizprep hint {0}` may help".format(exercise.id))
                     return 1
-            record(store, "record_event", "gave_up", exercise.id)
+            record(store.record_event, "gave_up", exercise.id)
     print(exercise.solution.read_text(encoding="utf-8"), end="")
     return 0
 

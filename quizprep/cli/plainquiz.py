@@ -87,33 +87,93 @@ def _explain(session: QuizSession):
         print(f"  numbers from 1 to {len(q.key_points)}")
 
 
-def run_plain_quiz(questions: list[Question], *, seed: int | None = None) -> int:
-    """Ask each question in turn, show the verdict and explanation, then the score."""
+class _Command(Exception):
+    """The learner typed a command (u undo, f flag) instead of an answer."""
+
+    def __init__(self, name: str) -> None:
+        self.name = name
+
+
+COMMANDS = {"u": "undo", ":u": "undo", "f": "flag", ":f": "flag"}
+
+
+def run_plain_quiz(questions: list[Question], *, seed: int | None = None, store=None, mode: str = "quiz") -> int:
+    """Ask each question in turn, show the verdict and explanation, then the score.
+
+    With a store, every answer is recorded the moment it is given; `u` undoes the last answer and
+    `f` flags the current question.
+    """
+    from .common import record
+
     session = QuizSession(questions, seed=seed)
+    global _ask
+    plain_ask = _ask
+
+    def ask(prompt: str) -> str:
+        raw = plain_ask(prompt)
+        if raw.lower() in COMMANDS and store is not None:
+            raise _Command(COMMANDS[raw.lower()])
+        return raw
+
+    _ask = ask
+    if store is not None:
+        print("(type u to undo your last answer, f to flag this question as wrong or unclear)")
     try:
         while (item := session.current) is not None:
             q = item.question
-            print(f"\n[{session.position + 1}/{len(session.items)}] {q.topic} · difficulty {q.difficulty} · {q.type.replace('_', '/')}")
+            print(f"\n[{session.position + 1}/{len(session.items)}] {q.topic} · difficulty {q.difficulty} · {q.type.replace('_', '/')} · {q.id}")
             print(render_markdown(q.prompt))
             for i, choice in enumerate(item.choices, 1):
                 print(f"  {i}. {choice.text.strip()}")
             for i, text in enumerate(item.items, 1):
                 print(f"  {i}. {text}")
-            if q.type == "explain":
-                response, text = _explain(session)
-                record = session.answer(response, text=text)
-            else:
-                record = session.answer(_read_response(session))
-            v = record.verdict
+            try:
+                if q.type == "explain":
+                    response, text = _explain(session)
+                    record_ = session.answer(response, text=text)
+                else:
+                    record_ = session.answer(_read_response(session))
+            except _Command as command:
+                _run_command(command.name, session, store, q)
+                continue
+            v = record_.verdict
             print(("✓ right" if v.correct else "✗ not quite") + ("" if q.type == "explain" else f" — answer: {v.expected}"))
             for line in v.feedback:
                 print(textwrap.fill(line, 88, initial_indent="  · ", subsequent_indent="    "))
             print(textwrap.indent(q.explanation.strip(), "  "))
+            if store is not None:
+                from ..progress.reviews import record_answer
+
+                outcome = record(record_answer, store, question_id=q.id, topic=q.topic, qtype=q.type, correct=v.correct,
+                                 score=v.score, given=record_.given, seconds=record_.seconds, mode=mode)
+                if outcome is not None and outcome.comes_back:
+                    print(f"  (comes back {outcome.comes_back})")
     except EOFError:
         print()
+    finally:
+        _ask = plain_ask
     s = session.summary()
     print(f"\nscore: {s.right}/{s.answered}" + (f" ({s.total - s.answered} not answered)" if s.answered < s.total else ""))
     for t in s.by_topic:
         if t.total:
             print(f"  {t.topic:<24}{t.right}/{t.total}")
+    if s.missed:
+        print("to review: " + ", ".join(q.id for q in s.missed))
     return 0
+
+
+def _run_command(name: str, session: QuizSession, store, question: Question) -> None:
+    from ..progress.reviews import undo_last_answer
+    from .common import record
+
+    if name == "undo":
+        if session.undo() is None:
+            print("  nothing to undo yet")
+            return
+        record(undo_last_answer, store)
+        print("  last answer undone — it is asked again")
+    else:
+        reason = _ask("  flag as (w)rong or (u)nclear? ").lower()
+        note = _ask("  a note (optional): ")
+        record(store.flag_question, question.id, "wrong" if reason.startswith("w") else "unclear", note)
+        print("  flagged — thank you; `quizprep flags` lists your flags")

@@ -53,7 +53,7 @@ def watch(catalogue, exercise, *, timeout: float = 10.0) -> int:
     from ..grading.report import format_grade
     from ..grading.warm import WarmGrader
     from ..grading.workspace import workspace_file
-    from .common import open_store, record
+    from .common import open_store, record, record_grade
 
     store = open_store()
     index = [e.id for e in catalogue].index(exercise.id)
@@ -75,7 +75,7 @@ def watch(catalogue, exercise, *, timeout: float = 10.0) -> int:
                         _clear()
                         print(f"[{index + 1}/{len(catalogue)}] {exercise.id} — {exercise.title}\nchecking…", flush=True)
                         result = grader.grade(path)
-                        record(store, "record_grade", exercise.id, result.status, result.passed, len(result.checks), result.duration_s)
+                        record_grade(store, exercise.id, result)
                         _clear()
                         print(f"[{index + 1}/{len(catalogue)}] " + format_grade(result, title=f"{exercise.id} — {exercise.title}"))
                         passed = result.status == "pass"
@@ -89,7 +89,7 @@ def watch(catalogue, exercise, *, timeout: float = 10.0) -> int:
                         force = True
                     elif k == "h":
                         hints_shown = min(hints_shown + 1, len(exercise.hints))
-                        record(store, "record_event", "hint", exercise.id, str(hints_shown))
+                        record(store.record_event, "hint", exercise.id, str(hints_shown))
                         for i in range(hints_shown):
                             print(f"hint {i + 1}/{len(exercise.hints)}: {exercise.hints[i]}")
                     elif k == "n":

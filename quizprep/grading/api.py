@@ -37,11 +37,11 @@ def shape_id(shape: tuple[int, ...]) -> str:
     return "x".join(map(str, shape)) or "scalar"
 
 
-def expect_no_warnings(result: CallResult, *, name: str = "your function") -> None:
-    """Fail if the learner's call raised warnings (overflow, invalid value, divide by zero)."""
+def expect_no_warnings(result: CallResult, *, name: str = "your function", extra: tuple[str, ...] = ()) -> None:
+    """Fail if the learner's call raised warnings (overflow, invalid value, divide by zero; underflow is fine)."""
     if result.warnings:
         raise CheckFailed(f"{name} raised a warning: {result.warnings[0]}",
-                          ("a warning here means an overflow or a division by zero on the way — use a stable formula",))
+                          ("a warning here means an overflow or a division by zero on the way — use a stable formula",) + tuple(extra))
 
 
 __all__ = [

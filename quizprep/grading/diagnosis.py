@@ -96,9 +96,21 @@ def likely_mistake(got: np.ndarray, want: np.ndarray, *, batch_size: int | None 
 
 def expect_array(got, want, *, name: str = "the result", rtol: float = RTOL, atol: float = ATOL,
                  inputs: Mapping[str, np.ndarray] | None = None, batch_size: int | None = None,
-                 alternatives: Mapping[str, np.ndarray] | None = None, dtype_kind: str = "f") -> None:
-    """Fail unless `got` is an array of want's shape, float dtype and values within tolerance."""
-    want = np.asarray(want)
+                 alternatives: Mapping[str, np.ndarray] | None = None, dtype_kind: str = "f",
+                 extra: tuple[str, ...] = ()) -> None:
+    """Fail unless `got` is an array of want's shape, float dtype and values within tolerance.
+
+    `extra` lines are added to the diagnosis of any failure (an exercise-specific hint).
+    """
+    try:
+        _expect_array(got, np.asarray(want), name, rtol, atol, inputs, batch_size, alternatives, dtype_kind)
+    except CheckFailed as failed:
+        if extra:
+            raise CheckFailed(failed.message, failed.diagnosis + tuple(extra)) from None
+        raise
+
+
+def _expect_array(got, want, name, rtol, atol, inputs, batch_size, alternatives, dtype_kind) -> None:
     context = _context(inputs)
     if isinstance(got, (list, tuple)) and not isinstance(got, Unsupported):
         raise CheckFailed(f"{name} should be a numpy array, got {describe_type(got)}",
@@ -119,6 +131,10 @@ def expect_array(got, want, *, name: str = "the result", rtol: float = RTOL, ato
     err = np.where(np.isnan(err), np.inf, err)
     worst = int(np.argmax(err)) if err.size else 0
     rel = err / np.maximum(1e-8, np.abs(want) + np.abs(np.nan_to_num(got.astype(np.float64))))  # CS231n's relative error
+    if want.ndim == 0:
+        lines = context + (f"expected {float(want):.10g}, got {float(got):.10g} (abs error {float(err):.3g}, relative error {float(rel):.3g})",)
+        lines += (f"likely mistake: {mistake}",) if mistake else ()
+        raise CheckFailed(f"{name} is wrong", lines)
     lines = context + (
         f"expected: {_fmt(want)}",
         f"got:      {_fmt(got)}",
@@ -132,17 +148,15 @@ def expect_array(got, want, *, name: str = "the result", rtol: float = RTOL, ato
 
 def expect_scalar(got, want: float, *, name: str = "the result", rtol: float = RTOL, atol: float = ATOL,
                   inputs: Mapping[str, np.ndarray] | None = None, batch_size: int | None = None,
-                  alternatives: Mapping[str, float] | None = None) -> None:
-    """Fail unless `got` is one finite real number within tolerance of `want`."""
+                  alternatives: Mapping[str, float] | None = None, extra: tuple[str, ...] = ()) -> None:
+    """Fail unless `got` is one real number (a Python or numpy float, not an array) within tolerance of `want`."""
     context = _context(inputs)
-    if isinstance(got, np.ndarray) and got.shape == ():
-        got = got[()]
-    if isinstance(got, np.ndarray) and got.size == 1:
-        raise CheckFailed(f"{name} should be a plain float, got {describe_type(got)}", ("return float(...) of it",) + context)
+    if isinstance(got, np.ndarray):
+        raise CheckFailed(f"{name} should be a plain float, got {describe_type(got)}", ("return float(...) of it",) + context + tuple(extra))
     if isinstance(got, (bool, np.bool_)) or not isinstance(got, (int, float, np.integer, np.floating)):
-        raise CheckFailed(f"{name} should be a float, got {describe_type(got)}", context)
+        raise CheckFailed(f"{name} should be a float, got {describe_type(got)}", context + tuple(extra))
     expect_array(np.asarray(float(got)), np.asarray(float(want)), name=name, rtol=rtol, atol=atol, inputs=inputs,
-                 batch_size=batch_size, alternatives={k: np.asarray(float(v)) for k, v in (alternatives or {}).items()})
+                 batch_size=batch_size, alternatives={k: np.asarray(float(v)) for k, v in (alternatives or {}).items()}, extra=extra)
 
 
 def expect_unchanged(before: np.ndarray, after, *, name: str = "x") -> None:

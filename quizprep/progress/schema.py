@@ -40,6 +40,33 @@ MIGRATIONS: tuple[str, ...] = (
     );
     CREATE INDEX events_by_kind ON events(kind, ref);
     """,
+    # 2: spaced repetition (cards), flags, settings; answers remember the card before them for undo
+    """
+    ALTER TABLE answers ADD COLUMN rating INTEGER;
+    ALTER TABLE answers ADD COLUMN card_before TEXT;
+    CREATE TABLE cards (
+        key TEXT PRIMARY KEY,
+        kind TEXT NOT NULL,
+        ref TEXT NOT NULL,
+        data TEXT NOT NULL,
+        due TEXT NOT NULL,
+        last_review TEXT,
+        introduced_at TEXT NOT NULL
+    );
+    CREATE INDEX cards_by_due ON cards(due);
+    CREATE TABLE flags (
+        id INTEGER PRIMARY KEY,
+        uid TEXT NOT NULL UNIQUE,
+        question_id TEXT NOT NULL,
+        reason TEXT NOT NULL,
+        note TEXT NOT NULL DEFAULT '',
+        flagged_at TEXT NOT NULL
+    );
+    CREATE TABLE settings (
+        key TEXT PRIMARY KEY,
+        value TEXT NOT NULL
+    );
+    """,
 )
 
 CURRENT_VERSION = len(MIGRATIONS)

@@ -65,8 +65,11 @@ class ProgressStore:
         return db
 
     def _healthy(self) -> bool:
+        with open(self.path, "rb") as f:
+            if f.read(16) != b"SQLite format 3\x00":
+                return False  # not a database at all: decided without letting SQLite touch the -wal
         try:
-            db = self._connect()
+            db = self._connect(read_only=True)
             try:
                 ok = db.execute("PRAGMA quick_check").fetchone()[0] == "ok"
             finally:
@@ -194,6 +197,32 @@ class ProgressStore:
             "SELECT g.* FROM grades g JOIN (SELECT exercise_id, MAX(id) AS id FROM grades GROUP BY exercise_id) last ON g.id = last.id"
         ).fetchall()
         return {r["exercise_id"]: r for r in rows}
+
+    def settings(self):
+        """The learner's scheduling settings (defaults where unset)."""
+        from .scheduler import Settings
+
+        rows = self.db.execute("SELECT key, value FROM settings").fetchall()
+        return Settings.from_strings({r["key"]: r["value"] for r in rows})
+
+    def set_setting(self, key: str, value: str) -> None:
+        """Set one setting (validated: raises ValueError with what is allowed)."""
+        from .scheduler import validate_setting
+
+        value = validate_setting(key, value)
+        with self.write() as db:
+            db.execute("INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value", (key, value))
+
+    def flag_question(self, question_id: str, reason: str, note: str = "", *, at: datetime | None = None, uid: str | None = None) -> str:
+        """Flag a question as wrong or unclear; kept in a list the learner can export."""
+        uid = uid or new_uid()
+        with self.write() as db:
+            db.execute("INSERT OR IGNORE INTO flags (uid, question_id, reason, note, flagged_at) VALUES (?,?,?,?,?)",
+                       (uid, question_id, reason, note, iso(at or self.clock())))
+        return uid
+
+    def flags(self) -> list[sqlite3.Row]:
+        return self.db.execute("SELECT * FROM flags ORDER BY flagged_at, id").fetchall()
 
     def ever_passed(self, exercise_id: str) -> bool:
         return self.db.execute("SELECT 1 FROM grades WHERE exercise_id = ? AND status = 'pass' LIMIT 1", (exercise_id,)).fetchone() is not None

@@ -1,0 +1,182 @@
+"""Verbs for progress: review, stats, export, import, flag, flags, config."""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+
+from .common import UsageError, open_store
+
+
+def _catalog():
+    from ..bank import load_banks
+    from ..paths import bank_paths
+
+    return load_banks(bank_paths())
+
+
+def _exercise_ids() -> list[str]:
+    from ..grading import CatalogueError, load_catalogue
+
+    try:
+        return [e.id for e in load_catalogue()]
+    except CatalogueError:
+        return []
+
+
+def _pct(x) -> str:
+    return "—" if x is None else f"{x:.0%}"
+
+
+def cmd_review(args) -> int:
+    """Due questions first, then new ones up to the daily limit, in the plain terminal."""
+    from ..progress.reviews import review_queue
+    from .plainquiz import run_plain_quiz
+
+    catalog = _catalog()
+    with open_store() as store:
+        ids = review_queue(store, [q.id for q in catalog.questions], limit=args.count)
+        if not ids:
+            print("nothing is due and today's new questions are done — come back tomorrow, or `quizprep quiz --practice`")
+            return 0
+        return run_plain_quiz([catalog.question(i) for i in ids], seed=args.seed, store=store, mode="review")
+
+
+def cmd_stats(args) -> int:
+    """Progress figures as text or one JSON object."""
+    from ..progress.stats import compute_stats
+
+    catalog = _catalog()
+    with open_store() as store:
+        stats = compute_stats(store, [(q.id, q.topic) for q in catalog.questions], _exercise_ids())
+    if args.json:
+        print(json.dumps(stats.to_dict(), ensure_ascii=False))
+        return 0
+    print(f"{'topic':<24}{'seen':>9}{'accuracy':>10}{'7 days':>8}{'mastery':>9}{'due':>5}")
+    for t in stats.topics:
+        print(f"{t.topic:<24}{f'{t.seen}/{t.total}':>9}{_pct(t.accuracy):>10}{_pct(t.recent_accuracy):>8}{_pct(t.mastery):>9}{t.due:>5}")
+    print(f"\nanswers: {stats.answers_total}; due now: {stats.due_now}")
+    print(f"exercises: {stats.exercises_passed} passed, {stats.exercises_attempted} attempted, {stats.exercises_total} in all")
+    due_ex = [e.exercise for e in stats.exercises if e.due]
+    if due_ex:
+        print(f"exercises to re-implement (review due): {', '.join(due_ex)}")
+    print(f"streak: {stats.streak_days} day(s)" + ("" if stats.studied_today else " — study today to keep it"))
+    print("study next:")
+    for i, w in enumerate(stats.weakest, 1):
+        print(f"  {i}. {w.topic} — {w.reason}")
+    return 0
+
+
+def cmd_export(args) -> int:
+    """Write all progress as one JSON object (to FILE or standard output)."""
+    from ..progress.transfer import export_progress
+
+    with open_store() as store:
+        text = json.dumps(export_progress(store), ensure_ascii=False, indent=1)
+    if args.file in (None, "-"):
+        print(text)
+    else:
+        path = Path(args.file)
+        tmp = path.with_name(path.name + ".tmp")
+        tmp.write_text(text + "\n", encoding="utf-8")
+        tmp.replace(path)
+        print(f"progress written to {path}")
+    return 0
+
+
+def cmd_import(args) -> int:
+    """Merge an export into this home's progress; importing the same file twice adds nothing."""
+    from ..progress.transfer import ImportProblem, import_progress
+
+    path = Path(args.file)
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+    except OSError as err:
+        raise UsageError(f"cannot read {path}: {err.strerror or err}") from None
+    except json.JSONDecodeError as err:
+        print(f"{path}:{err.lineno}:{err.colno}: not valid JSON ({err.msg}) — is this a `quizprep export` file?", file=sys.stderr)
+        return 1
+    except UnicodeDecodeError:
+        print(f"{path}:1:1: not UTF-8 text — is this a `quizprep export` file?", file=sys.stderr)
+        return 1
+    with open_store() as store:
+        try:
+            added = import_progress(store, data, source=str(path))
+        except ImportProblem as err:
+            print(f"quizprep: {err} — nothing was imported", file=sys.stderr)
+            return 1
+    print("imported: " + ", ".join(f"{n} new {name}" for name, n in added.items()))
+    return 0
+
+
+def cmd_flag(args) -> int:
+    """Flag a question as wrong or unclear."""
+    catalog = _catalog()
+    if catalog.question(args.id) is None:
+        raise UsageError(f"unknown question id `{args.id}` — ids are shown next to each question")
+    with open_store() as store:
+        store.flag_question(args.id, args.reason, args.note or "")
+    print(f"flagged {args.id} as {args.reason}; `quizprep flags` lists your flags")
+    return 0
+
+
+def cmd_flags(args) -> int:
+    """List flagged questions (or write them as JSON with --json)."""
+    with open_store() as store:
+        rows = [dict(r) for r in store.flags()]
+    if args.json:
+        print(json.dumps([{k: r[k] for k in ("question_id", "reason", "note", "flagged_at")} for r in rows], indent=1))
+        return 0
+    if not rows:
+        print("no flagged questions")
+    for r in rows:
+        print(f"{r['flagged_at'][:10]}  {r['question_id']:<36}{r['reason']:<9}{r['note']}")
+    return 0
+
+
+def cmd_config(args) -> int:
+    """Show or set scheduling settings."""
+    from dataclasses import asdict
+
+    with open_store() as store:
+        if args.key is None:
+            for key, value in asdict(store.settings()).items():
+                print(f"{key} = {value}")
+            return 0
+        if args.value is None:
+            raise UsageError(f"give a value: quizprep config {args.key} VALUE")
+        try:
+            store.set_setting(args.key, args.value)
+        except ValueError as err:
+            raise UsageError(str(err)) from None
+    print(f"{args.key} = {args.value}")
+    return 0
+
+
+def register(sub) -> None:
+    p = sub.add_parser("review", help="review what is due, then new questions up to the daily limit")
+    p.add_argument("--count", "-n", type=int, default=20, help="at most this many questions (default 20)")
+    p.add_argument("--seed", type=int, default=None)
+    p.set_defaults(func=cmd_review)
+    p = sub.add_parser("stats", help="your progress: topics, exercises, streak, what to study next")
+    p.add_argument("--json", action="store_true", help="print one JSON object")
+    p.set_defaults(func=cmd_stats)
+    p = sub.add_parser("export", help="write all progress as JSON (a backup, or to move machines)")
+    p.add_argument("file", nargs="?", metavar="FILE", help="where to write (default: standard output)")
+    p.set_defaults(func=cmd_export)
+    p = sub.add_parser("import", help="merge a progress export into this machine's progress")
+    p.add_argument("file", metavar="FILE")
+    p.set_defaults(func=cmd_import)
+    p = sub.add_parser("flag", help="flag a question as wrong or unclear")
+    p.add_argument("id", metavar="QUESTION_ID")
+    p.add_argument("--reason", choices=("wrong", "unclear"), default="unclear")
+    p.add_argument("--note", help="what is wrong with it")
+    p.set_defaults(func=cmd_flag)
+    p = sub.add_parser("flags", help="list flagged questions")
+    p.add_argument("--json", action="store_true")
+    p.set_defaults(func=cmd_flags)
+    p = sub.add_parser("config", help="show or set target_retention, new_per_day, day_starts_hour")
+    p.add_argument("key", nargs="?")
+    p.add_argument("value", nargs="?")
+    p.set_defaults(func=cmd_config)

@@ -1,0 +1,147 @@
+"""Answers and grades as spaced-repetition reviews: recording, undo, and what is due.
+
+Every answer is one transaction that writes the answer row and moves its card together, keeping the
+card as it was before so the answer can be undone exactly. Practice answers are recorded but move
+no card.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from datetime import datetime
+
+from fsrs import Rating
+
+from .scheduler import card_from_json, card_to_json, describe_interval, make_scheduler, new_card, rate, study_day
+from .store import ProgressStore, iso, new_uid
+
+MODES = ("review", "quiz", "practice", "interview")
+
+
+@dataclass(frozen=True)
+class AnswerOutcome:
+    """What recording an answer did: its uid, the rating and when the question comes back."""
+
+    uid: str
+    rating: Rating | None
+    due: datetime | None
+    comes_back: str  # e.g. "in 3 days"; "" for practice
+
+
+def question_key(question_id: str) -> str:
+    return f"q:{question_id}"
+
+
+def exercise_key(exercise_id: str) -> str:
+    return f"ex:{exercise_id}"
+
+
+def _review(store: ProgressStore, db, key: str, kind: str, ref: str, rating: Rating, now: datetime):
+    row = db.execute("SELECT data, introduced_at FROM cards WHERE key = ?", (key,)).fetchone()
+    before = row["data"] if row else ""
+    card = card_from_json(row["data"]) if row else new_card(key, now)
+    card, _ = make_scheduler(store.settings()).review_card(card, rating, now)
+    db.execute(
+        "INSERT INTO cards (key, kind, ref, data, due, last_review, introduced_at) VALUES (?,?,?,?,?,?,?) "
+        "ON CONFLICT(key) DO UPDATE SET data = excluded.data, due = excluded.due, last_review = excluded.last_review",
+        (key, kind, ref, card_to_json(card), iso(card.due), iso(now), row["introduced_at"] if row else iso(now)),
+    )
+    return before, card
+
+
+def record_answer(store: ProgressStore, *, question_id: str, topic: str, qtype: str, correct: bool, score: float,
+                  given: str = "", seconds: float | None = None, mode: str = "quiz", at: datetime | None = None) -> AnswerOutcome:
+    """Record one answer and, unless practising, move the question's card by its FSRS rating."""
+    if mode not in MODES:
+        raise ValueError(f"mode must be one of {', '.join(MODES)}")
+    now = at or store.clock()
+    uid = new_uid()
+    rating = card = before = None
+    with store.write() as db:
+        if mode != "practice":
+            rating = rate(correct, score, seconds, qtype)
+            before, card = _review(store, db, question_key(question_id), "question", question_id, rating, now)
+        db.execute(
+            "INSERT INTO answers (uid, question_id, topic, correct, score, given, seconds, mode, answered_at, rating, card_before) "
+            "VALUES (?,?,?,?,?,?,?,?,?,?,?)",
+            (uid, question_id, topic, int(correct), float(score), given, seconds, mode, iso(now),
+             int(rating) if rating is not None else None, before),
+        )
+    if card is None:
+        return AnswerOutcome(uid, None, None, "")
+    return AnswerOutcome(uid, rating, card.due, describe_interval(now, card.due))
+
+
+def undo_last_answer(store: ProgressStore):
+    """Take back the most recent answer and put its card back as it was; returns the undone row or None."""
+    with store.write() as db:
+        row = db.execute("SELECT * FROM answers ORDER BY id DESC LIMIT 1").fetchone()
+        if row is None:
+            return None
+        key = question_key(row["question_id"])
+        if row["card_before"] == "":
+            db.execute("DELETE FROM cards WHERE key = ?", (key,))
+        elif row["card_before"] is not None:
+            card = card_from_json(row["card_before"])
+            db.execute("UPDATE cards SET data = ?, due = ?, last_review = ? WHERE key = ?",
+                       (row["card_before"], iso(card.due), iso(card.last_review) if card.last_review else None, key))
+        db.execute("DELETE FROM answers WHERE id = ?", (row["id"],))
+    return row
+
+
+def record_exercise_grade(store: ProgressStore, exercise_id: str, status: str, passed: int, total: int, duration_s: float,
+                          *, at: datetime | None = None) -> datetime | None:
+    """Record a grade; a pass on a new or due exercise card schedules its next re-implementation.
+
+    Returns when the exercise comes back for review, if the grade moved its card.
+    """
+    now = at or store.clock()
+    due = None
+    with store.write() as db:
+        db.execute("INSERT INTO grades (uid, exercise_id, status, passed, total, duration_s, graded_at) VALUES (?,?,?,?,?,?,?)",
+                   (new_uid(), exercise_id, status, passed, total, duration_s, iso(now)))
+        if status == "pass":
+            row = db.execute("SELECT due FROM cards WHERE key = ?", (exercise_key(exercise_id),)).fetchone()
+            if row is None or datetime.fromisoformat(row["due"]) <= now:
+                _, card = _review(store, db, exercise_key(exercise_id), "exercise", exercise_id, Rating.Good, now)
+                due = card.due
+    return due
+
+
+def due_keys(store: ProgressStore, kind: str, now: datetime) -> list[tuple[str, datetime]]:
+    """(ref, due) of every card of a kind that is due at `now`, most overdue first."""
+    rows = store.db.execute("SELECT ref, due FROM cards WHERE kind = ? ORDER BY due", (kind,)).fetchall()
+    out = [(r["ref"], datetime.fromisoformat(r["due"])) for r in rows]
+    return [(ref, due) for ref, due in out if due <= now]
+
+
+def introduced_today(store: ProgressStore, kind: str, now: datetime, day_starts_hour: int) -> int:
+    """How many cards of a kind were first reviewed on the current study day."""
+    today = study_day(now, day_starts_hour)
+    rows = store.db.execute("SELECT introduced_at FROM cards WHERE kind = ?", (kind,)).fetchall()
+    return sum(study_day(datetime.fromisoformat(r["introduced_at"]), day_starts_hour) == today for r in rows)
+
+
+def review_queue(store: ProgressStore, question_ids: Sequence[str], *, now: datetime | None = None,
+                 limit: int | None = None) -> list[str]:
+    """Question ids to review now: due cards first (most overdue first), then new questions up to the daily limit.
+
+    Only ids in `question_ids` are scheduled, so a question removed from the banks keeps its history
+    but never comes back; new questions are taken in the order given.
+    """
+    now = now or store.clock()
+    settings = store.settings()
+    known = set(question_ids)
+    due = [ref for ref, _ in due_keys(store, "question", now) if ref in known]
+    have_card = {r["ref"] for r in store.db.execute("SELECT ref FROM cards WHERE kind = 'question'")}
+    room = max(settings.new_per_day - introduced_today(store, "question", now, settings.day_starts_hour), 0)
+    fresh = [qid for qid in question_ids if qid not in have_card][:room]
+    queue = due + fresh
+    return queue if limit is None else queue[:limit]
+
+
+def due_exercises(store: ProgressStore, exercise_ids: Iterable[str], *, now: datetime | None = None) -> list[str]:
+    """Passed exercises whose review has come: re-implement them from the stub."""
+    known = set(exercise_ids)
+    return [ref for ref, _ in due_keys(store, "exercise", now or store.clock()) if ref in known]
