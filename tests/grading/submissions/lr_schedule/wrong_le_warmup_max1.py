@@ -1,0 +1,13 @@
+# expect: fail
+# diagnosis: warmup_cosine(0, base_lr=0.1, warmup_steps=0, total_steps=100, min_lr=0.01) is wrong
+# diagnosis: likely mistake: with warmup_steps = 0, step 0 still went through the warmup branch
+import math
+
+
+def warmup_cosine(step, *, base_lr, warmup_steps, total_steps, min_lr=0.0):
+    if step <= warmup_steps:
+        return base_lr * step / max(1, warmup_steps)
+    if step >= total_steps:
+        return min_lr
+    p = (step - warmup_steps) / (total_steps - warmup_steps)
+    return min_lr + (base_lr - min_lr) * (1 + math.cos(math.pi * p)) / 2
