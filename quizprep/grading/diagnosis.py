@@ -45,6 +45,13 @@ def _close(a, b, rtol: float, atol: float) -> bool:
         return False
 
 
+def _close_or_same_nan(a, b, rtol: float, atol: float) -> bool:
+    try:
+        return bool(np.allclose(a, b, rtol=rtol, atol=atol, equal_nan=True))
+    except (TypeError, ValueError):
+        return False
+
+
 def describe_type(value) -> str:
     """A value's kind as a learner would read it."""
     if isinstance(value, Unsupported):
@@ -61,7 +68,7 @@ def likely_mistake(got: np.ndarray, want: np.ndarray, *, batch_size: int | None 
     """Name the mistake that turns `want` into `got`, when it is one we recognise."""
     for mistake, value in (alternatives or {}).items():
         value = np.asarray(value)
-        if value.shape == got.shape and _close(got, value, rtol, atol):
+        if value.shape == got.shape and _close_or_same_nan(got, value, rtol, atol):
             return mistake
     if got.shape != want.shape:
         if got.shape == want.shape[::-1] and got.ndim >= 2 and _close(got.T, want, rtol, atol):
@@ -121,6 +128,9 @@ def _expect_array(got, want, name, rtol, atol, inputs, batch_size, alternatives,
     if got.dtype.kind not in dtype_kind:
         raise CheckFailed(f"{name} has dtype {got.dtype}, expected float64",
                           ("convert it with .astype(np.float64) (comparisons give bool arrays)",) + context)
+    if dtype_kind == "f" and want.dtype == np.float64 and got.dtype != np.float64:
+        raise CheckFailed(f"{name} has dtype {got.dtype}, expected float64",
+                          ("keep float64 throughout: lower precision changes the digits that gradients are checked on",) + context)
     mistake = likely_mistake(got, want, batch_size=batch_size, alternatives=alternatives, rtol=rtol, atol=atol)
     if got.shape != want.shape:
         lines = context + ((f"likely mistake: {mistake}",) if mistake else ())

@@ -46,6 +46,10 @@ class Learner:
         except LearnerTimeout:
             self.stopped = "not run: an earlier check ran out of time"
             raise
+        except LearnerFailure as failure:
+            if failure.exhausting:
+                self.stopped = "not run: an earlier check ran out of memory"
+            raise
         if result.output:
             self.outputs.append(result.output)
         return result

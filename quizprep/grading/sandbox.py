@@ -44,10 +44,11 @@ class LearnerFailure(Exception):
 
     kind = "error"
 
-    def __init__(self, message: str, detail: str = "") -> None:
+    def __init__(self, message: str, detail: str = "", *, exhausting: bool = False) -> None:
         super().__init__(message)
         self.message = message
         self.detail = detail
+        self.exhausting = exhausting  # used up a limit (memory): repeating it in every check only wastes time
 
 
 class NotImplementedYet(LearnerFailure):
@@ -258,7 +259,7 @@ def _failure_from(message: dict, output: str, limits: Limits) -> LearnerFailure:
         return LearnerFailure(f"your code called sys.exit({message.get('code')}) — return a value instead of exiting", tb)
     if kind == "MemoryError":
         return LearnerFailure(f"your code ran out of memory (the limit is {limits.memory_mb} MB) — "
-                              "look for an array that grows without bound", tb)
+                              "look for an array that grows without bound", tb, exhausting=True)
     if kind == "EOFError" and "input" in tb:
         return LearnerFailure("your code called input(), but there is no keyboard while grading — remove it", tb)
     if kind == "SyntaxError" or kind == "IndentationError":
