@@ -1,0 +1,153 @@
+"""Checks for softmax_cross_entropy_backward: (softmax(z) - y) / N, against finite differences of the mean loss."""
+
+import numpy as np
+import pytest
+
+from quizprep.grading.api import (
+    CallResult,
+    CheckFailed,
+    describe_type,
+    expect_array,
+    expect_gradient,
+    expect_no_warnings,
+    expect_true,
+    expect_unchanged,
+    likely_mistake,
+    numerical_gradient,
+    seeded,
+    shape_id,
+)
+
+# A batch of one, then N != K everywhere, so "divided by K" and "divided by N" give different numbers.
+SHAPES = [(1, 3), (4, 3), (5, 7), (3, 10)]
+FD_SHAPES = [(1, 4), (3, 5)]
+
+# Logits of ±1e4. Row 0 puts probability 1 on class 0 and exactly 0 (after underflow) on class 2,
+# which is the true class; row 3 likewise gives its true class 0. Going through dL/dp = -y / p
+# divides by those zeros; a softmax without the max-subtraction overflows in rows 0, 2 and 3.
+LARGE = np.array([[1e4, 0.0, -1e4],
+                  [-1e4, -1e4 + 1.0, -1e4 + 3.0],
+                  [5e3, 5e3, 5e3 - 1.0],
+                  [-1e4, 1e4, 2.0]])
+LARGE_Y = np.eye(3)[[2, 0, 1, 0]]
+
+# Comparing the learner's gradient with the finite-difference one (accurate to ~1e-9 relative on
+# these inputs) to name a mistake: loose enough for that noise, far tighter than any mistake.
+MISTAKE_RTOL = 1e-5
+MISTAKE_ATOL = 1e-8
+
+
+def call(m, logits, y):
+    return m.softmax_cross_entropy_backward(logits, y), logits, y
+
+
+def _softmax(z):
+    e = np.exp(z - z.max(axis=-1, keepdims=True))
+    return e / e.sum(axis=-1, keepdims=True)
+
+
+def mean_cross_entropy(logits, y):
+    """The loss being differentiated, from the logits via a stable log-softmax (trusted)."""
+    shifted = logits - logits.max(axis=1, keepdims=True)
+    log_p = shifted - np.log(np.exp(shifted).sum(axis=1, keepdims=True))
+    return float(-np.sum(y * log_p) / logits.shape[0])
+
+
+def _batch(shape, seed):
+    rng = seeded(seed)
+    n, k = shape
+    return rng.normal(size=shape), np.eye(k)[rng.integers(k, size=n)]
+
+
+def _mistakes(logits, y):
+    """What the classic mistakes in this gradient return, computed here with trusted code."""
+    n, k = logits.shape
+    with np.errstate(all="ignore"):
+        p = _softmax(logits)
+        return {
+            "divided by the number of classes K instead of the batch size N — the loss is a mean over the N examples":
+                (p - y) / k,
+            "y_onehot was never subtracted — the gradient is softmax(logits) - y_onehot, then / N": p / n,
+            "only the diagonal of the softmax Jacobian, p * (1 - p), was used — the off-diagonal terms -p_j * p_k "
+            "matter too; together they give softmax(logits) - y_onehot": -y * (1 - p) / n,
+            "y_onehot was subtracted from the logits, not from softmax(logits)": (logits - y) / n,
+        }
+
+
+def _without_underflow(result: CallResult) -> CallResult:
+    # A stable softmax of logits 2e4 apart computes exp(-2e4) = 0, which is exactly right. Underflow
+    # is not a mistake; only overflow, invalid values (0/0, inf/inf) and division by zero are. (The
+    # sandbox may already silence underflow; filtering it here keeps this check right either way.)
+    return CallResult(result.value, [w for w in result.warnings if "underflow" not in w], result.output, result.seconds)
+
+
+@pytest.mark.parametrize("shape", FD_SHAPES, ids=shape_id)
+def test_matches_finite_differences(learner, shape):
+    logits, y = _batch(shape, seed=sum(shape))
+    got, _, _ = learner.run(call, logits, y)
+    numeric = numerical_gradient(lambda z: mean_cross_entropy(z, y), logits.copy())
+    try:
+        expect_gradient(got, numeric, name="d loss / d logits")
+    except CheckFailed as failed:
+        mistake = None
+        if isinstance(got, np.ndarray) and got.shape == numeric.shape and got.dtype.kind == "f":
+            mistake = likely_mistake(got, numeric, batch_size=shape[0], alternatives=_mistakes(logits, y),
+                                     rtol=MISTAKE_RTOL, atol=MISTAKE_ATOL)
+        raise CheckFailed(failed.message, (f"input logits: shape {shape}, the loss is the mean cross-entropy over the batch",)
+                          + failed.diagnosis + ((f"likely mistake: {mistake}",) if mistake else ())) from None
+
+
+def _expect_not_lower_precision(got, name):
+    # expect_array accepts any float dtype; a float32 result is off by ~1e-7 relative, which would
+    # only show as a tiny "wrong value", so name the real cause first.
+    if isinstance(got, np.ndarray) and got.dtype.kind == "f" and got.dtype != np.float64:
+        raise CheckFailed(f"{name} has dtype {got.dtype}, expected float64",
+                          ("keep the computation in float64: no .astype(np.float32)",))
+
+
+@pytest.mark.parametrize("shape", SHAPES, ids=shape_id)
+def test_matches_reference(learner, reference, shape):
+    logits, y = _batch(shape, seed=10 + sum(shape))
+    logits *= 2.0
+    got, _, _ = learner.run(call, logits, y)
+    want, _, _ = reference.run(call, logits, y)
+    _expect_not_lower_precision(got, "softmax_cross_entropy_backward(logits, y_onehot)")
+    expect_array(got, want, name="softmax_cross_entropy_backward(logits, y_onehot)", inputs={"logits": logits, "y_onehot": y},
+                 batch_size=shape[0], alternatives=_mistakes(logits, y))
+
+
+def test_returns_float64_rows_summing_to_zero(learner):
+    logits, y = _batch((6, 4), seed=1)
+    got, _, _ = learner.run(call, logits, y)
+    expect_true(isinstance(got, np.ndarray) and got.shape == logits.shape,
+                f"the gradient should be an array of shape {logits.shape}, got {describe_type(got)}")
+    expect_true(got.dtype == np.float64, f"the gradient has dtype {got.dtype}, expected float64",
+                "keep the computation in float64: no .astype(np.float32), no integer arrays")
+    try:
+        expect_array(got.sum(axis=1), np.zeros(6), name="the gradient's row sums, .sum(axis=1)")
+    except CheckFailed as failed:
+        raise CheckFailed(failed.message, failed.diagnosis + (
+            "each row of softmax(logits) sums to 1 and so does each row of y_onehot, so each row of the gradient sums to 0",)) from None
+
+
+def test_large_logits_stay_finite_without_warnings(learner, reference):
+    result = learner.call(call, LARGE, LARGE_Y)
+    got = result.value[0]
+    want, _, _ = reference.run(call, LARGE, LARGE_Y)
+    try:
+        expect_array(got, want, name="the gradient for logits of ±1e4", inputs={"logits": LARGE, "y_onehot": LARGE_Y},
+                     batch_size=LARGE.shape[0], alternatives=_mistakes(LARGE, LARGE_Y))
+    except CheckFailed as failed:
+        if isinstance(got, np.ndarray) and got.shape == want.shape and not np.all(np.isfinite(got)):
+            raise CheckFailed(failed.message, failed.diagnosis + (
+                "two usual causes: exp(1e4) overflows (use the given stable softmax), or dividing by a probability that "
+                "underflowed to 0 (dL/dp = -y / p); the combined (softmax(logits) - y_onehot) / N does neither",)) from None
+        raise
+    expect_no_warnings(_without_underflow(result), name="the gradient for logits of ±1e4")
+
+
+def test_inputs_not_modified(learner):
+    logits, y = _batch((3, 4), seed=2)
+    _, logits_after, y_after = learner.run(call, logits, y)
+    expect_unchanged(logits, logits_after, name="logits")
+    expect_unchanged(y, y_after, name="y_onehot")

@@ -1,0 +1,13 @@
+# expect: fail
+# diagnosis: has dtype float32, expected float64
+import numpy as np
+
+
+def softmax(z):
+    e = np.exp(z - z.max(axis=-1, keepdims=True))
+    return e / e.sum(axis=-1, keepdims=True)
+
+
+def softmax_cross_entropy_backward(logits, y_onehot):
+    n = logits.shape[0]
+    return ((softmax(logits) - y_onehot) / n).astype(np.float32)
