@@ -169,6 +169,7 @@ def grade_file(checks_path: Path, learner_path: Path, solution_path: Path, exerc
             devnull = os.open(os.devnull, os.O_RDWR)
             for fd in (0, 1, 2):
                 os.dup2(devnull, fd)
+            sys.stdout = sys.stderr = open(os.devnull, "w")  # not a caller's in-memory capture either
             result = run_checks(checks_path, learner_path, solution_path, exercise_id, timeout=timeout, limits=limits)
             payload = result.to_json().encode()
             view = memoryview(payload)

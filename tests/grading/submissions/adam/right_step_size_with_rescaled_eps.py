@@ -1,0 +1,25 @@
+# expect: pass
+# The bias corrections folded into one step size, with eps rescaled to match exactly:
+# lr * m_hat / (sqrt(v_hat) + eps) == lr * sqrt(c2) / c1 * m / (sqrt(v) + eps * sqrt(c2)).
+import math
+
+import numpy as np
+
+
+class Adam:
+    def __init__(self, lr=1e-3, beta1=0.9, beta2=0.999, eps=1e-8):
+        self.lr, self.beta1, self.beta2, self.eps = lr, beta1, beta2, eps
+        self.m = self.v = None
+        self.t = 0
+
+    def step(self, params, grads):
+        if self.m is None:
+            self.m = [np.zeros_like(p) for p in params]
+            self.v = [np.zeros_like(p) for p in params]
+        self.t += 1
+        root_c2 = math.sqrt(1 - self.beta2**self.t)
+        alpha = self.lr * root_c2 / (1 - self.beta1**self.t)
+        for i, (p, g) in enumerate(zip(params, grads, strict=False)):
+            self.m[i] = self.beta1 * self.m[i] + (1 - self.beta1) * g
+            self.v[i] = self.beta2 * self.v[i] + (1 - self.beta2) * g * g
+            p -= alpha * self.m[i] / (np.sqrt(self.v[i]) + self.eps * root_c2)

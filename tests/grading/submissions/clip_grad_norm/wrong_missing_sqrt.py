@@ -1,0 +1,11 @@
+# expect: fail
+# diagnosis: likely mistake: the square root is missing
+import numpy as np
+
+
+def clip_grad_norm(grads, max_norm):
+    total_norm = float(sum(np.sum(g * g) for g in grads))
+    if total_norm > max_norm:
+        for g in grads:
+            g *= max_norm / total_norm
+    return total_norm

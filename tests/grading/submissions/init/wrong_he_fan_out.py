@@ -1,0 +1,12 @@
+# expect: fail
+# diagnosis: likely mistake: the std uses n_out
+import numpy as np
+
+
+def xavier_uniform(n_in, n_out, rng):
+    a = np.sqrt(6 / (n_in + n_out))
+    return rng.uniform(-a, a, size=(n_in, n_out))
+
+
+def he_normal(n_in, n_out, rng):
+    return rng.normal(0.0, np.sqrt(2.0 / n_out), size=(n_in, n_out))

@@ -1,0 +1,12 @@
+# expect: fail
+# diagnosis: likely mistake: the variance 2 / n_in was passed as rng.normal's scale
+import numpy as np
+
+
+def xavier_uniform(n_in, n_out, rng):
+    a = np.sqrt(6 / (n_in + n_out))
+    return rng.uniform(-a, a, size=(n_in, n_out))
+
+
+def he_normal(n_in, n_out, rng):
+    return rng.normal(0.0, 2.0 / n_in, size=(n_in, n_out))

@@ -1,0 +1,19 @@
+# expect: fail
+# diagnosis: dW is wrong
+# diagnosis: likely mistake: the result is transposed
+import numpy as np
+
+
+class Linear:
+    def __init__(self, in_dim, out_dim):
+        self.W = np.random.randn(in_dim, out_dim) * np.sqrt(2.0 / in_dim)
+        self.b = np.zeros(out_dim)
+
+    def forward(self, x):
+        self.x = x
+        return x @ self.W + self.b
+
+    def backward(self, d_out):
+        self.dW = d_out.T @ self.x
+        self.db = d_out.sum(axis=0)
+        return d_out @ self.W.T

@@ -1,0 +1,20 @@
+# expect: fail
+# diagnosis: your function modified its input `d_out` in place
+import numpy as np
+
+
+class Linear:
+    def __init__(self, in_dim, out_dim):
+        self.W = np.random.randn(in_dim, out_dim) * np.sqrt(2.0 / in_dim)
+        self.b = np.zeros(out_dim)
+
+    def forward(self, x):
+        self.x = x
+        return x @ self.W + self.b
+
+    def backward(self, d_out):
+        self.dW = self.x.T @ d_out
+        self.db = d_out.sum(axis=0)
+        d_x = d_out @ self.W.T
+        d_out[...] = 0.0  # "zero the gradient once used", as with optimizer.zero_grad() — but d_out is the caller's
+        return d_x

@@ -1,0 +1,17 @@
+# expect: fail
+# diagnosis: likely mistake: p moved with the velocity from before this step
+import numpy as np
+
+
+class SGDMomentum:
+    def __init__(self, lr, momentum=0.9):
+        self.lr = lr
+        self.momentum = momentum
+        self.velocities = None
+
+    def step(self, params, grads):
+        if self.velocities is None:
+            self.velocities = [np.zeros_like(p) for p in params]
+        for i, (p, g) in enumerate(zip(params, grads, strict=False)):
+            p -= self.lr * self.velocities[i]
+            self.velocities[i] = self.momentum * self.velocities[i] + g
