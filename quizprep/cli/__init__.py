@@ -92,8 +92,17 @@ def cmd_quiz(args) -> int:
         return run_plain_quiz(questions, seed=args.seed, store=store, mode="practice" if args.practice else "quiz")
 
 
+def cmd_app(args) -> int:
+    """`quizprep` with no verb: the terminal UI (or the summary when there is no terminal)."""
+    if not sys.stdin.isatty() or not sys.stdout.isatty():
+        return cmd_summary(args)
+    from ..tui.app import run
+
+    return run()
+
+
 def cmd_summary(args) -> int:
-    """What `quizprep` prints with no verb until the terminal UI opens instead."""
+    """The help and a summary of the banks, for when there is no terminal to draw on."""
     build_parser().print_help()
     print()
     catalog = _catalog(args)
@@ -135,7 +144,7 @@ def build_parser() -> argparse.ArgumentParser:
 def main(argv: list[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
-    func = getattr(args, "func", cmd_summary)
+    func = getattr(args, "func", cmd_app)
     try:
         return func(args)
     except UsageError as err:

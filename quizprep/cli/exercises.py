@@ -30,13 +30,10 @@ def _exercise(exercise_id: str):
 
 
 def exercise_status(exercise, last_grades) -> str:
-    """not started / started / failing / passed, from the last grade and the workspace."""
-    from ..grading.workspace import is_started
+    from ..grading.workspace import exercise_status as status
 
     last = last_grades.get(exercise.id)
-    if last is not None:
-        return "passed" if last["status"] == "pass" else "failing"
-    return "started" if is_started(exercise) else "not started"
+    return status(exercise, last["status"] if last is not None else None)
 
 
 def cmd_list(args) -> int:

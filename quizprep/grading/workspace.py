@@ -48,3 +48,10 @@ def reset(exercise: Exercise) -> Path | None:
         path.unlink()
     workspace_file(exercise)
     return backup
+
+
+def exercise_status(exercise: Exercise, last_status: str | None) -> str:
+    """not started / started / failing / passed, from the last grade's status and the workspace."""
+    if last_status is not None:
+        return "passed" if last_status == "pass" else "failing"
+    return "started" if is_started(exercise) else "not started"

@@ -57,6 +57,7 @@ class Stats:
     streak_days: int
     studied_today: bool
     answers_per_day: dict[str, int]
+    accuracy_per_week: dict[str, float | None]  # week starting (study day) -> share right, None without answers
     weakest: tuple[Weakness, ...]
     answers_total: int
     due_now: int
@@ -130,12 +131,21 @@ def compute_stats(store: ProgressStore, questions: Sequence[tuple[str, str]], ex
     first_day = today - timedelta(days=7 * HEATMAP_WEEKS - 1)
     per_day = {(first_day + timedelta(days=i)).isoformat(): days.get((first_day + timedelta(days=i)).isoformat(), 0)
                for i in range(7 * HEATMAP_WEEKS)}
+    week_right, week_n = Counter(), Counter()
+    for r in answers:
+        day = datetime.fromisoformat(study_day(datetime.fromisoformat(r["answered_at"]), settings.day_starts_hour)).date()
+        if day >= first_day:
+            week = (first_day + timedelta(days=7 * ((day - first_day).days // 7))).isoformat()
+            week_n[week] += 1
+            week_right[week] += r["correct"]
+    per_week = {(first_day + timedelta(days=7 * w)).isoformat(): None for w in range(HEATMAP_WEEKS)}
+    per_week.update({w: _ratio(week_right[w], n) for w, n in week_n.items()})
 
     return Stats(
         topics=topic_stats, exercises=tuple(exercise_stats),
         exercises_passed=sum(e.passed for e in exercise_stats), exercises_attempted=sum(e.attempts > 0 for e in exercise_stats),
         exercises_total=len(exercise_stats), streak_days=streak, studied_today=today.isoformat() in studied,
-        answers_per_day=per_day, weakest=weakest_topics(topic_stats), answers_total=len(answers),
+        answers_per_day=per_day, accuracy_per_week=per_week, weakest=weakest_topics(topic_stats), answers_total=len(answers),
         due_now=sum(t.due for t in topic_stats),
     )
 

@@ -74,3 +74,13 @@ def test_empty_history_is_friendly(tmp_path):
     stats = compute_stats(ProgressStore(tmp_path / "p.db", backups=False), QUESTIONS, ["relu_grad"], now=NOW)
     assert stats.streak_days == 0 and not stats.studied_today and stats.answers_total == 0
     assert [w.reason for w in stats.weakest] == ["not studied yet", "not studied yet"]
+
+
+def test_accuracy_per_week(tmp_path):
+    stats = compute_stats(build(tmp_path), QUESTIONS, [], now=NOW)
+    weeks = list(stats.accuracy_per_week)
+    assert len(weeks) == 12
+    # the last week holds days 0..6 ago (NOW's study day is the last of 84): answers from days 0-3 ago
+    last = [c for d, q, c in HISTORY if q != "gone" and d <= 6]
+    assert stats.accuracy_per_week[weeks[-1]] == round(sum(last) / len(last), 4)
+    assert stats.accuracy_per_week[weeks[0]] is None

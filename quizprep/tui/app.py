@@ -1,0 +1,108 @@
+"""The quizprep Textual app: screens, global keys and the command palette. Logic lives in the core."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from textual.app import App, SystemCommand
+from textual.binding import Binding
+from textual.screen import Screen
+
+from .services import Services
+
+
+class QuizprepApp(App):
+    """quizprep in the terminal."""
+
+    TITLE = "quizprep"
+    SUB_TITLE = "backprop interview prep"
+    CSS_PATH = "app.tcss"
+    BINDINGS = [
+        Binding("question_mark", "help", "Help", key_display="?"),
+        Binding("ctrl+t", "toggle_theme", "Light/dark"),
+        Binding("ctrl+q", "quit", "Quit", show=False, priority=True),
+    ]
+
+    def __init__(self, services: Services | None = None, *, animate: bool = True) -> None:
+        super().__init__()
+        self.services = services or Services()
+        self.animate = animate  # snapshot tests turn the spinner and cursor blink off
+
+    def on_mount(self) -> None:
+        from .screens.home import HomeScreen
+
+        self.theme = "textual-dark"
+        self.push_screen(HomeScreen())
+
+    def on_unmount(self) -> None:
+        self.services.close()
+
+    def action_help(self) -> None:
+        from .screens.help import HelpScreen
+
+        if not isinstance(self.screen, HelpScreen):
+            self.push_screen(HelpScreen())
+
+    def action_toggle_theme(self) -> None:
+        self.theme = "textual-light" if self.theme == "textual-dark" else "textual-dark"
+
+    # -- ways in, used by the home screen, the palette and the keys ------------------------------
+    def action_review(self) -> None:
+        from .screens.quiz import QuizScreen
+
+        questions = self.services.review_questions()
+        if not questions:
+            self.notify("Nothing is due and today's new questions are done. Try a topic quiz for practice.", title="All caught up")
+            return
+        self.push_screen(QuizScreen(questions, mode="review", title="Review"))
+
+    def action_topics(self) -> None:
+        from .screens.topics import TopicsScreen
+
+        self.push_screen(TopicsScreen())
+
+    def action_quiz_topic(self, topic: str) -> None:
+        from ..quiz import select_questions
+        from .screens.quiz import QuizScreen
+
+        questions = select_questions(self.services.catalog.questions, topics={topic}, count=10)
+        bank = self.services.catalog.bank(topic)
+        self.push_screen(QuizScreen(questions, mode="quiz", title=bank.title if bank else topic))
+
+    def action_exercises(self) -> None:
+        from .screens.exercises import ExercisesScreen
+
+        self.push_screen(ExercisesScreen())
+
+    def action_open_exercise(self, exercise_id: str) -> None:
+        from .screens.exercise import ExerciseScreen
+
+        exercise = self.services.exercise(exercise_id)
+        if exercise is not None:
+            self.push_screen(ExerciseScreen(exercise))
+
+    def action_progress(self) -> None:
+        from .screens.progress import ProgressScreen
+
+        self.push_screen(ProgressScreen())
+
+    def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
+        yield from super().get_system_commands(screen)
+        yield SystemCommand("Review", "Due questions first, then new ones", self.action_review)
+        yield SystemCommand("Quiz by topic", "Pick a topic to quiz on", self.action_topics)
+        yield SystemCommand("Exercises", "The coding exercises and their status", self.action_exercises)
+        yield SystemCommand("Progress", "Mastery, accuracy, study days", self.action_progress)
+        yield SystemCommand("Help", "Keys and how quizprep works", self.action_help)
+        yield SystemCommand("Toggle light/dark", "Switch between the light and dark theme", self.action_toggle_theme)
+        for bank in self.services.catalog.banks:
+            yield SystemCommand(f"Quiz: {bank.title}", f"10 questions on {bank.topic}",
+                                lambda topic=bank.topic: self.action_quiz_topic(topic))
+        for exercise in self.services.exercises:
+            yield SystemCommand(f"Exercise: {exercise.id}", exercise.title,
+                                lambda eid=exercise.id: self.action_open_exercise(eid))
+
+
+def run() -> int:
+    """Start the app (what `quizprep` with no verb does)."""
+    QuizprepApp().run()
+    return 0

@@ -1,0 +1,184 @@
+"""One exercise: its instructions, your file, and grading — on demand and on every save."""
+
+from __future__ import annotations
+
+import ast
+import os
+
+from textual import work
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, VerticalScroll
+from textual.screen import Screen
+from textual.widgets import Footer, Header, LoadingIndicator, Markdown, Static
+
+from ...grading.report import HEADLINES, MARKS
+
+WATCH_EVERY_S = 0.25
+
+
+def stub_instructions(path) -> str:
+    """The stub's module docstring (the teaching text)."""
+    try:
+        return ast.get_docstring(ast.parse(path.read_text(encoding="utf-8"))) or ""
+    except (OSError, SyntaxError):
+        return ""
+
+
+def format_result_markup(result) -> str:
+    """A grade for the screen: one line per check, then the first problem."""
+    lines = [f"[b]{HEADLINES.get(result.status, result.status)}[/b] — {result.passed}/{len(result.checks)} checks, {result.duration_s:.2f} s"]
+    if result.message:
+        lines.append(result.message)
+        lines.extend(f"  {d}" for d in result.detail.splitlines()[-6:])
+    for c in result.checks:
+        if c.status != "not_run":
+            lines.append(f"{MARKS.get(c.status, '?')} {c.name}")
+    first = result.first_failure
+    if first is not None:
+        lines.append(f"\n[b]first problem — {first.name}[/b]\n{first.message}")
+        lines.extend(f"  {d}" for d in first.diagnosis)
+    return "\n".join(lines)
+
+
+class ExerciseScreen(Screen):
+    BINDINGS = [
+        Binding("g", "grade", "Grade"),
+        Binding("e", "edit", "Edit"),
+        Binding("h", "hint", "Hint"),
+        Binding("r", "reset", "Reset"),
+        Binding("s", "solution", "Solution"),
+        Binding("escape", "app.pop_screen", "Back"),
+    ]
+
+    def __init__(self, exercise) -> None:
+        super().__init__()
+        self.exercise = exercise
+        self.grader = None
+        self.signature = None
+        self.hints_shown = 0
+        self.grader_timeout = 10.0
+
+    def compose(self) -> ComposeResult:
+        e = self.exercise
+        yield Header()
+        yield Static(f"[b]{e.id} — {e.title}[/b]  [dim]{e.topic} · difficulty {e.difficulty}[/dim]", classes="title")
+        yield Static("", id="exercise-path")
+        with Horizontal(id="grade-status"):
+            yield LoadingIndicator(id="spinner")
+            yield Static("", id="grade-line")
+        with VerticalScroll(id="exercise-doc"):
+            yield Static("", id="grade-result")
+            yield Static("", id="hints")
+            yield Markdown(self._instructions())
+        yield Footer()
+
+    def _instructions(self) -> str:
+        text = stub_instructions(self.exercise.stub)
+        return "```text\n" + text + "\n```" if text else "(no instructions)"
+
+    def on_mount(self) -> None:
+        from ...grading.workspace import workspace_file
+
+        self.sub_title = self.exercise.title
+        self.path = workspace_file(self.exercise)
+        self.query_one("#exercise-path", Static).update(f"your file: {self.path}   [dim](e edits it; saving re-grades)[/dim]")
+        self.query_one("#spinner").display = False
+        self.query_one("#grade-result").display = False
+        self.signature = self._signature()
+        self.set_interval(WATCH_EVERY_S, self._check_saved)
+
+    def on_unmount(self) -> None:
+        if self.grader is not None:
+            self.grader.close()
+
+    def _signature(self):
+        try:
+            st = os.stat(self.path)
+            return (st.st_mtime_ns, st.st_size)
+        except OSError:
+            return None
+
+    def _check_saved(self) -> None:
+        sig = self._signature()
+        if sig != self.signature:
+            self.signature = sig
+            self.action_grade()
+
+    # -- grading --------------------------------------------------------------------------------
+    def action_grade(self) -> None:
+        self.query_one("#spinner").display = self.app.animate
+        self.query_one("#grade-line", Static).update("checking…")
+        self.run_grade()
+
+    @work(thread=True, exclusive=True, group="grade")
+    def run_grade(self) -> None:
+        from ...grading.warm import WarmGrader
+
+        if self.grader is None:
+            self.grader = WarmGrader(self.exercise, timeout=self.grader_timeout)
+        result = self.grader.grade(self.path)
+        self.app.services.record_grade(self.exercise.id, result)
+        self.app.call_from_thread(self._show_result, result)
+
+    def _show_result(self, result) -> None:
+        self.query_one("#spinner").display = False
+        line = {"pass": "✓ all checks pass — s shows the reference to compare with", "timeout": "⏱ timed out — look for an infinite loop",
+                "error": "! your code could not run to the end", "fail": "✗ not yet"}.get(result.status, result.status)
+        self.query_one("#grade-line", Static).update(line)
+        box = self.query_one("#grade-result", Static)
+        box.update(format_result_markup(result))
+        box.set_classes(result.status)
+        box.display = True
+        self.query_one("#exercise-doc").scroll_home(animate=False)
+
+    # -- other actions --------------------------------------------------------------------------
+    def action_edit(self) -> None:
+        import shlex
+        import subprocess
+
+        editor = os.environ.get("VISUAL") or os.environ.get("EDITOR") or "vi"
+        try:
+            with self.app.suspend():
+                subprocess.call([*shlex.split(editor), str(self.path)])
+        except FileNotFoundError:
+            self.notify(f"Cannot start the editor `{editor}`; set $EDITOR or edit {self.path} yourself.", severity="error")
+        self._check_saved()
+
+    def action_hint(self) -> None:
+        hints = self.exercise.hints
+        if self.hints_shown < len(hints):
+            self.hints_shown += 1
+            self.app.services.record_event("hint", self.exercise.id, str(self.hints_shown))
+        shown = "\n".join(f"[b]hint {i + 1}/{len(hints)}[/b] {h}" for i, h in enumerate(hints[: self.hints_shown]))
+        self.query_one("#hints", Static).update(shown + "\n")
+
+    def action_reset(self) -> None:
+        from .confirm import ConfirmScreen
+
+        def done(yes: bool | None) -> None:
+            if yes:
+                from ...grading.workspace import reset
+
+                backup = reset(self.exercise)
+                self.notify(f"Back to the stub. Your version is saved as {backup}." if backup else "Back to the stub.")
+                self._check_saved()
+
+        self.app.push_screen(ConfirmScreen(f"Reset {self.exercise.id} to the stub? Your current file is kept as a backup."), done)
+
+    def action_solution(self) -> None:
+        from .confirm import ConfirmScreen, TextScreen
+
+        def show() -> None:
+            self.app.push_screen(TextScreen(f"Reference: {self.exercise.id}", self.exercise.solution.read_text(encoding="utf-8")))
+
+        if self.app.services.ever_passed(self.exercise.id) or self.app.services.count_events("gave_up", self.exercise.id):
+            show()
+            return
+
+        def done(yes: bool | None) -> None:
+            if yes:
+                self.app.services.record_event("gave_up", self.exercise.id)
+                show()
+
+        self.app.push_screen(ConfirmScreen("You have not passed this one yet. Give up and see the reference? (This is recorded.)"), done)

@@ -1,0 +1,89 @@
+"""Home: today at a glance, what to study next, and the ways in."""
+
+from __future__ import annotations
+
+from textual import work
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical
+from textual.screen import Screen
+from textual.widgets import Button, Footer, Header, Static
+
+WELCOME = (
+    "Welcome to quizprep. Start with [b]Review[/b]: it brings today's new questions, and from then on\n"
+    "whatever is due. The [b]Exercises[/b] are numpy implementations graded as you save."
+)
+
+
+class HomeScreen(Screen):
+    """The dashboard."""
+
+    BINDINGS = [
+        Binding("r", "app.review", "Review"),
+        Binding("t", "app.topics", "Quiz by topic"),
+        Binding("e", "app.exercises", "Exercises"),
+        Binding("p", "app.progress", "Progress"),
+        Binding("q", "app.quit", "Quit"),
+    ]
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        with Horizontal(id="ways"):
+            yield Button("Review (r)", id="review", variant="primary")
+            yield Button("Quiz by topic (t)", id="topics")
+            yield Button("Exercises (e)", id="exercises")
+            yield Button("Progress (p)", id="progress")
+        with Horizontal(id="home-body"):
+            with Vertical(id="today", classes="panel"):
+                yield Static("Today", classes="title")
+                yield Static("loading your progress…", id="today-figures")
+            with Vertical(id="next", classes="panel"):
+                yield Static("Study this next", classes="title")
+                yield Static("", id="next-topics")
+        yield Static("", id="skipped")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.refresh_figures()
+
+    def on_screen_resume(self) -> None:
+        self.refresh_figures()
+
+    @work(thread=True, exclusive=True, group="home-figures")
+    def refresh_figures(self) -> None:
+        services = self.app.services
+        catalog = services.catalog
+        stats = services.stats()
+        new_left = services.new_left_today()
+        self.app.call_from_thread(self._show, catalog, stats, new_left)
+
+    def _show(self, catalog, stats, new_left: int) -> None:
+        first_run = stats.answers_total == 0 and stats.exercises_attempted == 0
+        lines = []
+        if first_run:
+            lines.append(WELCOME + "\n")
+        lines.append(f"Due for review:      [b]{stats.due_now}[/b]")
+        lines.append(f"New questions left:  [b]{new_left}[/b] today")
+        streak = f"{stats.streak_days} day{'s' if stats.streak_days != 1 else ''}"
+        lines.append(f"Streak:              [b]{streak}[/b]" + ("" if stats.studied_today or not stats.streak_days else " — study today to keep it"))
+        lines.append(f"Exercises passed:    [b]{stats.exercises_passed}[/b] of {stats.exercises_total}")
+        due_ex = [e.exercise for e in stats.exercises if e.due]
+        if due_ex:
+            lines.append(f"Re-implement:        {', '.join(due_ex)}")
+        lines.append(f"\n{len(catalog.questions)} questions in {len(catalog.banks)} topics")
+        self.query_one("#today-figures", Static).update("\n".join(lines))
+        titles = {b.topic: b.title for b in catalog.banks}
+        nxt = [f"[b]{i}. {titles.get(w.topic, w.topic)}[/b]\n   [dim]{w.reason}[/dim]" for i, w in enumerate(stats.weakest, 1)]
+        self.query_one("#next-topics", Static).update("\n".join(nxt) + "\n\n[dim]t: quiz by topic[/dim]" if nxt else "")
+        problems = catalog.problems
+        if problems:
+            files = sorted({p.path.rsplit("/", 1)[-1] for p in problems})
+            self.query_one("#skipped", Static).update(
+                f"⚠ {len(problems)} problem(s) in {', '.join(files)} kept some questions out — "
+                f"first: {problems[0].message} (run `quizprep validate`)")
+
+    def on_button_pressed(self, event: Button.Pressed) -> None:
+        action = {"review": self.app.action_review, "topics": self.app.action_topics,
+                  "exercises": self.app.action_exercises, "progress": self.app.action_progress}.get(event.button.id)
+        if action is not None:
+            action()

@@ -1,0 +1,72 @@
+"""Progress: per-topic mastery and accuracy, study days, accuracy over time, exercises."""
+
+from __future__ import annotations
+
+from textual import work
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import VerticalScroll
+from textual.screen import Screen
+from textual.widgets import DataTable, Footer, Header, Sparkline, Static
+
+from ..widgets.charts import Heatmap, bar
+
+
+def _pct(x) -> str:
+    return "  —" if x is None else f"{x:4.0%}"
+
+
+class ProgressScreen(Screen):
+    BINDINGS = [Binding("escape", "app.pop_screen", "Back")]
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        with VerticalScroll(id="progress-scroll"):
+            yield Static("loading…", id="progress-top")
+            yield Static("Mastery by topic", classes="chart-title")
+            yield DataTable(id="topic-table", show_cursor=False, zebra_stripes=True)
+            yield Static("Study days (last 12 weeks)", classes="chart-title")
+            yield Static("", id="heatmap")
+            yield Static("Answers per day", classes="chart-title")
+            yield Sparkline([], id="per-day")
+            yield Static("Accuracy per week", classes="chart-title")
+            yield Sparkline([], id="per-week")
+            yield Static("", id="per-week-label", classes="muted")
+            yield Static("Exercises", classes="chart-title")
+            yield DataTable(id="exercise-stats", show_cursor=False, zebra_stripes=True)
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.sub_title = "Progress"
+        self.load()
+
+    @work(thread=True, exclusive=True)
+    def load(self) -> None:
+        services = self.app.services
+        stats = services.stats()
+        titles = {b.topic: b.title for b in services.catalog.banks}
+        self.app.call_from_thread(self._show, stats, titles)
+
+    def _show(self, stats, titles) -> None:
+        self.query_one("#progress-top", Static).update(
+            f"[b]{stats.answers_total}[/b] answers · streak [b]{stats.streak_days}[/b] day(s) · "
+            f"exercises [b]{stats.exercises_passed}[/b]/{stats.exercises_total} passed · [b]{stats.due_now}[/b] due now")
+        topics = self.query_one("#topic-table", DataTable)
+        topics.clear(columns=True)
+        topics.add_columns("topic", "mastery", "", "accuracy", "7 days", "seen", "due")
+        for t in stats.topics:
+            topics.add_row(titles.get(t.topic, t.topic)[:30], bar(t.mastery, 10), f"{t.mastery:4.0%}", _pct(t.accuracy),
+                           _pct(t.recent_accuracy), f"{t.seen}/{t.total}", str(t.due))
+        self.query_one("#heatmap", Static).update(Heatmap.render_text(stats.answers_per_day))
+        self.query_one("#per-day", Sparkline).data = list(stats.answers_per_day.values())
+        weekly = [v for v in stats.accuracy_per_week.values()]
+        self.query_one("#per-week", Sparkline).data = [v if v is not None else 0.0 for v in weekly]
+        known = [f"{v:.0%}" for v in weekly if v is not None]
+        self.query_one("#per-week-label", Static).update(
+            f"12 weeks, oldest first; latest {known[-1]}" if known else "no answers in the last 12 weeks yet")
+        ex = self.query_one("#exercise-stats", DataTable)
+        ex.clear(columns=True)
+        ex.add_columns("exercise", "status", "attempts", "to first pass", "review")
+        for e in stats.exercises:
+            status = "passed" if e.passed else (e.last_status or "not started")
+            ex.add_row(e.exercise, status, str(e.attempts), str(e.attempts_to_first_pass or "—"), "due" if e.due else "")

@@ -1,0 +1,150 @@
+"""What the screens use of the core, loaded lazily so the first frame never waits for it.
+
+Banks and the exercise catalogue are cheap (YAML); the progress store pulls in FSRS on its first
+scheduling call, and grading pulls in numpy and pytest only when something is graded.
+"""
+
+from __future__ import annotations
+
+import threading
+from dataclasses import dataclass, field
+from functools import cached_property, wraps
+
+
+def _locked(method):
+    """Store access from the UI thread and from workers never overlaps (one SQLite connection)."""
+    @wraps(method)
+    def wrapper(self, *args, **kwargs):
+        with self._lock:
+            return method(self, *args, **kwargs)
+    return wrapper
+
+
+@dataclass
+class Services:
+    """The core, as one object handed to every screen."""
+
+    bank_paths: list | None = None
+    _store: object = field(default=None, repr=False)
+    _lock: threading.RLock = field(default_factory=threading.RLock, repr=False)
+
+    @cached_property
+    def catalog(self):
+        from ..bank import load_banks
+        from ..paths import bank_paths
+
+        return load_banks(self.bank_paths if self.bank_paths is not None else bank_paths())
+
+    @cached_property
+    def exercises(self) -> tuple:
+        from ..grading import CatalogueError, load_catalogue
+
+        try:
+            return load_catalogue()
+        except CatalogueError:
+            return ()
+
+    @property
+    @_locked
+    def store(self):
+        if self._store is None:
+            from ..progress import ProgressStore
+
+            self._store = ProgressStore()
+        return self._store
+
+    def exercise(self, exercise_id: str):
+        return next((e for e in self.exercises if e.id == exercise_id), None)
+
+    @_locked
+    def stats(self):
+        """Progress figures for the current banks and exercises."""
+        from ..progress.stats import compute_stats
+
+        return compute_stats(self.store, [(q.id, q.topic) for q in self.catalog.questions], [e.id for e in self.exercises])
+
+    @_locked
+    def review_questions(self, limit: int = 20) -> list:
+        """Due questions, then new ones up to today's limit."""
+        from ..progress.reviews import review_queue
+
+        ids = review_queue(self.store, [q.id for q in self.catalog.questions], limit=limit)
+        return [self.catalog.question(i) for i in ids]
+
+    @_locked
+    def new_left_today(self) -> int:
+        from ..progress.reviews import introduced_today
+
+        settings = self.store.settings()
+        return max(settings.new_per_day - introduced_today(self.store, "question", self.store.clock(), settings.day_starts_hour), 0)
+
+    @_locked
+    def record_answer(self, record, mode: str):
+        """Record a quiz answer the moment it is given; returns the outcome (None if read-only)."""
+        from ..progress import ReadOnlyStore
+        from ..progress.reviews import record_answer
+
+        q = record.item.question
+        try:
+            return record_answer(self.store, question_id=q.id, topic=q.topic, qtype=q.type, correct=record.verdict.correct,
+                                 score=record.verdict.score, given=record.given, seconds=record.seconds, mode=mode)
+        except ReadOnlyStore:
+            return None
+
+    @_locked
+    def undo_last_answer(self) -> None:
+        from ..progress import ReadOnlyStore
+        from ..progress.reviews import undo_last_answer
+
+        try:
+            undo_last_answer(self.store)
+        except ReadOnlyStore:
+            pass
+
+    @_locked
+    def record_grade(self, exercise_id: str, result) -> None:
+        from ..progress import ReadOnlyStore
+        from ..progress.reviews import record_exercise_grade
+
+        try:
+            record_exercise_grade(self.store, exercise_id, result.status, result.passed, len(result.checks), result.duration_s)
+        except ReadOnlyStore:
+            pass
+
+    @_locked
+    def exercise_status(self, exercise) -> str:
+        from ..grading.workspace import exercise_status
+
+        last = self.store.last_grades().get(exercise.id)
+        return exercise_status(exercise, last["status"] if last is not None else None)
+
+    @_locked
+    def close(self) -> None:
+        if self._store is not None:
+            self._store.close()
+
+    @_locked
+    def flag(self, question_id: str, reason: str, note: str = "") -> None:
+        from ..progress import ReadOnlyStore
+
+        try:
+            self.store.flag_question(question_id, reason, note)
+        except ReadOnlyStore:
+            pass
+
+    @_locked
+    def record_event(self, kind: str, ref: str, detail: str = "") -> None:
+        from ..progress import ReadOnlyStore
+
+        try:
+            self.store.record_event(kind, ref, detail)
+        except ReadOnlyStore:
+            pass
+
+    @_locked
+    def count_events(self, kind: str, ref: str) -> int:
+        return self.store.count_events(kind, ref)
+
+    @_locked
+    def ever_passed(self, exercise_id: str) -> bool:
+        return self.store.ever_passed(exercise_id)

@@ -1,0 +1,191 @@
+"""One answer widget per question type. Each posts `AnswerGiven` with display positions; the
+screen maps them back through the quiz session, which is where correctness is decided."""
+
+from __future__ import annotations
+
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Vertical
+from textual.message import Message
+from textual.widgets import Button, Input, OptionList, SelectionList, Static, TextArea
+from textual.widgets.option_list import Option
+
+
+class AnswerGiven(Message):
+    """The learner submitted: `response` in display positions (or text / number / bool), `text` for explain."""
+
+    def __init__(self, response, text: str = "") -> None:
+        super().__init__()
+        self.response = response
+        self.text = text
+
+
+class AnswerInvalid(Message):
+    def __init__(self, reason: str) -> None:
+        super().__init__()
+        self.reason = reason
+
+
+def _label(i: int, text: str) -> str:
+    return f"[b]{i}[/b]  {text.strip()}"
+
+
+class ChoiceAnswer(OptionList):
+    """single: digits pick a choice (mouse too), enter submits the highlighted one."""
+
+    BINDINGS = [Binding(str(d), f"pick({d})", show=False) for d in range(1, 10)]
+
+    def __init__(self, choices: list[str]) -> None:
+        super().__init__(*[Option(_label(i, c), id=f"c{i - 1}") for i, c in enumerate(choices, 1)], id="answer")
+
+    def action_pick(self, number: int) -> None:
+        if number <= self.option_count:
+            self.highlighted = number - 1
+
+    def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
+        event.stop()
+        self.post_message(AnswerGiven(event.option_index))
+
+
+class TrueFalseAnswer(OptionList):
+    """true_false: t / f answer at once; arrows and enter (or a click) work too."""
+
+    BINDINGS = [Binding("t", "answer(True)", "True"), Binding("f", "answer(False)", "False")]
+
+    def __init__(self) -> None:
+        super().__init__(Option("[b]t[/b]  True", id="true"), Option("[b]f[/b]  False", id="false"), id="answer")
+
+    def action_answer(self, value: bool) -> None:
+        self.post_message(AnswerGiven(value))
+
+    def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
+        event.stop()
+        self.post_message(AnswerGiven(event.option_index == 0))
+
+
+class MultiAnswer(SelectionList):
+    """multiple: digits or space toggle choices, enter submits the ticked set."""
+
+    BINDINGS = [Binding(str(d), f"toggle_number({d})", show=False) for d in range(1, 10)] + [
+        Binding("enter", "submit", "Submit", priority=True),
+    ]
+
+    def __init__(self, choices: list[str]) -> None:
+        super().__init__(*[(_label(i, c), i - 1) for i, c in enumerate(choices, 1)], id="answer")
+
+    def action_toggle_number(self, number: int) -> None:
+        if number <= self.option_count:
+            self.toggle(number - 1)
+            self.highlighted = number - 1
+
+    def action_submit(self) -> None:
+        if not self.selected:
+            self.post_message(AnswerInvalid("tick at least one choice (space or its number), then enter"))
+            return
+        self.post_message(AnswerGiven(sorted(self.selected)))
+
+
+class TextAnswer(Input):
+    """numeric and short: type, then enter. Numbers are parsed here so a typo is a hint, not a wrong answer."""
+
+    def __init__(self, numeric: bool) -> None:
+        super().__init__(placeholder="a number, e.g. 0.0066 or 6.6e-3" if numeric else "your answer", id="answer")
+        self.numeric = numeric
+
+    def on_input_submitted(self, event: Input.Submitted) -> None:
+        event.stop()
+        value = event.value.strip()
+        if not value:
+            self.post_message(AnswerInvalid("type an answer first"))
+            return
+        if self.numeric:
+            from ...bank import parse_number
+
+            try:
+                parse_number(value)
+            except ValueError as err:
+                self.post_message(AnswerInvalid(str(err)))
+                return
+        self.post_message(AnswerGiven(value))
+
+
+class OrderAnswer(OptionList):
+    """order: arrows move the cursor, [ and ] move the highlighted item, enter submits the order."""
+
+    BINDINGS = [
+        Binding("left_square_bracket,ctrl+up", "move(-1)", "Item up", key_display="["),
+        Binding("right_square_bracket,ctrl+down", "move(1)", "Item down", key_display="]"),
+        Binding("enter", "submit", "Submit", priority=True),
+    ]
+
+    def __init__(self, items: list[str]) -> None:
+        self.item_order = list(range(len(items)))  # display positions, in the learner's current order
+        self.texts = items
+        super().__init__(*self._item_options(), id="answer")
+
+    def _item_options(self) -> list[Option]:
+        return [Option(_label(n, self.texts[i])) for n, i in enumerate(self.item_order, 1)]
+
+    def action_move(self, step: int) -> None:
+        i = self.highlighted
+        if i is None or not 0 <= i + step < len(self.item_order):
+            return
+        self.item_order[i], self.item_order[i + step] = self.item_order[i + step], self.item_order[i]
+        self.clear_options()
+        self.add_options(self._item_options())
+        self.highlighted = i + step
+
+    def action_submit(self) -> None:
+        self.post_message(AnswerGiven(list(self.item_order)))
+
+
+class ExplainAnswer(Vertical):
+    """explain: write an answer, then ctrl+s (or the button) to compare with the model answer."""
+
+    BINDINGS = [Binding("ctrl+s", "submit", "Compare", priority=True)]
+
+    def compose(self) -> ComposeResult:
+        yield Static("Answer as you would in the interview, then press ctrl+s to see the model answer.", classes="muted")
+        yield TextArea(id="answer", soft_wrap=True, show_line_numbers=False)
+        yield Button("Compare with the model answer [ctrl+s]", id="compare")
+
+    def action_submit(self) -> None:
+        self.post_message(AnswerGiven(None, self.query_one(TextArea).text))
+
+    def on_button_pressed(self, event: Button.Pressed) -> None:
+        event.stop()
+        self.action_submit()
+
+
+class KeyPointsAnswer(SelectionList):
+    """After an explain answer: tick the key points covered, enter scores it."""
+
+    BINDINGS = [Binding(str(d), f"toggle_number({d})", show=False) for d in range(1, 10)] + [
+        Binding("enter", "submit", "Score it", priority=True),
+    ]
+
+    def __init__(self, points: list[str]) -> None:
+        super().__init__(*[(_label(i, p), i - 1) for i, p in enumerate(points, 1)], id="key-points")
+
+    def action_toggle_number(self, number: int) -> None:
+        if number <= self.option_count:
+            self.toggle(number - 1)
+
+    def action_submit(self) -> None:
+        self.post_message(AnswerGiven(sorted(self.selected)))
+
+
+def answer_widget(item):
+    """The widget for a presented quiz item."""
+    q = item.question
+    if q.type == "single":
+        return ChoiceAnswer([c.text for c in item.choices])
+    if q.type == "multiple":
+        return MultiAnswer([c.text for c in item.choices])
+    if q.type == "true_false":
+        return TrueFalseAnswer()
+    if q.type in ("numeric", "short"):
+        return TextAnswer(numeric=q.type == "numeric")
+    if q.type == "order":
+        return OrderAnswer(item.items)
+    return ExplainAnswer()

@@ -1,0 +1,83 @@
+"""A small bank with one question of every type, and an app over it with an empty home."""
+
+import textwrap
+
+import pytest
+
+from quizprep.tui.app import QuizprepApp
+from quizprep.tui.services import Services
+
+BANK = textwrap.dedent("""\
+    topic: demo
+    title: Demo topic
+    questions:
+      - id: d-single
+        type: single
+        difficulty: 1
+        prompt: Which is the derivative of relu at 3?
+        choices:
+          - text: "1"
+            correct: true
+          - text: "0"
+            why: Zero is the slope on the negative side.
+          - text: "3"
+            why: That is the value, not the slope.
+        explanation: The slope of x is one.
+      - id: d-multiple
+        type: multiple
+        difficulty: 2
+        prompt: Which saturate?
+        choices:
+          - text: sigmoid
+            correct: true
+          - text: tanh
+            correct: true
+          - text: relu
+            why: ReLU does not saturate for positive inputs.
+        explanation: Both squash to a bounded range.
+      - id: d-tf
+        type: true_false
+        difficulty: 1
+        prompt: tanh is zero-centred.
+        answer: true
+        explanation: tanh(0) = 0 and it is odd.
+      - id: d-numeric
+        type: numeric
+        difficulty: 3
+        prompt: What is sigmoid'(0)?
+        answer: 0.25
+        tolerance: 0.001
+        explanation: s(0)(1 - s(0)) = 0.25.
+      - id: d-short
+        type: short
+        difficulty: 1
+        prompt: Name the loss used with softmax.
+        accept: [cross-entropy, "/cross[- ]?entropy/"]
+        explanation: Negative log-likelihood of the true class.
+      - id: d-order
+        type: order
+        difficulty: 2
+        prompt: Order one training step.
+        items: [zero_grad, forward, backward, step]
+        explanation: Clear, compute, differentiate, update.
+      - id: d-explain
+        type: explain
+        difficulty: 3
+        prompt: Why do we need non-linear activations?
+        model_answer: Without them, stacked linear layers collapse into one linear map.
+        key_points: [composition of linear maps is linear, depth adds nothing, non-linear boundaries]
+        explanation: A product of matrices is a matrix.
+    """)
+
+
+@pytest.fixture
+def bank_dir(tmp_path):
+    folder = tmp_path / "banks"
+    folder.mkdir()
+    (folder / "demo.yaml").write_text(BANK)
+    return folder
+
+
+@pytest.fixture
+def app(bank_dir):
+    return QuizprepApp(Services(bank_paths=[bank_dir]), animate=False)

@@ -1,0 +1,123 @@
+"""Pilot tests for home, exercises (grade pass/fail, reset, hint) and progress with a fixture history."""
+
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+
+from quizprep.grading.workspace import workspace_file
+from quizprep.progress import ProgressStore
+from quizprep.progress.reviews import record_answer, record_exercise_grade
+from quizprep.tui.screens.exercise import ExerciseScreen
+from quizprep.tui.screens.exercises import ExercisesScreen
+from quizprep.tui.screens.home import HomeScreen
+from quizprep.tui.screens.progress import ProgressScreen
+
+ROOT = Path(__file__).resolve().parents[2]
+WRONG = ROOT / "tests" / "grading" / "submissions" / "relu_grad" / "wrong_ge_zero.py"
+
+
+async def wait_for(pilot, condition, timeout: float = 30.0) -> None:
+    waited = 0.0
+    while not condition():
+        await pilot.pause(0.1)
+        waited += 0.1
+        assert waited < timeout, "timed out waiting for the screen"
+
+
+def text_of(screen, selector) -> str:
+    return str(screen.query_one(selector).render())
+
+
+async def test_home_first_run_is_friendly_and_shows_the_ways_in(app):
+    async with app.run_test(size=(80, 24)) as pilot:
+        home = app.screen
+        assert isinstance(home, HomeScreen)
+        await wait_for(pilot, lambda: "Due for review" in text_of(home, "#today-figures"))
+        today = text_of(home, "#today-figures")
+        assert "Welcome to quizprep" in today and "New questions left:  20 today" in today
+        assert "7 questions in 1 topics" in today
+        assert "not studied yet" in text_of(home, "#next-topics")
+        await pilot.press("e")
+        await pilot.pause()
+        assert isinstance(app.screen, ExercisesScreen)
+
+
+async def test_home_reports_banks_that_were_skipped(app, bank_dir):
+    (bank_dir / "broken.yaml").write_text("topic: broken\ntitle: [unclosed\n")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await wait_for(pilot, lambda: "problem" in text_of(app.screen, "#skipped"))
+        assert "broken.yaml" in text_of(app.screen, "#skipped")
+
+
+async def test_exercise_list_shows_status(app):
+    store = ProgressStore()
+    record_exercise_grade(store, "relu_grad", "pass", 9, 9, 0.2)
+    record_exercise_grade(store, "softmax", "fail", 1, 9, 0.2)
+    async with app.run_test(size=(100, 30)) as pilot:
+        app.action_exercises()
+        await pilot.pause()
+        table = app.screen.query_one("DataTable")
+        await wait_for(pilot, lambda: table.row_count == 16)
+        rows = {table.get_row_at(i)[1].split(" — ")[0]: table.get_row_at(i)[2] for i in range(table.row_count)}
+        assert rows["relu_grad"] == "✓ passed" and rows["softmax"] == "✗ failing" and rows["adam"] == "· not started"
+
+
+async def test_grade_failing_then_passing_on_save_then_reset(app):
+    exercise = app.services.exercise("relu_grad")
+    path = workspace_file(exercise)
+    path.write_text(WRONG.read_text())
+    async with app.run_test(size=(80, 24)) as pilot:
+        app.push_screen(ExerciseScreen(exercise))
+        await pilot.pause()
+        screen = app.screen
+        await pilot.press("g")
+        await wait_for(pilot, lambda: "not yet" in text_of(screen, "#grade-line"))
+        result = text_of(screen, "#grade-result")
+        assert "8/9 checks" in result and "likely mistake: the gradient at x == 0 should be 0" in result
+        path.write_text((ROOT / "solutions" / "relu_grad.py").read_text())  # the learner saves a fix: re-graded
+        await wait_for(pilot, lambda: "all checks pass" in text_of(screen, "#grade-line"))
+        assert ProgressStore().ever_passed("relu_grad")
+        await pilot.press("h")
+        await pilot.pause()
+        assert "hint 1/3" in text_of(screen, "#hints")
+        await pilot.press("r")
+        await pilot.pause()
+        await pilot.press("y")
+        await pilot.pause()
+        assert path.read_text() == exercise.stub.read_text()
+        backups = list(path.parent.glob("backups/relu_grad-*.py"))
+        assert len(backups) == 1 and "return (x > 0)" in backups[0].read_text()
+
+
+async def test_timeout_shows_as_one(app, tmp_path):
+    exercise = app.services.exercise("relu_grad")
+    workspace_file(exercise).write_text("def relu_grad(x):\n    while True:\n        pass\n")
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = ExerciseScreen(exercise)
+        app.push_screen(screen)
+        await pilot.pause()
+        screen.grader_timeout = 1.5
+        await pilot.press("g")
+        await wait_for(pilot, lambda: "timed out" in text_of(screen, "#grade-line"), timeout=60)
+        assert app.screen is screen  # the UI stayed responsive and on the same screen
+
+
+async def test_progress_with_a_fixture_history(app):
+    store = ProgressStore()
+    now = datetime.now(UTC)
+    history = [(0, "d-single", True), (0, "d-tf", False), (1, "d-numeric", True), (9, "d-short", True)]
+    for days, qid, correct in history:
+        record_answer(store, question_id=qid, topic="demo", qtype="single", correct=correct, score=float(correct), seconds=20,
+                      at=now - timedelta(days=days))
+    record_exercise_grade(store, "relu_grad", "pass", 9, 9, 0.2)
+    async with app.run_test(size=(80, 24)) as pilot:
+        app.action_progress()
+        await pilot.pause()
+        screen = app.screen
+        assert isinstance(screen, ProgressScreen)
+        await wait_for(pilot, lambda: "answers" in text_of(screen, "#progress-top"))
+        assert "4 answers" in text_of(screen, "#progress-top") and "exercises 1/16 passed" in text_of(screen, "#progress-top")
+        topic_row = screen.query_one("#topic-table").get_row_at(0)
+        assert topic_row[0] == "Demo topic" and topic_row[3].strip() == "75%" and topic_row[5] == "4/7"
+        assert sum(screen.query_one("#per-day").data) == 4
+        heat = text_of(screen, "#heatmap")
+        assert "(4 answers)" in heat and "█" in heat
