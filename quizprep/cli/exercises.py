@@ -60,8 +60,9 @@ def cmd_grade(args) -> int:
     if args.timeout <= 0:
         raise UsageError("--timeout must be a positive number of seconds")
     result = grade(exercise, args.file, timeout=args.timeout)
-    with open_store() as store:
-        record_grade(store, exercise.id, result)
+    if not args.no_record:
+        with open_store() as store:
+            record_grade(store, exercise.id, result)
     if args.json:
         print(json.dumps(result.to_dict(), ensure_ascii=False))
     else:
@@ -158,6 +159,7 @@ def register(sub) -> None:
     p.add_argument("--file", help="grade this file instead of the workspace copy")
     p.add_argument("--json", action="store_true", help="print one JSON object")
     p.add_argument("--timeout", type=float, default=10.0, help="wall-clock limit in seconds (default 10)")
+    p.add_argument("--no-record", action="store_true", help="do not record this grade in your progress")
     p.set_defaults(func=cmd_grade)
     p = sub.add_parser("hint", help="the next hint for an exercise")
     p.add_argument("id", metavar="ID")

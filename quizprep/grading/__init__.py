@@ -9,7 +9,7 @@ from pathlib import Path
 
 from .catalogue import CatalogueError, Exercise, find_exercise, load_catalogue
 from .result import CheckResult, GradeResult
-from .sandbox import Limits
+from .limits import Limits
 
 
 def grade(exercise: Exercise, file: Path | None = None, *, timeout: float = 10.0, limits: Limits = Limits()) -> GradeResult:

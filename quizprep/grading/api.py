@@ -15,13 +15,39 @@ fixtures, runs the same probe on both, and compares with the helpers below:
 
 Probes are plain functions `fn(module, *args)`; arguments reach the learner's process as they are,
 only the return value (arrays, numbers, strings, lists, tuples, dicts) comes back.
+
+When several checks read one run (one forward/backward pass, one large draw), run it once per grade:
+
+    got = learner.run_once(forward_backward, x, W, key=case)    # the value; call_once gives the CallResult
+    want = reference.run_once(forward_backward, x, W, key=case)
+
+Runs are memoised per grade by (fn.__qualname__, key), so give each set of arguments its own key. A
+learner failure is kept and raised again in every check that reads the run; a timeout is not kept.
+
+What else is here: expect_array / expect_scalar / expect_gradient compare values and name likely
+mistakes; expect_unchanged (inputs left alone), expect_float64_precision (dtype named before values),
+expect_no_warnings (overflow and 0/0 in a CallResult), expect_true (any other condition); for
+optimizers, record_steps inside a probe and expect_updated_in_place on what it recorded.
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable, Iterable
+
 import numpy as np
 
-from .diagnosis import ATOL, RTOL, CheckFailed, describe_type, expect_array, expect_scalar, expect_true, expect_unchanged, likely_mistake
+from .diagnosis import (
+    ATOL,
+    RTOL,
+    CheckFailed,
+    describe_type,
+    expect_array,
+    expect_float64_precision,
+    expect_scalar,
+    expect_true,
+    expect_unchanged,
+    likely_mistake,
+)
 from .gradcheck import GRADCHECK_H, GRADCHECK_THRESHOLD, expect_gradient, numerical_gradient, rel_error
 from .runners import Learner, NotRun, Reference
 from .sandbox import CallResult, LearnerFailure, NotImplementedYet
@@ -37,15 +63,55 @@ def shape_id(shape: tuple[int, ...]) -> str:
     return "x".join(map(str, shape)) or "scalar"
 
 
-def expect_no_warnings(result: CallResult, *, name: str = "your function", extra: tuple[str, ...] = ()) -> None:
-    """Fail if the learner's call raised warnings (overflow, invalid value, divide by zero; underflow is fine)."""
-    if result.warnings:
-        raise CheckFailed(f"{name} raised a warning: {result.warnings[0]}",
+def expect_no_warnings(result: CallResult, *, name: str = "your function", extra: tuple[str, ...] = (),
+                       ignore_underflow: bool = False) -> None:
+    """Fail if the learner's call raised warnings (overflow, invalid value, divide by zero; underflow is fine).
+
+    The sandbox does not report underflow; `ignore_underflow=True` also drops any underflow warning the
+    learner's own numpy settings let through (exp(-1000) rounding to 0 is a stable formula's right answer).
+    """
+    warned = [w for w in result.warnings if not (ignore_underflow and "underflow" in w)]
+    if warned:
+        raise CheckFailed(f"{name} raised a warning: {warned[0]}",
                           ("a warning here means an overflow or a division by zero on the way — use a stable formula",) + tuple(extra))
+
+
+def record_steps(step: Callable, params: list, grads_seq: Iterable) -> dict:
+    """Inside a probe: call step(params, grads) for each grads in grads_seq, watching the caller's arrays.
+
+    A model keeps its own references to its weight arrays, so an update must change those arrays, not
+    put new ones in the list. Returns what such a caller sees, for expect_updated_in_place:
+    "history", a copy of each of the originally held arrays after every call, and "same", whether each
+    position of `params` still holds the original object afterwards.
+    """
+    held = list(params)  # a model's own references to its weight arrays
+    history = []
+    for grads in grads_seq:
+        step(params, grads)
+        history.append([np.array(p, copy=True) for p in held])
+    return {"history": history, "same": [a is b for a, b in zip(held, params, strict=False)]}
+
+
+def expect_updated_in_place(recorded: dict, initial: list, *, delta: str, fix: str) -> None:
+    """Fail, naming the cause, if an array the caller holds never changed over the steps `record_steps` recorded.
+
+    The cause is either a new array put in params[i] (the hint suggests `fix`, the in-place statement)
+    or `p = p - <delta>` rebinding a loop variable (the hint suggests `p -= <delta>`).
+    """
+    for i, p0 in enumerate(initial):
+        if all(np.array_equal(h[i], p0) for h in recorded["history"]):
+            if not recorded["same"][i]:
+                raise CheckFailed(f"params[{i}] was replaced by a new array, so the array the model holds never changed",
+                                  ("a model keeps its own reference to each weight array: `params[i] = params[i] - ...` "
+                                   "does not train it", f"update the array itself: {fix}"))
+            raise CheckFailed(f"params[{i}] did not change after {len(recorded['history'])} calls to step()",
+                              (f"`p = p - {delta}` inside a loop only gives the loop variable a new array — "
+                               f"write p -= {delta} to change the array in place",))
 
 
 __all__ = [
     "ATOL", "GRADCHECK_H", "GRADCHECK_THRESHOLD", "RTOL", "CallResult", "CheckFailed", "Learner", "LearnerFailure",
-    "NotImplementedYet", "NotRun", "Reference", "describe_type", "expect_array", "expect_gradient", "expect_no_warnings",
-    "expect_scalar", "expect_true", "expect_unchanged", "likely_mistake", "numerical_gradient", "rel_error", "seeded", "shape_id",
+    "NotImplementedYet", "NotRun", "Reference", "describe_type", "expect_array", "expect_float64_precision", "expect_gradient",
+    "expect_no_warnings", "expect_scalar", "expect_true", "expect_unchanged", "expect_updated_in_place", "likely_mistake",
+    "numerical_gradient", "record_steps", "rel_error", "seeded", "shape_id",
 ]

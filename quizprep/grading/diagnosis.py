@@ -142,7 +142,8 @@ def _expect_array(got, want, name, rtol, atol, inputs, batch_size, alternatives,
     worst = int(np.argmax(err)) if err.size else 0
     rel = err / np.maximum(1e-8, np.abs(want) + np.abs(np.nan_to_num(got.astype(np.float64))))  # CS231n's relative error
     if want.ndim == 0:
-        lines = context + (f"expected {float(want):.10g}, got {float(got):.10g} (abs error {float(err):.3g}, relative error {float(rel):.3g})",)
+        lines = context + (f"expected {float(want):.10g}, got {float(got):.10g} "
+                           f"(abs error {float(err):.3g}, relative error {float(rel):.3g})",)
         lines += (f"likely mistake: {mistake}",) if mistake else ()
         raise CheckFailed(f"{name} is wrong", lines)
     lines = context + (
@@ -162,11 +163,24 @@ def expect_scalar(got, want: float, *, name: str = "the result", rtol: float = R
     """Fail unless `got` is one real number (a Python or numpy float, not an array) within tolerance of `want`."""
     context = _context(inputs)
     if isinstance(got, np.ndarray):
-        raise CheckFailed(f"{name} should be a plain float, got {describe_type(got)}", ("return float(...) of it",) + context + tuple(extra))
+        raise CheckFailed(f"{name} should be a plain float, got {describe_type(got)}",
+                          ("return float(...) of it",) + context + tuple(extra))
     if isinstance(got, (bool, np.bool_)) or not isinstance(got, (int, float, np.integer, np.floating)):
         raise CheckFailed(f"{name} should be a float, got {describe_type(got)}", context + tuple(extra))
     expect_array(np.asarray(float(got)), np.asarray(float(want)), name=name, rtol=rtol, atol=atol, inputs=inputs,
                  batch_size=batch_size, alternatives={k: np.asarray(float(v)) for k, v in (alternatives or {}).items()}, extra=extra)
+
+
+def expect_float64_precision(got, *, name: str = "the result",
+                             hint: str = "keep the computation in float64: no .astype(np.float32)") -> None:
+    """Fail if `got` is a float array of another precision than float64 (float32, float16), with `hint` as the diagnosis.
+
+    Call it before comparing values when a lower-precision result deserves its own exercise-specific
+    hint: float32 is off by ~1e-7 relative, which could otherwise read as a slightly wrong formula.
+    Anything that is not a float array passes here and is left to expect_array.
+    """
+    if isinstance(got, np.ndarray) and got.dtype.kind == "f" and got.dtype != np.float64:
+        raise CheckFailed(f"{name} has dtype {got.dtype}, expected float64", (hint,))
 
 
 def expect_unchanged(before: np.ndarray, after, *, name: str = "x") -> None:

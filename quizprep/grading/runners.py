@@ -1,11 +1,14 @@
-"""What a check uses to run code: `Learner` (sandboxed, one fresh process per call) and `Reference`."""
+"""What a check uses to run code: `Learner` (sandboxed, one fresh process per call) and `Reference`.
+
+Both also offer a grade-scoped memo, `call_once` / `run_once`, for a run that several checks read.
+"""
 
 from __future__ import annotations
 
 import copy
 import time
 import warnings
-from collections.abc import Callable
+from collections.abc import Callable, Hashable
 from pathlib import Path
 
 import numpy as np
@@ -32,6 +35,7 @@ class Learner:
         self.module_name = module_name
         self.outputs: list[str] = []
         self.stopped: str | None = None
+        self._once: dict[tuple[str, Hashable], CallResult | LearnerFailure] = {}
 
     def call(self, fn: Callable | None, *args) -> CallResult:
         """Run one probe; return its value, warnings and printed output, or raise LearnerFailure."""
@@ -58,6 +62,31 @@ class Learner:
         """The value of fn(learner_module, *args)."""
         return self.call(fn, *args).value
 
+    def call_once(self, fn: Callable, *args, key: Hashable = None) -> CallResult:
+        """`call(fn, *args)`, run at most once per grade: every later call with the same fn and key gets the same result.
+
+        Runs are told apart by (fn.__qualname__, key), never by comparing the arguments: give each
+        distinct set of arguments its own key. A LearnerFailure is kept too and raised again on every
+        later call, so a broken submission costs one sandboxed call per run, not one per check that
+        reads it; a timeout is not kept, so the checks after it report "not run" as usual.
+        """
+        memo = (fn.__qualname__, key)
+        if memo not in self._once:
+            try:
+                self._once[memo] = self.call(fn, *args)
+            except LearnerFailure as failure:
+                if failure.kind == "timeout":
+                    raise
+                self._once[memo] = failure
+        kept = self._once[memo]
+        if isinstance(kept, LearnerFailure):
+            raise kept
+        return kept
+
+    def run_once(self, fn: Callable, *args, key: Hashable = None):
+        """The value of `call_once(fn, *args, key=key)`."""
+        return self.call_once(fn, *args, key=key).value
+
 
 class Reference:
     """Runs fn(module, *args) against the reference solution, in this (trusted) process.
@@ -69,12 +98,25 @@ class Reference:
     def __init__(self, path: Path, module_name: str = "reference") -> None:
         self.path = Path(path)
         self.module = load_module(self.path, module_name)
+        self._once: dict[tuple[str, Hashable], object] = {}
 
     def run(self, fn: Callable, *args):
+        """The value of fn(reference_module, *args), decoded as the learner's would be."""
         with warnings.catch_warnings(), np.errstate(all="ignore"):
             warnings.simplefilter("ignore")
             value = fn(self.module, *copy.deepcopy(args))
         return wire.decode(wire.encode(value))
+
+    def call_once(self, fn: Callable, *args, key: Hashable = None) -> CallResult:
+        """`run_once`'s value as a CallResult (no warnings, no output), the counterpart of `Learner.call_once`."""
+        return CallResult(self.run_once(fn, *args, key=key))
+
+    def run_once(self, fn: Callable, *args, key: Hashable = None):
+        """`run(fn, *args)`, computed once per (fn.__qualname__, key), as `Learner.run_once`; an exception is not kept."""
+        memo = (fn.__qualname__, key)
+        if memo not in self._once:
+            self._once[memo] = self.run(fn, *args)
+        return self._once[memo]
 
 
 __all__ = ["Learner", "LearnerFailure", "NotRun", "Reference"]

@@ -25,18 +25,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from . import wire
+from .limits import Limits
 
 SIGNAL_NAMES = {signal.SIGSEGV: "segmentation fault", signal.SIGABRT: "abort", signal.SIGBUS: "bus error",
                 signal.SIGFPE: "floating-point exception", signal.SIGILL: "illegal instruction", signal.SIGKILL: "killed"}
-
-
-@dataclass(frozen=True)
-class Limits:
-    """What one call of learner code may use."""
-
-    memory_mb: int = 1024          # address space on top of what the grading process already maps
-    output_bytes: int = 32 * 1024  # captured prints kept per call; the rest is read and dropped
-    file_mb: int = 64              # largest file the learner's code may write
 
 
 class LearnerFailure(Exception):

@@ -1,14 +1,11 @@
-"""A warm grader: a process that has imported numpy and pytest and collected one exercise's checks,
-and forks a fresh grading child for every request — so a re-grade costs the checks, not start-up.
-
-`WarmGrader` runs it as a subprocess (safe to use from a threaded UI) and talks JSON lines over its
-stdin and stdout; `python -m quizprep.grading.warm ID` is that subprocess.
+"""A warm grader for one exercise: re-grades cost the checks, not interpreter, numpy and pytest
+start-up. The work happens in a subprocess (see warmserver.py), so this module imports nothing heavy
+and is safe to use from a threaded UI.
 """
 
 from __future__ import annotations
 
 import json
-import os
 import select
 import subprocess
 import sys
@@ -16,66 +13,8 @@ import time
 from pathlib import Path
 
 from .catalogue import Exercise
+from .limits import GRACE_S, Limits
 from .result import GradeResult
-from .runner import GRACE_S, INI, GradingPlugin, grade_file
-from .sandbox import Limits
-
-
-class _ServingPlugin(GradingPlugin):
-    """Instead of running the checks once, serve grade requests from stdin until it closes."""
-
-    def __init__(self, *args, requests, responses, **kwargs) -> None:
-        super().__init__(*args, **kwargs)
-        self.requests = requests
-        self.responses = responses
-
-    def pytest_runtestloop(self, session):
-        self.responses.write("ready\n")
-        self.responses.flush()
-        for line in self.requests:
-            request = json.loads(line)
-            start = time.monotonic()
-            read_fd, write_fd = os.pipe()
-            pid = os.fork()
-            if pid == 0:  # pragma: no cover - the per-grade child
-                os.close(read_fd)
-                self.prepare(Path(request["file"]), start + float(request["timeout"]))
-                self.run_items(session)
-                payload = self.outcome(self.exercise_id, time.monotonic() - start).to_json().encode()
-                view = memoryview(payload)
-                while view:
-                    view = view[os.write(write_fd, view):]
-                os._exit(0)
-            os.close(write_fd)
-            chunks = []
-            while data := os.read(read_fd, 1 << 16):
-                chunks.append(data)
-            os.close(read_fd)
-            os.waitpid(pid, 0)
-            self.responses.write((b"".join(chunks).decode() or "{}") + "\n")
-            self.responses.flush()
-        return True
-
-
-def serve(exercise_id: str) -> None:
-    """Entry point of the warm subprocess."""
-    import numpy  # noqa: F401 - imported once here so every grade child starts warm
-    import pytest
-
-    from .catalogue import find_exercise
-
-    exercise = find_exercise(exercise_id)
-    responses = os.fdopen(os.dup(1), "w")
-    devnull = os.open(os.devnull, os.O_RDWR)
-    os.dup2(devnull, 1)
-    os.dup2(devnull, 2)
-    requests = os.fdopen(os.dup(0), "r")
-    os.dup2(devnull, 0)
-    plugin = _ServingPlugin(exercise.solution, exercise.solution, exercise.id, time.monotonic(), Limits(),
-                            requests=requests, responses=responses)
-    os.environ["PYTEST_DISABLE_PLUGIN_AUTOLOAD"] = "1"
-    pytest.main([str(exercise.checks), "-c", str(INI), "--rootdir", str(exercise.checks.parent), "--import-mode=importlib"],
-                plugins=[plugin])
 
 
 class WarmGrader:
@@ -86,7 +25,7 @@ class WarmGrader:
         self.timeout = timeout
         self.limits = limits
         self.proc = subprocess.Popen(
-            [sys.executable, "-m", "quizprep.grading.warm", exercise.id],
+            [sys.executable, "-m", "quizprep.grading.warmserver", exercise.id],
             stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True, bufsize=1,
         )
         self._ready = False
@@ -119,8 +58,17 @@ class WarmGrader:
             return GradeResult.from_dict(json.loads(line))
         except (OSError, ValueError, KeyError):
             self.close()
-            return grade_file(self.exercise.checks, Path(file).resolve(), self.exercise.solution, self.exercise.id,
-                              timeout=self.timeout, limits=self.limits)
+            return self._cold_grade(Path(file))
+
+    def _cold_grade(self, file: Path) -> GradeResult:
+        """The warm process failed: grade once in a fresh `quizprep grade` process instead."""
+        cmd = [sys.executable, "-m", "quizprep", "grade", self.exercise.id, "--file", str(file.resolve()),
+               "--json", "--timeout", str(self.timeout), "--no-record"]
+        try:
+            out = subprocess.run(cmd, capture_output=True, text=True, timeout=self.timeout + GRACE_S)
+            return GradeResult.from_dict(json.loads(out.stdout))
+        except (subprocess.TimeoutExpired, ValueError, KeyError):
+            return GradeResult(self.exercise.id, "error", (), 0.0, "the grader stopped without a report — please report this")
 
     def close(self) -> None:
         if self.proc.poll() is None:
@@ -139,7 +87,3 @@ class WarmGrader:
 
     def __exit__(self, *exc) -> None:
         self.close()
-
-
-if __name__ == "__main__":
-    serve(sys.argv[1])

@@ -11,6 +11,8 @@ from collections.abc import Sequence
 from dataclasses import asdict, dataclass
 from datetime import datetime, timedelta
 
+from fsrs import State
+
 from .scheduler import card_from_json, make_scheduler, study_day
 from .store import ProgressStore
 
@@ -97,7 +99,8 @@ def compute_stats(store: ProgressStore, questions: Sequence[tuple[str, str]], ex
         if topic is None:
             continue
         card = card_from_json(r["data"])
-        if card.last_review is not None and scheduler.get_card_retrievability(card, now) > settings.target_retention:
+        # only a graduated card counts: one just answered wrong (relearning) is trivially "retrievable" right now
+        if card.state == State.Review and scheduler.get_card_retrievability(card, now) > settings.target_retention:
             mastered[topic] += 1
         if datetime.fromisoformat(r["due"]) <= now:
             due[topic] += 1

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
+from pathlib import Path
 
 from textual.app import App, SystemCommand
 from textual.binding import Binding
@@ -16,7 +17,7 @@ class QuizprepApp(App):
 
     TITLE = "quizprep"
     SUB_TITLE = "backprop interview prep"
-    CSS_PATH = "app.tcss"
+    CSS_PATH = Path(__file__).with_name("app.tcss")
     BINDINGS = [
         Binding("question_mark", "help", "Help", key_display="?"),
         Binding("ctrl+t", "toggle_theme", "Light/dark"),
@@ -28,11 +29,10 @@ class QuizprepApp(App):
         self.services = services or Services()
         self.animate = animate  # snapshot tests turn the spinner and cursor blink off
 
-    def on_mount(self) -> None:
+    def get_default_screen(self) -> Screen:
         from .screens.home import HomeScreen
 
-        self.theme = "textual-dark"
-        self.push_screen(HomeScreen())
+        return HomeScreen()
 
     def on_unmount(self) -> None:
         self.services.close()

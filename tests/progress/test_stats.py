@@ -84,3 +84,14 @@ def test_accuracy_per_week(tmp_path):
     last = [c for d, q, c in HISTORY if q != "gone" and d <= 6]
     assert stats.accuracy_per_week[weeks[-1]] == round(sum(last) / len(last), 4)
     assert stats.accuracy_per_week[weeks[0]] is None
+
+
+def test_mastery_counts_only_graduated_cards_above_the_target(tmp_path):
+    clock = [NOW]
+    store = ProgressStore(tmp_path / "m.db", clock=lambda: clock[0], backups=False)
+    record_answer(store, question_id="a1", topic="alpha", qtype="single", correct=False, score=0.0, seconds=30)  # relearning
+    record_answer(store, question_id="a2", topic="alpha", qtype="single", correct=True, score=1.0, seconds=30)   # learning step
+    clock[0] = NOW + timedelta(minutes=10)
+    record_answer(store, question_id="a2", topic="alpha", qtype="single", correct=True, score=1.0, seconds=30)   # graduates
+    stats = compute_stats(store, QUESTIONS, [], now=clock[0] + timedelta(hours=1))
+    assert {t.topic: t.mastery for t in stats.topics}["alpha"] == round(1 / 3, 4)  # a2 only, of the 3 alpha questions

@@ -7,7 +7,11 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.screen import Screen
-from textual.widgets import Button, Footer, Header, Static
+from textual.widgets import Footer, Header, Static
+
+# links, not buttons: clickable, and four Buttons cost the first frame more than the rest of the screen
+WAYS_IN = "  ".join(f"[@click=app.{action}][reverse] {label} [/reverse][/]" for action, label in
+                    (("review", "r Review"), ("topics", "t Quiz by topic"), ("exercises", "e Exercises"), ("progress", "p Progress")))
 
 WELCOME = (
     "Welcome to quizprep. Start with [b]Review[/b]: it brings today's new questions, and from then on\n"
@@ -28,11 +32,7 @@ class HomeScreen(Screen):
 
     def compose(self) -> ComposeResult:
         yield Header()
-        with Horizontal(id="ways"):
-            yield Button("Review (r)", id="review", variant="primary")
-            yield Button("Quiz by topic (t)", id="topics")
-            yield Button("Exercises (e)", id="exercises")
-            yield Button("Progress (p)", id="progress")
+        yield Static(WAYS_IN, id="ways")
         with Horizontal(id="home-body"):
             with Vertical(id="today", classes="panel"):
                 yield Static("Today", classes="title")
@@ -44,7 +44,7 @@ class HomeScreen(Screen):
         yield Footer()
 
     def on_mount(self) -> None:
-        self.refresh_figures()
+        self.call_after_refresh(self.refresh_figures)  # the first frame does not wait for the figures
 
     def on_screen_resume(self) -> None:
         self.refresh_figures()
@@ -81,9 +81,3 @@ class HomeScreen(Screen):
             self.query_one("#skipped", Static).update(
                 f"⚠ {len(problems)} problem(s) in {', '.join(files)} kept some questions out — "
                 f"first: {problems[0].message} (run `quizprep validate`)")
-
-    def on_button_pressed(self, event: Button.Pressed) -> None:
-        action = {"review": self.app.action_review, "topics": self.app.action_topics,
-                  "exercises": self.app.action_exercises, "progress": self.app.action_progress}.get(event.button.id)
-        if action is not None:
-            action()

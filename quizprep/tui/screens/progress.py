@@ -55,7 +55,7 @@ class ProgressScreen(Screen):
         topics.clear(columns=True)
         topics.add_columns("topic", "mastery", "", "accuracy", "7 days", "seen", "due")
         for t in stats.topics:
-            topics.add_row(titles.get(t.topic, t.topic)[:30], bar(t.mastery, 10), f"{t.mastery:4.0%}", _pct(t.accuracy),
+            topics.add_row(titles.get(t.topic, t.topic)[:24], bar(t.mastery, 10), f"{t.mastery:4.0%}", _pct(t.accuracy),
                            _pct(t.recent_accuracy), f"{t.seen}/{t.total}", str(t.due))
         self.query_one("#heatmap", Static).update(Heatmap.render_text(stats.answers_per_day))
         self.query_one("#per-day", Sparkline).data = list(stats.answers_per_day.values())
