@@ -25,6 +25,7 @@ class Services:
     """The core, as one object handed to every screen."""
 
     bank_paths: list | None = None
+    clock: object = None  # a () -> datetime for tests; the store's own UTC clock otherwise
     _store: object = field(default=None, repr=False)
     _lock: threading.RLock = field(default_factory=threading.RLock, repr=False)
 
@@ -50,7 +51,7 @@ class Services:
         if self._store is None:
             from ..progress import ProgressStore
 
-            self._store = ProgressStore()
+            self._store = ProgressStore() if self.clock is None else ProgressStore(clock=self.clock)
         return self._store
 
     def exercise(self, exercise_id: str):

@@ -22,6 +22,8 @@ BANK = textwrap.dedent("""\
             why: Zero is the slope on the negative side.
           - text: "3"
             why: That is the value, not the slope.
+          - text: "[b]bold[/b] np.array([1.])"
+            why: Brackets are shown as typed, never as markup.
         explanation: The slope of x is one.
       - id: d-multiple
         type: multiple

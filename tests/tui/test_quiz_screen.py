@@ -1,6 +1,7 @@
 """Pilot tests: every question type answered right and wrong, from the keyboard; undo and flag."""
 
 import pytest
+from textual.content import Content
 
 from quizprep.progress import ProgressStore
 from quizprep.tui.screens.quiz import QuizScreen
@@ -150,3 +151,16 @@ async def test_summary_scores_by_topic_and_lists_missed(app):
         assert isinstance(app.screen, SummaryScreen)
         text = " ".join(str(w.render()) for w in app.screen.query("Static"))
         assert "1 of 2 right" in text and "d-numeric" in text
+
+
+async def test_brackets_in_choices_and_answers_are_shown_literally(app):
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await start(app, pilot, "d-single")
+        options = screen.query_one("#answer")
+        labels = [Content.from_markup(options.get_option_at_index(i).prompt).plain for i in range(options.option_count)]
+        assert any("[b]bold[/b] np.array([1.])" in label for label in labels)
+        shown = [c.text for c in screen.session.current.choices]
+        await pilot.press(str(shown.index("[b]bold[/b] np.array([1.])") + 1), "enter")
+        await pilot.pause()
+        texts = [w.render().plain for w in screen.query("#answer-area Static")]
+        assert any("[b]bold[/b] np.array([1.])" in t for t in texts)

@@ -34,7 +34,7 @@ async def test_home_first_run_is_friendly_and_shows_the_ways_in(app):
         await wait_for(pilot, lambda: "Due for review" in text_of(home, "#today-figures"))
         today = text_of(home, "#today-figures")
         assert "Welcome to quizprep" in today and "New questions left:  20 today" in today
-        assert "7 questions in 1 topics" in today
+        assert "7 questions in 1 topic" in today
         assert "not studied yet" in text_of(home, "#next-topics")
         await pilot.press("e")
         await pilot.pause()
@@ -57,7 +57,7 @@ async def test_exercise_list_shows_status(app):
         await pilot.pause()
         table = app.screen.query_one("DataTable")
         await wait_for(pilot, lambda: table.row_count == 16)
-        rows = {table.get_row_at(i)[1].split(" — ")[0]: table.get_row_at(i)[2] for i in range(table.row_count)}
+        rows = {table.get_row_at(i)[2]: table.get_row_at(i)[1] for i in range(table.row_count)}
         assert rows["relu_grad"] == "✓ passed" and rows["softmax"] == "✗ failing" and rows["adam"] == "· not started"
 
 
@@ -121,3 +121,30 @@ async def test_progress_with_a_fixture_history(app):
         assert sum(screen.query_one("#per-day").data) == 4
         heat = text_of(screen, "#heatmap")
         assert "(4 answers)" in heat and "█" in heat
+
+
+async def test_command_palette_lists_actions_topics_and_exercises(app):
+    async with app.run_test(size=(80, 24)) as pilot:
+        commands = [c.title for c in app.get_system_commands(app.screen)]
+        assert {"Review", "Quiz by topic", "Exercises", "Progress", "Help", "Toggle light/dark"} <= set(commands)
+        assert "Quiz: Demo topic" in commands and "Exercise: relu_grad" in commands and "Exercise: autograd" in commands
+        await pilot.press("ctrl+p")
+        await pilot.pause()
+        await pilot.press(*"Exercise: adam")
+        await pilot.pause(0.5)
+        await pilot.press("enter")
+        await pilot.pause(0.5)
+        assert type(app.screen).__name__ == "ExerciseScreen" and app.screen.exercise.id == "adam"
+
+
+async def test_theme_toggle_and_help(app):
+    async with app.run_test(size=(80, 24)) as pilot:
+        first = app.theme
+        await pilot.press("ctrl+t")
+        assert app.theme != first and app.theme in ("textual-light", "textual-dark")
+        await pilot.press("question_mark")
+        await pilot.pause()
+        assert type(app.screen).__name__ == "HelpScreen"
+        await pilot.press("escape")
+        await pilot.pause()
+        assert isinstance(app.screen, HomeScreen)

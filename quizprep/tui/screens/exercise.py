@@ -10,7 +10,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
 from textual.screen import Screen
-from textual.widgets import Footer, Header, LoadingIndicator, Markdown, Static
+from textual.widgets import Footer, Header, LoadingIndicator, Static
 
 from ...grading.report import HEADLINES, MARKS
 
@@ -26,18 +26,19 @@ def stub_instructions(path) -> str:
 
 
 def format_result_markup(result) -> str:
-    """A grade for the screen: one line per check, then the first problem."""
+    """A grade for the screen: the first problem first (it is what to fix), then every check."""
+    from rich.markup import escape
+
     lines = [f"[b]{HEADLINES.get(result.status, result.status)}[/b] — {result.passed}/{len(result.checks)} checks, {result.duration_s:.2f} s"]
     if result.message:
-        lines.append(result.message)
-        lines.extend(f"  {d}" for d in result.detail.splitlines()[-6:])
-    for c in result.checks:
-        if c.status != "not_run":
-            lines.append(f"{MARKS.get(c.status, '?')} {c.name}")
+        lines.append(escape(result.message))
+        lines.extend(f"  {escape(d)}" for d in result.detail.splitlines()[-6:])
     first = result.first_failure
     if first is not None:
-        lines.append(f"\n[b]first problem — {first.name}[/b]\n{first.message}")
-        lines.extend(f"  {d}" for d in first.diagnosis)
+        lines.append(f"[b]first problem — {escape(first.name)}[/b]\n{escape(first.message)}")
+        lines.extend(f"  {escape(d)}" for d in first.diagnosis)
+        lines.append("")
+    lines.extend(f"{MARKS.get(c.status, '?')} {escape(c.name)}" for c in result.checks if c.status != "not_run")
     return "\n".join(lines)
 
 
@@ -66,16 +67,15 @@ class ExerciseScreen(Screen):
         yield Static("", id="exercise-path")
         with Horizontal(id="grade-status"):
             yield LoadingIndicator(id="spinner")
-            yield Static("", id="grade-line")
+            yield Static("press g to grade — saving your file re-grades it", id="grade-line")
         with VerticalScroll(id="exercise-doc"):
             yield Static("", id="grade-result")
             yield Static("", id="hints")
-            yield Markdown(self._instructions())
+            yield Static(self._instructions(), id="instructions", markup=False)
         yield Footer()
 
     def _instructions(self) -> str:
-        text = stub_instructions(self.exercise.stub)
-        return "```text\n" + text + "\n```" if text else "(no instructions)"
+        return stub_instructions(self.exercise.stub) or "(no instructions)"
 
     def on_mount(self) -> None:
         from ...grading.workspace import workspace_file
@@ -85,6 +85,7 @@ class ExerciseScreen(Screen):
         self.query_one("#exercise-path", Static).update(f"your file: {self.path}   [dim](e edits it; saving re-grades)[/dim]")
         self.query_one("#spinner").display = False
         self.query_one("#grade-result").display = False
+        self.query_one("#hints").display = False
         self.signature = self._signature()
         self.set_interval(WATCH_EVERY_S, self._check_saved)
 
@@ -151,7 +152,9 @@ class ExerciseScreen(Screen):
             self.hints_shown += 1
             self.app.services.record_event("hint", self.exercise.id, str(self.hints_shown))
         shown = "\n".join(f"[b]hint {i + 1}/{len(hints)}[/b] {h}" for i, h in enumerate(hints[: self.hints_shown]))
-        self.query_one("#hints", Static).update(shown + "\n")
+        hints = self.query_one("#hints", Static)
+        hints.update(shown + "\n")
+        hints.display = True
 
     def action_reset(self) -> None:
         from .confirm import ConfirmScreen

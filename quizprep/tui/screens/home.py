@@ -70,7 +70,8 @@ class HomeScreen(Screen):
         due_ex = [e.exercise for e in stats.exercises if e.due]
         if due_ex:
             lines.append(f"Re-implement:        {', '.join(due_ex)}")
-        lines.append(f"\n{len(catalog.questions)} questions in {len(catalog.banks)} topics")
+        n = len(catalog.banks)
+        lines.append(f"\n{len(catalog.questions)} questions in {n} topic{'s' if n != 1 else ''}")
         self.query_one("#today-figures", Static).update("\n".join(lines))
         titles = {b.topic: b.title for b in catalog.banks}
         nxt = [f"[b]{i}. {titles.get(w.topic, w.topic)}[/b]\n   [dim]{w.reason}[/dim]" for i, w in enumerate(stats.weakest, 1)]

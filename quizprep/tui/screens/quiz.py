@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from rich.markup import escape
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
@@ -133,7 +134,7 @@ class QuizScreen(Screen):
         area = self.query_one("#answer-area")
         area.remove_children()
         if q.type != "explain":
-            area.mount(Static(f"[b]You answered:[/b] {record.given or '—'}", markup=True))
+            area.mount(Static(f"[b]You answered:[/b] {escape(record.given or '—')}"))
         feedback = self.query_one("#feedback")
         feedback.remove_children()
         feedback.set_class(not v.correct, "wrong")
@@ -142,7 +143,7 @@ class QuizScreen(Screen):
             verdict += f" — you covered {round(v.score * len(q.key_points))} of {len(q.key_points)} key points"
         widgets = [Static(verdict, id="verdict")]
         if q.type != "explain":
-            widgets.append(Static(f"[b]Answer:[/b] {v.expected}", markup=True))
+            widgets.append(Static(f"[b]Answer:[/b] {escape(v.expected)}"))
         for line in v.feedback:
             widgets.append(Static(f"• {line}", markup=False))
         widgets.append(Markdown(q.explanation))

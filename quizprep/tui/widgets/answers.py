@@ -3,6 +3,7 @@ screen maps them back through the quiz session, which is where correctness is de
 
 from __future__ import annotations
 
+from rich.markup import escape
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
@@ -27,7 +28,7 @@ class AnswerInvalid(Message):
 
 
 def _label(i: int, text: str) -> str:
-    return f"[b]{i}[/b]  {text.strip()}"
+    return f"[b]{i}[/b]  {escape(text.strip())}"
 
 
 class ChoiceAnswer(OptionList):

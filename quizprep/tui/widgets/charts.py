@@ -7,7 +7,7 @@ from datetime import date
 from textual.widgets import Static
 
 SHADES = " ░▒▓█"
-DAY_NAMES = ("Mon", "   ", "Wed", "   ", "Fri", "   ", "Sun")
+DAY_NAMES = ("Mo", "Tu", "We", "Th", "Fr", "Sa", "Su")
 
 
 def bar(fraction: float | None, width: int = 12) -> str:
@@ -45,5 +45,5 @@ class Heatmap(Static):
     @staticmethod
     def render_text(per_day: dict[str, int]) -> str:
         rows = heatmap_rows(per_day)
-        legend = f"    less {SHADES[1:]} more   · no answers   ({sum(per_day.values())} answers)"
+        legend = f"less {SHADES[1:]} more · no answers ({sum(per_day.values())} answers)"
         return "\n".join(rows + [legend])

@@ -1,0 +1,63 @@
+"""The real `quizprep` in a real terminal (tmux): start it, answer one question, quit, and find
+the answer in `quizprep stats --json`."""
+
+import json
+import shutil
+import subprocess
+import sys
+import time
+import uuid
+
+import pytest
+
+TMUX = shutil.which("tmux")
+
+
+def screen(session: str) -> str:
+    return subprocess.run(["tmux", "capture-pane", "-t", session, "-p"], capture_output=True, text=True).stdout
+
+
+def wait_for(session: str, predicate, timeout: float = 30.0) -> str:
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        text = screen(session)
+        if predicate(text):
+            return text
+        time.sleep(0.2)
+    raise AssertionError(f"the screen never showed what was expected:\n{screen(session)}")
+
+
+def keys(session: str, *names: str) -> None:
+    for name in names:
+        subprocess.run(["tmux", "send-keys", "-t", session, name], check=True)
+        time.sleep(0.3)
+
+
+@pytest.mark.skipif(TMUX is None, reason="needs tmux (CI installs it; `apt-get install tmux` to run this locally)")
+def test_answer_one_question_in_a_real_terminal(quizprep_home):
+    session = f"quizprep-test-{uuid.uuid4().hex[:8]}"
+    command = f"env QUIZPREP_HOME={quizprep_home} TERM=xterm-256color {sys.executable} -m quizprep"
+    subprocess.run(["tmux", "new-session", "-d", "-s", session, "-x", "80", "-y", "24", command], check=True)
+    try:
+        wait_for(session, lambda s: "Review" in s and "Due for review" in s)
+        keys(session, "r")
+        wait_for(session, lambda s: "1/" in s and "difficulty" in s)
+        keys(session, "1", "Enter")  # answers single, multiple, numeric, short, order and true/false questions
+        text = screen(session)
+        if "enter: next" not in text:  # an explain question: compare, then score it
+            keys(session, "C-s", "Enter")
+        wait_for(session, lambda s: "enter: next" in s and ("Right" in s or "Not quite" in s))
+        keys(session, "Escape")
+        wait_for(session, lambda s: "right" in s and "By topic" in s)  # the session summary
+        keys(session, "C-q")
+        deadline = time.monotonic() + 10
+        while subprocess.run(["tmux", "has-session", "-t", session], capture_output=True).returncode == 0:
+            assert time.monotonic() < deadline, "quizprep did not quit"
+            time.sleep(0.2)
+    finally:
+        subprocess.run(["tmux", "kill-session", "-t", session], capture_output=True)
+    out = subprocess.run([sys.executable, "-m", "quizprep", "stats", "--json"], capture_output=True, text=True,
+                         env={**__import__("os").environ, "QUIZPREP_HOME": str(quizprep_home)}, check=True)
+    stats = json.loads(out.stdout)
+    assert stats["answers_total"] == 1
+    assert sum(t["answers"] for t in stats["topics"]) == 1

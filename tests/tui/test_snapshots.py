@@ -1,0 +1,104 @@
+"""Snapshots of the main screens at 80x24, with a fixed clock, home folder and seed.
+
+Update after a reviewed change with `pytest tests/tui/test_snapshots.py --snapshot-update`, and look
+at every changed SVG before committing it.
+"""
+
+import shutil
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+
+import pytest
+
+from quizprep.progress import ProgressStore
+from quizprep.progress.reviews import record_answer, record_exercise_grade
+from quizprep.tui.app import QuizprepApp
+from quizprep.tui.services import Services
+
+from .conftest import BANK
+
+NOW = datetime(2026, 11, 20, 15, 0, tzinfo=UTC)
+HOME = Path("/tmp/quizprep-snapshot-home")  # fixed, because the exercise screen shows the file's path
+SIZE = (80, 24)
+
+
+@pytest.fixture
+def snapshot_app(monkeypatch):
+    shutil.rmtree(HOME, ignore_errors=True)
+    HOME.mkdir(parents=True)
+    (HOME / "banks").mkdir()
+    (HOME / "banks" / "demo.yaml").write_text(BANK)
+    monkeypatch.setenv("QUIZPREP_HOME", str(HOME))
+    monkeypatch.setenv("TZ", "UTC")
+    return QuizprepApp(Services(bank_paths=[HOME / "banks"], clock=lambda: NOW), animate=False)
+
+
+def history() -> None:
+    store = ProgressStore(clock=lambda: NOW)
+    for days, qid, correct in [(0, "d-single", True), (0, "d-tf", False), (1, "d-numeric", True), (3, "d-short", True),
+                               (8, "d-order", False), (8, "d-single", True), (20, "d-explain", True)]:
+        record_answer(store, question_id=qid, topic="demo", qtype="single", correct=correct, score=float(correct), seconds=20,
+                      at=NOW - timedelta(days=days, hours=1))
+    record_exercise_grade(store, "relu_grad", "fail", 8, 9, 0.2, at=NOW - timedelta(days=2))
+    record_exercise_grade(store, "relu_grad", "pass", 9, 9, 0.2, at=NOW - timedelta(days=2))
+    store.close()
+
+
+async def settle(pilot) -> None:
+    await pilot.pause(0.3)
+    await pilot.app.workers.wait_for_complete()
+    await pilot.pause(0.2)
+
+
+def test_home_first_run(snap_compare, snapshot_app):
+    assert snap_compare(snapshot_app, terminal_size=SIZE, run_before=settle)
+
+
+def test_home_with_history(snap_compare, snapshot_app):
+    history()
+    assert snap_compare(snapshot_app, terminal_size=SIZE, run_before=settle)
+
+
+def test_quiz_question_and_feedback(snap_compare, snapshot_app):
+    async def run_before(pilot):
+        from quizprep.tui.screens.quiz import QuizScreen
+
+        app = pilot.app
+        app.push_screen(QuizScreen([app.services.catalog.question("d-single")], seed=3, title="Demo"))
+        await settle(pilot)
+        shown = [c.text for c in app.screen.session.current.choices]
+        await pilot.press(str(shown.index("3") + 1), "enter")
+        await settle(pilot)
+
+    assert snap_compare(snapshot_app, terminal_size=SIZE, run_before=run_before)
+
+
+def test_quiz_order_question(snap_compare, snapshot_app):
+    async def run_before(pilot):
+        from quizprep.tui.screens.quiz import QuizScreen
+
+        app = pilot.app
+        app.push_screen(QuizScreen([app.services.catalog.question("d-order")], seed=3, title="Demo"))
+        await settle(pilot)
+
+    assert snap_compare(snapshot_app, terminal_size=SIZE, run_before=run_before)
+
+
+def test_exercises_list(snap_compare, snapshot_app):
+    history()
+
+    async def run_before(pilot):
+        pilot.app.action_exercises()
+        await settle(pilot)
+
+    assert snap_compare(snapshot_app, terminal_size=SIZE, run_before=run_before)
+
+
+def test_progress(snap_compare, snapshot_app):
+    history()
+
+    async def run_before(pilot):
+        pilot.app.action_progress()
+        await settle(pilot)
+
+    assert snap_compare(snapshot_app, terminal_size=SIZE, run_before=run_before)
