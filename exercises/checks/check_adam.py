@@ -3,7 +3,7 @@
 import numpy as np
 import pytest
 
-from quizprep.grading.api import RTOL, CheckFailed, expect_array, expect_true, seeded, shape_id
+from quizprep.grading.api import RTOL, CheckFailed, expect_array, expect_true, expect_updated_in_place, record_steps, seeded, shape_id
 
 # Where eps goes only shows when eps is comparable to sqrt(v_hat); that is judged by its own check
 # (test_eps_is_added_to_sqrt_of_v_hat, at the default RTOL). Every other check uses gradients with
@@ -27,13 +27,7 @@ MISTAKES = {
 
 def drive(m, kwargs, params, grads_seq):
     """Build Adam(**kwargs), step once per entry of grads_seq; return what the caller sees."""
-    opt = m.Adam(**kwargs)
-    held = list(params)  # a model's own references to its weight arrays
-    history = []
-    for grads in grads_seq:
-        opt.step(params, grads)
-        history.append([np.array(p, copy=True) for p in held])
-    return {"history": history, "same": [a is b for a, b in zip(held, params, strict=False)], "grads": grads_seq}
+    return {**record_steps(m.Adam(**kwargs).step, params, grads_seq), "grads": grads_seq}
 
 
 def adam(params, grads_seq, lr=1e-3, beta1=B1, beta2=B2, eps=EPS, mistake=None):
@@ -90,17 +84,8 @@ def problem(seed, shapes, steps):
     return params, grads_seq
 
 
-def expect_updated_in_place(out, initial):
-    """Fail, naming the cause, if a parameter array the caller holds never changed."""
-    for i, p0 in enumerate(initial):
-        if all(np.array_equal(h[i], p0) for h in out["history"]):
-            if not out["same"][i]:
-                raise CheckFailed(f"params[{i}] was replaced by a new array, so the array the model holds never changed",
-                                  ("a model keeps its own reference to each weight array: `params[i] = params[i] - ...` "
-                                   "does not train it", "update the array itself: p -= lr * m_hat / (np.sqrt(v_hat) + eps)"))
-            raise CheckFailed(f"params[{i}] did not change after {len(out['history'])} calls to step()",
-                              ("`p = p - ...` inside a loop only gives the loop variable a new array — "
-                               "write p -= ... to change the array in place",))
+def expect_params_updated_in_place(out, initial):
+    expect_updated_in_place(out, initial, delta="...", fix="p -= lr * m_hat / (np.sqrt(v_hat) + eps)")
 
 
 def expect_adam(got, want, *, name, alternatives=None, rtol=STEP_RTOL, inputs=None):
@@ -124,7 +109,7 @@ def test_first_step_moves_each_param_by_lr_against_its_grad(learner, shapes):
     lr = 0.01
     params, grads_seq = problem(len(shapes), shapes, steps=1)
     out = learner.run(drive, {"lr": lr}, params, grads_seq)
-    expect_updated_in_place(out, params)
+    expect_params_updated_in_place(out, params)
     for i, (p0, g) in enumerate(zip(params, grads_seq[0], strict=True)):
         moved = np.asarray(out["history"][0][i] - p0)
         expect_adam(moved, -lr * g / (np.abs(g) + EPS), name=f"the first step of params[{i}] (p_after - p_before, lr={lr})",
@@ -140,7 +125,7 @@ def test_constant_gradient_gives_equal_steps_of_lr(learner):
     g = [gradients(rng, (3,)), gradients(rng, (2, 2))]
     grads_seq = [[x.copy() for x in g] for _ in range(steps)]
     out = learner.run(drive, {"lr": lr}, params, grads_seq)
-    expect_updated_in_place(out, params)
+    expect_params_updated_in_place(out, params)
 
     def per_step(history, i):
         return np.diff(np.stack([params[i]] + [h[i] for h in history]), axis=0)
@@ -156,7 +141,7 @@ def test_constant_gradient_gives_equal_steps_of_lr(learner):
 def test_step_count_is_shared_across_params(learner):
     params, grads_seq = problem(20, [(2,), (3,), (2, 2)], steps=4)
     out = learner.run(drive, {"lr": 0.01}, params, grads_seq)
-    expect_updated_in_place(out, params)
+    expect_params_updated_in_place(out, params)
     want = adam(params, grads_seq, 0.01)[-1]
     for i in range(len(params)):
         expect_adam(out["history"][-1][i], want[i], name=f"params[{i}] after 4 steps (three params)",
@@ -166,7 +151,7 @@ def test_step_count_is_shared_across_params(learner):
 def test_each_param_has_its_own_moments(learner):
     params, grads_seq = problem(30, [(3,), (3,)], steps=4)
     out = learner.run(drive, {"lr": 0.01}, params, grads_seq)
-    expect_updated_in_place(out, params)
+    expect_params_updated_in_place(out, params)
     want = adam(params, grads_seq, 0.01)[-1]
     for i in range(len(params)):
         expect_adam(out["history"][-1][i], want[i], name=f"params[{i}] after 4 steps (two params, different grads)",
@@ -182,7 +167,7 @@ def test_matches_reference_over_several_steps(learner, reference, seed, shapes, 
     params, grads_seq = problem(seed, shapes, steps=6)
     out = learner.run(drive, hyper, params, grads_seq)
     want = reference.run(drive, hyper, params, grads_seq)["history"][-1]
-    expect_updated_in_place(out, params)
+    expect_params_updated_in_place(out, params)
     for i in range(len(shapes)):
         expect_adam(out["history"][-1][i], want[i], name=f"params[{i}] after 6 steps with {hyper}",
                     inputs={f"params[{i}]": params[i]}, alternatives=alternatives(params, grads_seq, i, **hyper))
@@ -191,7 +176,7 @@ def test_matches_reference_over_several_steps(learner, reference, seed, shapes, 
 def test_matches_step_by_step_formula_with_default_hyperparameters(learner):
     params, grads_seq = problem(40, [(4, 2), (3,)], steps=5)
     out = learner.run(drive, {}, params, grads_seq)
-    expect_updated_in_place(out, params)
+    expect_params_updated_in_place(out, params)
     want = adam(params, grads_seq)[-1]  # lr=1e-3, beta1=0.9, beta2=0.999, eps=1e-8
     for i in range(len(params)):
         alt = alternatives(params, grads_seq, i)
@@ -208,7 +193,7 @@ def test_eps_is_added_to_sqrt_of_v_hat(learner):
     params = [gradients(rng, (5,))]
     grads_seq = [[1e-3 * gradients(rng, (5,))] for _ in range(3)]
     out = learner.run(drive, {"lr": lr, "eps": eps}, params, grads_seq)
-    expect_updated_in_place(out, params)
+    expect_params_updated_in_place(out, params)
     moved = np.asarray(out["history"][-1][0] - params[0])
     want = adam(params, grads_seq, lr, eps=eps)[-1][0] - params[0]
     expect_adam(moved, want, rtol=RTOL, name=f"the total move of params[0] over 3 steps with eps={eps} and small gradients",
@@ -218,7 +203,7 @@ def test_eps_is_added_to_sqrt_of_v_hat(learner):
 def test_updates_params_in_place(learner):
     params, grads_seq = problem(60, [(2, 3), (3,)], steps=3)
     out = learner.run(drive, {"lr": 0.01}, params, grads_seq)
-    expect_updated_in_place(out, params)
+    expect_params_updated_in_place(out, params)
     for i, same in enumerate(out["same"]):
         expect_true(same, f"step() put a different object in params[{i}]",
                     "update the arrays you were given (p -= ...); the caller's references must see the new values")

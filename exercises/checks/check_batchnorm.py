@@ -2,7 +2,7 @@
 inside the square root, then gamma * x_hat + beta) and its backward (dx, dgamma, dbeta), with the
 edge cases N = 1 and N = 2, inputs left unchanged.
 
-Each learner run is shared by the checks that read it (`run_once`): the grade is a dozen sandboxed calls.
+Each learner run is shared by the checks that read it (`learner.run_once`): the grade is a dozen sandboxed calls.
 """
 
 import warnings
@@ -12,7 +12,6 @@ import pytest
 
 from quizprep.grading.api import (
     CheckFailed,
-    LearnerFailure,
     describe_type,
     expect_array,
     expect_gradient,
@@ -30,7 +29,8 @@ DEFAULT_EPS = 1e-5
 CASES = [(8, 3, None), (2, 4, None), (1, 3, None), (5, 1, None), (6, 2, 0.1), (2, 3, 1.0)]
 # With N = 2 and the default eps, x_hat is +-|d| / sqrt(d^2 + eps) for d = (x1 - x2) / 2, nearly +-1
 # whatever x is: dx is tiny (down to 9e-6 on these inputs), too close to finite differences' rounding
-# error for a 1e-7 relative check, so that case is checked against the reference only. N = 2 with eps = 1 has an O(1) dx and is gradient-checked.
+# error for a 1e-7 relative check, so that case is checked against the reference only. N = 2 with eps = 1
+# has an O(1) dx and is gradient-checked.
 FD_CASES = [(8, 3, None), (6, 2, 0.1), (2, 3, 1.0)]
 BATCH_OF_ONE = (1, 3, None)
 
@@ -126,39 +126,17 @@ def affine_probe(m, x, gamma, beta):
     return [r[0] if _pair(r, 2) else type(r).__name__ for r in (plain, affine)]
 
 
-_runs: dict = {}
-
-
-def run_once(learner, probe, key, *args):
-    """The learner's CallResult for probe(*args), run once per grade and shared by every check that reads it.
-
-    A failure (an exception in the learner's code) is shared too, so a broken submission costs one
-    sandboxed call per probe, not one per check; a timeout is not kept, so later checks report "not run".
-    """
-    hit = _runs.get((probe.__name__, key))
-    if hit is None or hit[0] is not learner:
-        try:
-            value = learner.call(probe, *args)
-        except LearnerFailure as failure:
-            if failure.kind == "timeout":
-                raise
-            value = failure
-        hit = _runs[(probe.__name__, key)] = (learner, value)
-    if isinstance(hit[1], LearnerFailure):
-        raise hit[1]
-    return hit[1]
-
 
 def forward_result(learner, case) -> dict:
     x, gamma, beta, eps, _ = inputs(case)
-    got = run_once(learner, forward_probe, case, x, gamma, beta, eps).value
+    got = learner.run_once(forward_probe, x, gamma, beta, eps, key=case)
     if "bad_return" in got:
         raise CheckFailed(got["bad_return"], ("return out, cache — cache holds whatever batchnorm_backward needs",))
     return got
 
 
 def backward_result(learner, case) -> dict:
-    got = run_once(learner, backward_probe, case, *inputs(case)).value
+    got = learner.run_once(backward_probe, *inputs(case), key=case)
     if "bad_return" in got:
         raise CheckFailed(got["bad_return"])
     return got
@@ -166,7 +144,7 @@ def backward_result(learner, case) -> dict:
 
 def affine_outputs(learner):
     x, gamma, beta = stats_inputs()
-    outs = run_once(learner, affine_probe, None, x, gamma, beta).value
+    outs = learner.run_once(affine_probe, x, gamma, beta)
     for out, args in zip(outs, ("ones, zeros", "gamma, beta"), strict=True):
         if isinstance(out, str):
             raise CheckFailed(f"batchnorm_forward should return a pair (out, cache), got {out}")
@@ -261,9 +239,9 @@ def test_batch_of_one_gives_beta_and_zero_dx_without_nan(learner):
     expect_array(grads["dx"], np.zeros_like(x), name="dx for a batch of one", inputs={"x": x})
     expect_array(grads["dgamma"], np.zeros_like(gamma), name="dgamma for a batch of one")
     expect_array(grads["dbeta"], d_out[0], name="dbeta for a batch of one")
-    expect_no_warnings(run_once(learner, forward_probe, BATCH_OF_ONE, x, gamma, beta, eps),
+    expect_no_warnings(learner.call_once(forward_probe, x, gamma, beta, eps, key=BATCH_OF_ONE),
                        name="batchnorm_forward on a batch of one")
-    expect_no_warnings(run_once(learner, backward_probe, BATCH_OF_ONE, x, gamma, beta, eps, d_out),
+    expect_no_warnings(learner.call_once(backward_probe, x, gamma, beta, eps, d_out, key=BATCH_OF_ONE),
                        name="batchnorm_backward on a batch of one")
 
 

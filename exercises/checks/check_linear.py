@@ -3,7 +3,7 @@ dW = x.T @ d_out and db = d_out.sum(axis=0) and returns d_out @ W.T, leaving d_o
 
 Every check after the initialisation ones assigns known W and b to the layer, so results do not
 depend on the learner's random numbers. Each learner run is shared by the checks that read it
-(`run_once`), which keeps the whole grade to about ten sandboxed calls.
+(`learner.run_once`), which keeps the whole grade to about ten sandboxed calls.
 """
 
 import numpy as np
@@ -11,7 +11,6 @@ import pytest
 
 from quizprep.grading.api import (
     CheckFailed,
-    LearnerFailure,
     describe_type,
     expect_array,
     expect_gradient,
@@ -105,31 +104,9 @@ def forward_backward(m, x, W, b, d_out):
     return {"dx": d_x, "dW": getattr(layer, "dW", NOT_SET), "db": getattr(layer, "db", NOT_SET), "d_out": d_out, "x": x}
 
 
-_runs: dict = {}
-
-
-def run_once(learner, probe, key, *args):
-    """The learner's value for probe(*args), run once per grade and shared by every check that reads it.
-
-    A failure (an exception in the learner's code) is shared too, so a broken submission costs one
-    sandboxed call per probe, not one per check; a timeout is not kept, so later checks report "not run".
-    """
-    hit = _runs.get((probe.__name__, key))
-    if hit is None or hit[0] is not learner:
-        try:
-            value = learner.run(probe, *args)
-        except LearnerFailure as failure:
-            if failure.kind == "timeout":
-                raise
-            value = failure
-        hit = _runs[(probe.__name__, key)] = (learner, value)
-    if isinstance(hit[1], LearnerFailure):
-        raise hit[1]
-    return hit[1]
-
 
 def backward_result(learner, case) -> dict:
-    got = run_once(learner, forward_backward, case, *inputs(case))
+    got = learner.run_once(forward_backward, *inputs(case), key=case)
     if isinstance(got, dict) and "missing" in got:
         raise CheckFailed(f"backward(d_out) raised AttributeError: {got['missing']}",
                           ("likely mistake: forward did not keep x for backward — store it in forward (self.x = x) "
@@ -147,7 +124,7 @@ def learner_grad(got: dict, key: str):
 # ---- initialisation ----
 
 def test_W_and_b_have_the_right_shapes(learner):
-    for (i, o), (W, b) in zip(SHAPE_LAYERS, run_once(learner, construct, None), strict=True):
+    for (i, o), (W, b) in zip(SHAPE_LAYERS, learner.run_once(construct), strict=True):
         for name, arr, want in (("W", W, (i, o)), ("b", b, (o,))):
             expect_true(isinstance(arr, np.ndarray), f"Linear({i}, {o}).{name} should be a numpy array, got {describe_type(arr)}")
             hint = ()
@@ -161,13 +138,13 @@ def test_W_and_b_have_the_right_shapes(learner):
 
 
 def test_b_starts_at_zero(learner):
-    for (i, o), (_, b) in zip(SHAPE_LAYERS, run_once(learner, construct, None), strict=True):
+    for (i, o), (_, b) in zip(SHAPE_LAYERS, learner.run_once(construct), strict=True):
         expect_array(b, np.zeros(o), name=f"Linear({i}, {o}).b",
                      alternatives={"b does not start at zero — initialise it with np.zeros(out_dim)": b} if np.any(b != 0) else None)
 
 
 def _big_W(learner) -> np.ndarray:
-    W = run_once(learner, big_layer_W, None)
+    W = learner.run_once(big_layer_W)
     expect_true(isinstance(W, np.ndarray) and W.shape == (HE_IN, HE_OUT),
                 f"Linear({HE_IN}, {HE_OUT}).W should be an array of shape ({HE_IN}, {HE_OUT}), got {describe_type(W)}")
     expect_true(bool(np.all(np.isfinite(W))), f"Linear({HE_IN}, {HE_OUT}).W contains NaN or inf")
@@ -207,7 +184,7 @@ def test_W_is_normally_distributed(learner):
 @pytest.mark.parametrize("case", CASES, ids=case_id)
 def test_forward_matches_reference(learner, reference, case):
     x, W, b, _ = inputs(case)
-    got, _ = run_once(learner, forward, case, x, W, b)
+    got, _ = learner.run_once(forward, x, W, b, key=case)
     want, _ = reference.run(forward, x, W, b)
     expect_array(got, want, name="forward(x)", inputs={"x": x, "W": W},
                  alternatives={"the bias is missing — return x @ W + b": x @ W})
@@ -216,7 +193,7 @@ def test_forward_matches_reference(learner, reference, case):
 def test_forward_does_not_modify_x(learner):
     for case in CASES:
         x, W, b, _ = inputs(case)
-        _, x_after = run_once(learner, forward, case, x, W, b)
+        _, x_after = learner.run_once(forward, x, W, b, key=case)
         expect_unchanged(x, x_after, name="x")
 
 

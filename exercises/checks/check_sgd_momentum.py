@@ -3,7 +3,7 @@
 import numpy as np
 import pytest
 
-from quizprep.grading.api import CheckFailed, expect_array, expect_true, seeded, shape_id
+from quizprep.grading.api import expect_array, expect_true, expect_updated_in_place, record_steps, seeded, shape_id
 
 # Every comparison uses the default RTOL/ATOL: trajectories are a few float64 multiply-adds, so a
 # correct update written differently (v = momentum * v + lr * g; p -= v, in-place ufuncs, loops)
@@ -23,13 +23,7 @@ MISTAKES = {
 
 def drive(m, kwargs, params, grads_seq):
     """Build SGDMomentum(**kwargs), step once per entry of grads_seq; return what the caller sees."""
-    opt = m.SGDMomentum(**kwargs)
-    held = list(params)  # a model's own references to its weight arrays
-    history = []
-    for grads in grads_seq:
-        opt.step(params, grads)
-        history.append([np.array(p, copy=True) for p in held])
-    return {"history": history, "same": [a is b for a, b in zip(held, params, strict=False)], "grads": grads_seq}
+    return {**record_steps(m.SGDMomentum(**kwargs).step, params, grads_seq), "grads": grads_seq}
 
 
 def drive_two(m, kwargs, params_a, params_b, grads_seq):
@@ -79,17 +73,8 @@ def problem(seed, shapes, steps):
     return params, grads_seq
 
 
-def expect_updated_in_place(out, initial):
-    """Fail, naming the cause, if a parameter array the caller holds never changed."""
-    for i, p0 in enumerate(initial):
-        if all(np.array_equal(h[i], p0) for h in out["history"]):
-            if not out["same"][i]:
-                raise CheckFailed(f"params[{i}] was replaced by a new array, so the array the model holds never changed",
-                                  ("a model keeps its own reference to each weight array: `params[i] = params[i] - ...` "
-                                   "does not train it", "update the array itself: p -= lr * v (or p[...] = p - lr * v)"))
-            raise CheckFailed(f"params[{i}] did not change after {len(out['history'])} calls to step()",
-                              ("`p = p - lr * v` inside a loop only gives the loop variable a new array — "
-                               "write p -= lr * v to change the array in place",))
+def expect_params_updated_in_place(out, initial):
+    expect_updated_in_place(out, initial, delta="lr * v", fix="p -= lr * v (or p[...] = p - lr * v)")
 
 
 def ids(cases):
@@ -103,7 +88,7 @@ FIRST_STEP_CASES = [[()], [(4, 3), (4, 3)], [(2, 5), (5,), ()]]
 def test_first_step_moves_each_param_by_minus_lr_times_grad(learner, shapes):
     params, grads_seq = problem(len(shapes), shapes, steps=2)
     out = learner.run(drive, {"lr": LR, "momentum": MOMENTUM}, params, grads_seq)
-    expect_updated_in_place(out, params)
+    expect_params_updated_in_place(out, params)
     for i, (p0, g) in enumerate(zip(params, grads_seq[0], strict=True)):
         moved = np.asarray(out["history"][0][i] - p0)
         alt = {text: np.asarray(value - p0) for text, value in alternatives(params, grads_seq, LR, MOMENTUM, i, step=0).items()}
@@ -117,7 +102,7 @@ def test_constant_gradient_matches_closed_form_with_default_momentum(learner):
     p0, g, steps, m = rng.normal(size=(4, 2)), rng.normal(size=(4, 2)), 12, 0.9
     grads_seq = [[g.copy()] for _ in range(steps)]
     out = learner.run(drive, {"lr": LR}, [p0], grads_seq)
-    expect_updated_in_place(out, [p0])
+    expect_params_updated_in_place(out, [p0])
     t = np.arange(1, steps + 1).reshape(-1, 1, 1)
     want = p0 - LR * g / (1 - m) * (t - m * (1 - m**t) / (1 - m))
     got = np.stack([h[0] for h in out["history"]])
@@ -132,7 +117,7 @@ def test_each_param_has_its_own_velocity(learner):
     shapes = [(3,), (3,)]
     params, grads_seq = problem(10, shapes, steps=4)
     out = learner.run(drive, {"lr": LR, "momentum": MOMENTUM}, params, grads_seq)
-    expect_updated_in_place(out, params)
+    expect_params_updated_in_place(out, params)
     want = trajectory(params, grads_seq, LR, MOMENTUM)[-1]
     for i in range(len(shapes)):
         expect_array(out["history"][-1][i], want[i], name=f"params[{i}] after 4 steps (two params, different grads)",
@@ -148,7 +133,7 @@ def test_matches_reference_over_several_steps(learner, reference, seed, shapes, 
     args = ({"lr": lr, "momentum": momentum}, params, grads_seq)
     out = learner.run(drive, *args)
     want = reference.run(drive, *args)["history"][-1]
-    expect_updated_in_place(out, params)
+    expect_params_updated_in_place(out, params)
     for i in range(len(shapes)):
         expect_array(out["history"][-1][i], want[i], name=f"params[{i}] after {STEPS} steps (lr={lr}, momentum={momentum})",
                      inputs={f"params[{i}]": params[i]}, alternatives=alternatives(params, grads_seq, lr, momentum, i))
@@ -157,7 +142,7 @@ def test_matches_reference_over_several_steps(learner, reference, seed, shapes, 
 def test_momentum_zero_is_plain_sgd(learner):
     params, grads_seq = problem(30, [(3, 2), (4,)], steps=5)
     out = learner.run(drive, {"lr": LR, "momentum": 0.0}, params, grads_seq)
-    expect_updated_in_place(out, params)
+    expect_params_updated_in_place(out, params)
     for i, p0 in enumerate(params):
         want = p0 - LR * sum(grads[i] for grads in grads_seq)
         expect_array(out["history"][-1][i], want, name=f"params[{i}] after 5 steps with momentum=0 (plain SGD)",
@@ -167,7 +152,7 @@ def test_momentum_zero_is_plain_sgd(learner):
 def test_updates_params_in_place(learner):
     params, grads_seq = problem(40, [(2, 3), (3,)], steps=3)
     out = learner.run(drive, {"lr": LR, "momentum": MOMENTUM}, params, grads_seq)
-    expect_updated_in_place(out, params)
+    expect_params_updated_in_place(out, params)
     for i, same in enumerate(out["same"]):
         expect_true(same, f"step() put a different object in params[{i}]",
                     "update the arrays you were given (p -= lr * v); the caller's references must see the new values")

@@ -2,7 +2,7 @@
 backward fills the four gradients without touching the weights, update() takes one SGD step in place.
 
 Every check assigns known weights to fc1 and fc2, so nothing depends on the learner's random numbers.
-Each learner run is shared by the checks that read it (`run_once`): the grade is nine sandboxed calls.
+Each learner run is shared by the checks that read it (`learner.run_once`): the grade is nine sandboxed calls.
 """
 
 import numpy as np
@@ -10,7 +10,6 @@ import pytest
 
 from quizprep.grading.api import (
     CheckFailed,
-    LearnerFailure,
     describe_type,
     expect_array,
     expect_gradient,
@@ -159,28 +158,6 @@ def train_probe(m, p, X, Y):
     return losses
 
 
-_runs: dict = {}
-
-
-def run_once(learner, probe, key, *args):
-    """The learner's value for probe(*args), run once per grade and shared by every check that reads it.
-
-    A failure (an exception in the learner's code) is shared too, so a broken submission costs one
-    sandboxed call per probe, not one per check; a timeout is not kept, so later checks report "not run".
-    """
-    hit = _runs.get((probe.__name__, key))
-    if hit is None or hit[0] is not learner:
-        try:
-            value = learner.run(probe, *args)
-        except LearnerFailure as failure:
-            if failure.kind == "timeout":
-                raise
-            value = failure
-        hit = _runs[(probe.__name__, key)] = (learner, value)
-    if isinstance(hit[1], LearnerFailure):
-        raise hit[1]
-    return hit[1]
-
 
 def learner_grad(grads: dict, name: str):
     layer, attr = name.split(".")
@@ -192,7 +169,7 @@ def learner_grad(grads: dict, name: str):
 
 
 def training_losses(learner) -> np.ndarray:
-    got = run_once(learner, train_probe, None, *training_problem())
+    got = learner.run_once(train_probe, *training_problem())
     try:
         return np.array([float(v) for v in got], dtype=np.float64)
     except (TypeError, ValueError):
@@ -204,7 +181,7 @@ def training_losses(learner) -> np.ndarray:
 @pytest.mark.parametrize("case", CASES, ids=case_id)
 def test_loss_matches_reference(learner, reference, case):
     p, X, Y = inputs(case)
-    got, _, _ = run_once(learner, loss_probe, case, p, X, Y)
+    got, _, _ = learner.run_once(loss_probe, p, X, Y, key=case)
     want, _, _ = reference.run(loss_probe, p, X, Y)
     n = len(X)
     expect_scalar(got, want, name="forward(X, y_onehot)", inputs={"X": X, "y_onehot": Y}, batch_size=n,
@@ -216,7 +193,7 @@ def test_loss_matches_reference(learner, reference, case):
 @pytest.mark.parametrize("case,name", [(c, q) for c in CASES for q in PARAMS], ids=lambda v: v if isinstance(v, str) else case_id(v))
 def test_gradient_matches_reference(learner, reference, case, name):
     p, X, Y = inputs(case)
-    got = run_once(learner, backward_probe, case, p, X, Y)
+    got = learner.run_once(backward_probe, p, X, Y, key=case)
     want = reference.run(backward_probe, p, X, Y)
     layer, attr = name.split(".")
     alternatives = {MISTAKE_NO_MASK: _grads(p, X, Y, mask=False)[name], MISTAKE_NO_MEAN: _grads(p, X, Y, mean=False)[name],
@@ -228,7 +205,7 @@ def test_gradient_matches_reference(learner, reference, case, name):
 @pytest.mark.parametrize("case,name", [(c, q) for c in FD_CASES for q in PARAMS], ids=lambda v: v if isinstance(v, str) else case_id(v))
 def test_gradient_matches_finite_differences(learner, case, name):
     p, X, Y = inputs(case)
-    got = run_once(learner, backward_probe, case, p, X, Y)
+    got = learner.run_once(backward_probe, p, X, Y, key=case)
     numeric = numerical_gradient(lambda v: _loss({**p, name: v}, X, Y), p[name].copy())
     layer, attr = name.split(".")
     expect_gradient(learner_grad(got["grads"], name), numeric, name=f"{layer}.d{attr}")
@@ -237,7 +214,7 @@ def test_gradient_matches_finite_differences(learner, case, name):
 def test_backward_leaves_the_weights_unchanged(learner):
     for case in CASES:
         p, X, Y = inputs(case)
-        after = run_once(learner, backward_probe, case, p, X, Y)["params"]
+        after = learner.run_once(backward_probe, p, X, Y, key=case)["params"]
         for name in PARAMS:
             expect_true(isinstance(after[name], np.ndarray) and after[name].shape == p[name].shape
                         and bool(np.array_equal(after[name], p[name])),
@@ -249,10 +226,10 @@ def test_backward_leaves_the_weights_unchanged(learner):
 def test_forward_and_backward_leave_X_and_y_unchanged(learner):
     for case in CASES:
         p, X, Y = inputs(case)
-        _, X_after, Y_after = run_once(learner, loss_probe, case, p, X, Y)
+        _, X_after, Y_after = learner.run_once(loss_probe, p, X, Y, key=case)
         expect_unchanged(X, X_after, name="X")
         expect_unchanged(Y, Y_after, name="y_onehot")
-        got = run_once(learner, backward_probe, case, p, X, Y)
+        got = learner.run_once(backward_probe, p, X, Y, key=case)
         expect_unchanged(X, got["X"], name="X")
         expect_unchanged(Y, got["Y"], name="y_onehot")
 
@@ -260,7 +237,7 @@ def test_forward_and_backward_leave_X_and_y_unchanged(learner):
 # ---- update ----
 
 def test_update_takes_one_sgd_step(learner):
-    got = run_once(learner, update_probe, CASES[0], *inputs(CASES[0]))
+    got = learner.run_once(update_probe, *inputs(CASES[0]), key=CASES[0])
     for name in PARAMS:
         before, g = got["before"][name], got["grads"][name]
         layer, attr = name.split(".")
@@ -274,7 +251,7 @@ def test_update_takes_one_sgd_step(learner):
 
 
 def test_update_changes_the_weights_in_place(learner):
-    got = run_once(learner, update_probe, CASES[0], *inputs(CASES[0]))
+    got = learner.run_once(update_probe, *inputs(CASES[0]), key=CASES[0])
     for name in PARAMS:
         expect_true(got["same_array"][name] is True, f"update() replaced {name} with a new array instead of updating it in place",
                     f"likely mistake: `self.{name} = self.{name} - ...` builds a new array, so anything holding the old "

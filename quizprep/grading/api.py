@@ -63,14 +63,13 @@ def shape_id(shape: tuple[int, ...]) -> str:
     return "x".join(map(str, shape)) or "scalar"
 
 
-def expect_no_warnings(result: CallResult, *, name: str = "your function", extra: tuple[str, ...] = (),
-                       ignore_underflow: bool = False) -> None:
-    """Fail if the learner's call raised warnings (overflow, invalid value, divide by zero; underflow is fine).
+def expect_no_warnings(result: CallResult, *, name: str = "your function", extra: tuple[str, ...] = ()) -> None:
+    """Fail if the learner's call raised warnings (overflow, invalid value, divide by zero).
 
-    The sandbox does not report underflow; `ignore_underflow=True` also drops any underflow warning the
-    learner's own numpy settings let through (exp(-1000) rounding to 0 is a stable formula's right answer).
+    Underflow never counts: exp(-1000) rounding to 0 is a stable formula's right answer, even when the
+    learner's own numpy settings make it warn.
     """
-    warned = [w for w in result.warnings if not (ignore_underflow and "underflow" in w)]
+    warned = [w for w in result.warnings if "underflow" not in w]
     if warned:
         raise CheckFailed(f"{name} raised a warning: {warned[0]}",
                           ("a warning here means an overflow or a division by zero on the way — use a stable formula",) + tuple(extra))
