@@ -90,7 +90,8 @@ def load_banks(paths: Iterable[str | Path]) -> Catalog:
             continue
         if bank.topic in topics:
             other = topics[bank.topic]
-            problems.append(Problem(bank.path, 1, 1, f"topic `{bank.topic}` is already loaded from {other.path} — rename one topic (and its file)"))
+            problems.append(Problem(bank.path, 1, 1,
+                                    f"topic `{bank.topic}` is already loaded from {other.path} — rename one topic (and its file)"))
             continue
         kept = []
         for q in bank.questions:

@@ -85,14 +85,15 @@ class _Checker:
             return None
         out = []
         ok = True
-        for item, item_node in zip(value, value.nodes):
+        for item, item_node in zip(value, value.nodes, strict=False):
             if isinstance(item, str) and item.strip():
                 out.append(item)
             elif isinstance(item, str):
                 self.problems.at(item_node, f"empty entry in `{key}` — remove it or write it")
                 ok = False
             elif isinstance(item, (bool, int, float)) or item is None:
-                self.problems.at(item_node, f"`{item_node.value}` in `{key}` was read as {_describe(item)}, not text — quote it: \"{item_node.value}\"")
+                self.problems.at(item_node, f"`{item_node.value}` in `{key}` was read as {_describe(item)}, not text — "
+                                            f"quote it: \"{item_node.value}\"")
                 ok = False
             else:
                 self.problems.at(item_node, f"entries of `{key}` should be text, found {_describe(item)}")
@@ -130,7 +131,8 @@ class _Checker:
             if not SLUG.match(topic):
                 self.problems.at(root.value_nodes["topic"], f"topic `{topic}` is not a slug — use lowercase letters, digits and '-'")
             elif topic != self.path.stem:
-                self.problems.at(root.value_nodes["topic"], f"topic `{topic}` does not match the file name `{self.path.name}` — rename one so they agree")
+                self.problems.at(root.value_nodes["topic"],
+                                 f"topic `{topic}` does not match the file name `{self.path.name}` — rename one so they agree")
         title = self.text(root, "title", "the bank")
         description = self.text(root, "description", "the bank", required=False) or ""
         questions = root.get("questions")
@@ -144,7 +146,7 @@ class _Checker:
             return None
         seen: dict[str, int] = {}
         built = []
-        for q, q_node in zip(questions, questions.nodes):
+        for q, q_node in zip(questions, questions.nodes, strict=False):
             question = self.question(q, q_node, topic, seen)
             if question is not None:
                 built.append(question)
@@ -168,7 +170,8 @@ class _Checker:
         if "type" not in q:
             self.problems.at(q.node, f"{what} has no `type` — add `type:` ({' | '.join(QUESTION_TYPES)})")
         elif qtype not in QUESTION_TYPES:
-            self.problems.at(q.value_nodes["type"], f"unknown type `{q.value_nodes['type'].value}` — use one of {', '.join(QUESTION_TYPES)}")
+            self.problems.at(q.value_nodes["type"],
+                             f"unknown type `{q.value_nodes['type'].value}` — use one of {', '.join(QUESTION_TYPES)}")
             qtype = None
         allowed = set(COMMON_REQUIRED) | set(COMMON_OPTIONAL)
         if qtype:
@@ -188,7 +191,8 @@ class _Checker:
         if "difficulty" not in q:
             self.problems.at(q.node, f"{what} has no `difficulty` — add `difficulty: 1`, `2` or `3`")
         elif isinstance(difficulty, bool) or difficulty not in DIFFICULTIES:
-            self.problems.at(q.value_nodes["difficulty"], f"difficulty `{q.value_nodes['difficulty'].value}` is not 1, 2 or 3 — use 1 (warm-up), 2 or 3 (hard)")
+            self.problems.at(q.value_nodes["difficulty"],
+                             f"difficulty `{q.value_nodes['difficulty'].value}` is not 1, 2 or 3 — use 1 (warm-up), 2 or 3 (hard)")
         prompt = self.text(q, "prompt", what)
         explanation = self.text(q, "explanation", what)
         tags: tuple[str, ...] = ()
@@ -220,7 +224,8 @@ class _Checker:
             tol = self.number(q, "tolerance") if "tolerance" in q else None
             rel = self.number(q, "rel_tolerance") if "rel_tolerance" in q else None
             if "tolerance" not in q and "rel_tolerance" not in q:
-                self.problems.at(q.node, f"{what} (numeric) has neither `tolerance` nor `rel_tolerance` — add one, e.g. `rel_tolerance: 0.01`")
+                self.problems.at(q.node,
+                                 f"{what} (numeric) has neither `tolerance` nor `rel_tolerance` — add one, e.g. `rel_tolerance: 0.01`")
                 return None
             for key, value in (("tolerance", tol), ("rel_tolerance", rel)):
                 if value is not None and value < 0:
@@ -233,7 +238,7 @@ class _Checker:
             accept = self.text_list(q, "accept", what) if "accept" in q else None
             if accept is None:
                 return None
-            for entry, node in zip(accept, q["accept"].nodes):
+            for entry, node in zip(accept, q["accept"].nodes, strict=False):
                 if is_regex(entry):
                     try:
                         re.compile(entry[1:-1])
@@ -262,7 +267,7 @@ class _Checker:
             self.problems.at(node, f"{what} has {len(raw)} choices — write {low} to {high}")
             return None
         built = []
-        for c, c_node in zip(raw, raw.nodes):
+        for c, c_node in zip(raw, raw.nodes, strict=False):
             if not isinstance(c, YamlMap):
                 self.problems.at(c_node, "a choice should be a mapping — write `- text: ...` with `correct:` and `why:`")
                 return None

@@ -41,7 +41,8 @@ def cmd_topics(args) -> int:
     qs = catalog.questions
     types = Counter(q.type for q in qs)
     diffs = Counter(q.difficulty for q in qs)
-    print(f"{'all':<24}{len(qs):>6}  " + " ".join(f"{types[t]:>4}" for t in QUESTION_TYPES) + "  " + "".join(f"{diffs[d]:>4}" for d in (1, 2, 3)))
+    print(f"{'all':<24}{len(qs):>6}  " + " ".join(f"{types[t]:>4}" for t in QUESTION_TYPES)
+          + "  " + "".join(f"{diffs[d]:>4}" for d in (1, 2, 3)))
     _report_skipped(catalog)
     return 0
 
@@ -71,8 +72,8 @@ def cmd_validate(args) -> int:
 
 def cmd_quiz(args) -> int:
     """A quiz in the plain terminal."""
-    from .plainquiz import run_plain_quiz
     from ..quiz import select_questions
+    from .plainquiz import run_plain_quiz
 
     catalog = _catalog(args)
     unknown = [t for t in args.topic or () if catalog.bank(t) is None]

@@ -68,7 +68,7 @@ def cmd_grade(args) -> int:
     else:
         print(format_grade(result, title=f"{exercise.id} — {exercise.title}"))
         if result.status == "pass":
-            print("\nall checks pass. `quizprep solution {0}` shows the reference to compare with.".format(exercise.id))
+            print(f"\nall checks pass. `quizprep solution {exercise.id}` shows the reference to compare with.")
     return 0 if result.status == "pass" else 1
 
 
@@ -100,7 +100,7 @@ def cmd_solution(args) -> int:
                     return 1
                 answer = input(f"you have not passed {exercise.id} yet. Type 'give up' to see the reference: ")
                 if answer.strip().lower() != "give up":
-                    print("kept hidden — `quizprep hint {0}` may help".format(exercise.id))
+                    print(f"kept hidden — `quizprep hint {exercise.id}` may help")
                     return 1
             record(store.record_event, "gave_up", exercise.id)
     print(exercise.solution.read_text(encoding="utf-8"), end="")

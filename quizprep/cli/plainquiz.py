@@ -49,7 +49,8 @@ def _read_response(session: QuizSession):
                 if raw:
                     return raw
             elif q.type == "order":
-                raw = _ask(f"the items in the right order, e.g. {' '.join(str(i) for i in range(len(item.items), 0, -1))}: ").replace(",", " ").split()
+                raw = _ask(f"the items in the right order, e.g. {' '.join(str(i) for i in range(len(item.items), 0, -1))}: ")
+                raw = raw.replace(",", " ").split()
                 if sorted(raw) == [str(i) for i in range(1, len(item.items) + 1)]:
                     return [int(r) - 1 for r in raw]
                 print(f"  list each number from 1 to {len(item.items)} once")
@@ -121,7 +122,8 @@ def run_plain_quiz(questions: list[Question], *, seed: int | None = None, store=
     try:
         while (item := session.current) is not None:
             q = item.question
-            print(f"\n[{session.position + 1}/{len(session.items)}] {q.topic} · difficulty {q.difficulty} · {q.type.replace('_', '/')} · {q.id}")
+            print(f"\n[{session.position + 1}/{len(session.items)}] {q.topic} · difficulty {q.difficulty} · "
+                  f"{q.type.replace('_', '/')} · {q.id}")
             print(render_markdown(q.prompt))
             for i, choice in enumerate(item.choices, 1):
                 print(f"  {i}. {choice.text.strip()}")

@@ -8,8 +8,8 @@ from __future__ import annotations
 from pathlib import Path
 
 from .catalogue import CatalogueError, Exercise, find_exercise, load_catalogue
-from .result import CheckResult, GradeResult
 from .limits import Limits
+from .result import CheckResult, GradeResult
 
 
 def grade(exercise: Exercise, file: Path | None = None, *, timeout: float = 10.0, limits: Limits = Limits()) -> GradeResult:

@@ -55,7 +55,9 @@ def expect_gradient(analytic, numeric: np.ndarray, *, name: str = "the gradient"
     if not np.isfinite(err) or err > threshold:
         lines = (f"finite differences: {_fmt(numeric)}", f"your gradient:      {_fmt(analytic)}")
         # finite differences carry ~1e-9 relative error, so the recognisers compare at a looser tolerance
-        mistake = likely_mistake(analytic.astype(np.float64), numeric, batch_size=batch_size, alternatives=alternatives, rtol=1e-4, atol=1e-7)
+        mistake = likely_mistake(analytic.astype(np.float64), numeric, batch_size=batch_size, alternatives=alternatives,
+                                 rtol=1e-4, atol=1e-7)
         if mistake:
             lines += (f"likely mistake: {mistake}",)
-        raise CheckFailed(f"{name} disagrees with finite differences (relative error {err:.2g}, threshold {threshold:g})", lines + tuple(extra))
+        raise CheckFailed(f"{name} disagrees with finite differences (relative error {err:.2g}, threshold {threshold:g})",
+                          lines + tuple(extra))

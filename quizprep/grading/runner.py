@@ -15,8 +15,8 @@ import sys
 import time
 from pathlib import Path
 
-from .result import CheckResult, GradeResult, overall_status
 from .limits import GRACE_S
+from .result import CheckResult, GradeResult, overall_status
 from .sandbox import LearnerFailure, Limits
 
 INI = Path(__file__).with_name("pytest.ini")

@@ -82,7 +82,8 @@ def compute_stats(store: ProgressStore, questions: Sequence[tuple[str, str]], ex
     topics = list(dict.fromkeys(t for _, t in questions))
     recent_from = now - timedelta(days=RECENT_DAYS)
 
-    answers = [r for r in store.db.execute("SELECT question_id, correct, answered_at FROM answers ORDER BY id") if r["question_id"] in topic_of]
+    answers = [r for r in store.db.execute("SELECT question_id, correct, answered_at FROM answers ORDER BY id")
+               if r["question_id"] in topic_of]
     per = defaultdict(lambda: {"n": 0, "right": 0, "rn": 0, "rright": 0, "seen": set()})
     for r in answers:
         p = per[topic_of[r["question_id"]]]
@@ -121,7 +122,8 @@ def compute_stats(store: ProgressStore, questions: Sequence[tuple[str, str]], ex
     for eid in exercise_ids:
         statuses = grades.get(eid, [])
         first = statuses.index("pass") + 1 if "pass" in statuses else None
-        exercise_stats.append(ExerciseStats(eid, len(statuses), first is not None, first, statuses[-1] if statuses else None, eid in ex_due))
+        exercise_stats.append(ExerciseStats(eid, len(statuses), first is not None, first, statuses[-1] if statuses else None,
+                                            eid in ex_due))
 
     days = Counter(study_day(datetime.fromisoformat(r["answered_at"]), settings.day_starts_hour) for r in answers)
     studied = set(days) | {study_day(datetime.fromisoformat(r["graded_at"]), settings.day_starts_hour)

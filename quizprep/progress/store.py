@@ -8,7 +8,6 @@ backed up now and then.
 
 from __future__ import annotations
 
-import shutil
 import sqlite3
 import uuid
 from collections.abc import Callable, Iterator
@@ -172,7 +171,8 @@ class ProgressStore:
         """Record one grade; returns its uid."""
         uid = uid or new_uid()
         with self.write() as db:
-            db.execute("INSERT OR IGNORE INTO grades (uid, exercise_id, status, passed, total, duration_s, graded_at) VALUES (?,?,?,?,?,?,?)",
+            db.execute("INSERT OR IGNORE INTO grades (uid, exercise_id, status, passed, total, duration_s, graded_at) "
+                       "VALUES (?,?,?,?,?,?,?)",
                        (uid, exercise_id, status, passed, total, duration_s, iso(at or self.clock())))
         return uid
 
@@ -212,7 +212,8 @@ class ProgressStore:
 
         value = validate_setting(key, value)
         with self.write() as db:
-            db.execute("INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value", (key, value))
+            db.execute("INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value",
+                       (key, value))
 
     def flag_question(self, question_id: str, reason: str, note: str = "", *, at: datetime | None = None, uid: str | None = None) -> str:
         """Flag a question as wrong or unclear; kept in a list the learner can export."""
@@ -226,7 +227,8 @@ class ProgressStore:
         return self.db.execute("SELECT * FROM flags ORDER BY flagged_at, id").fetchall()
 
     def ever_passed(self, exercise_id: str) -> bool:
-        return self.db.execute("SELECT 1 FROM grades WHERE exercise_id = ? AND status = 'pass' LIMIT 1", (exercise_id,)).fetchone() is not None
+        return self.db.execute("SELECT 1 FROM grades WHERE exercise_id = ? AND status = 'pass' LIMIT 1",
+                               (exercise_id,)).fetchone() is not None
 
 
 def _statements(script: str) -> list[str]:

@@ -14,7 +14,8 @@ from .store import ProgressStore, iso
 FORMAT = "quizprep-progress"
 VERSION = 1
 TABLES = {  # list name -> (table, columns)
-    "answers": ("answers", ("uid", "question_id", "topic", "correct", "score", "given", "seconds", "mode", "answered_at", "rating", "card_before")),
+    "answers": ("answers", ("uid", "question_id", "topic", "correct", "score", "given", "seconds", "mode", "answered_at", "rating",
+                            "card_before")),
     "grades": ("grades", ("uid", "exercise_id", "status", "passed", "total", "duration_s", "graded_at")),
     "events": ("events", ("uid", "kind", "ref", "detail", "at")),
     "flags": ("flags", ("uid", "question_id", "reason", "note", "flagged_at")),
@@ -38,7 +39,7 @@ def export_progress(store: ProgressStore) -> dict:
     out: dict = {"format": FORMAT, "version": VERSION, "exported_at": iso(store.clock())}
     for name, (table, columns) in TABLES.items():
         rows = store.db.execute(f"SELECT {', '.join(columns)} FROM {table} ORDER BY id").fetchall()
-        out[name] = [dict(zip(columns, row)) for row in rows]
+        out[name] = [dict(zip(columns, row, strict=False)) for row in rows]
         if name == "answers":
             for a in out[name]:
                 a["correct"] = bool(a["correct"])
@@ -55,7 +56,8 @@ def _check(data, source: str) -> None:
     if not isinstance(data, dict) or data.get("format") != FORMAT:
         raise ImportProblem(f"{source}: not a quizprep progress export (expected \"format\": \"{FORMAT}\")")
     if not isinstance(data.get("version"), int) or data["version"] > VERSION:
-        raise ImportProblem(f"{source}: export version {data.get('version')!r} is newer than this quizprep reads ({VERSION}) — upgrade quizprep")
+        raise ImportProblem(f"{source}: export version {data.get('version')!r} is newer than this quizprep reads ({VERSION}) — "
+                            "upgrade quizprep")
     for name, fields in REQUIRED.items():
         items = data.get(name, [])
         if not isinstance(items, list):
@@ -94,7 +96,8 @@ def import_progress(store: ProgressStore, data: dict, *, source: str = "the impo
                 db.execute(
                     "INSERT INTO cards (key, kind, ref, data, due, last_review, introduced_at) VALUES (?,?,?,?,?,?,?) "
                     "ON CONFLICT(key) DO UPDATE SET data = excluded.data, due = excluded.due, last_review = excluded.last_review",
-                    (c["key"], c["kind"], c["ref"], json.dumps(c["card"], sort_keys=True), c["due"], c.get("last_review"), c["introduced_at"]),
+                    (c["key"], c["kind"], c["ref"], json.dumps(c["card"], sort_keys=True), c["due"], c.get("last_review"),
+                     c["introduced_at"]),
                 )
                 n += 1
         added["cards"] = n

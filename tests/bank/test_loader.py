@@ -91,7 +91,7 @@ def test_problem_reported_at_its_line(tmp_path, question, expected):
 
 def test_alias_reported_and_bomb_is_cheap(tmp_path):
     bomb = "a: &a [x, x, x, x, x, x, x, x, x]\n" + "".join(f"{c}: &{c} [" + ", ".join([f"*{p}"] * 9) + "]\n"
-                                                           for p, c in zip("abcdefgh", "bcdefghi"))
+                                                           for p, c in zip("abcdefgh", "bcdefghi", strict=False))
     path, _ = write_bank(tmp_path, "topic: demo\ntitle: Demo\n" + bomb + "questions: *i\n")
     start = time.perf_counter()
     loaded, found = problems_at(path)

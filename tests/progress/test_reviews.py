@@ -7,7 +7,11 @@ from fsrs import Card, Rating, Scheduler
 
 from quizprep.progress import ProgressStore
 from quizprep.progress.reviews import (
-    due_exercises, record_answer, record_exercise_grade, review_queue, undo_last_answer,
+    due_exercises,
+    record_answer,
+    record_exercise_grade,
+    review_queue,
+    undo_last_answer,
 )
 from quizprep.progress.scheduler import rate, study_day
 

@@ -29,7 +29,8 @@ def format_result_markup(result) -> str:
     """A grade for the screen: the first problem first (it is what to fix), then every check."""
     from rich.markup import escape
 
-    lines = [f"[b]{HEADLINES.get(result.status, result.status)}[/b] — {result.passed}/{len(result.checks)} checks, {result.duration_s:.2f} s"]
+    lines = [f"[b]{HEADLINES.get(result.status, result.status)}[/b] — {result.passed}/{len(result.checks)} checks, "
+             f"{result.duration_s:.2f} s"]
     if result.message:
         lines.append(escape(result.message))
         lines.extend(f"  {escape(d)}" for d in result.detail.splitlines()[-6:])

@@ -65,7 +65,8 @@ class HomeScreen(Screen):
         lines.append(f"Due for review:      [b]{stats.due_now}[/b]")
         lines.append(f"New questions left:  [b]{new_left}[/b] today")
         streak = f"{stats.streak_days} day{'s' if stats.streak_days != 1 else ''}"
-        lines.append(f"Streak:              [b]{streak}[/b]" + ("" if stats.studied_today or not stats.streak_days else " — study today to keep it"))
+        lines.append(f"Streak:              [b]{streak}[/b]"
+                     + ("" if stats.studied_today or not stats.streak_days else " — study today to keep it"))
         lines.append(f"Exercises passed:    [b]{stats.exercises_passed}[/b] of {stats.exercises_total}")
         due_ex = [e.exercise for e in stats.exercises if e.due]
         if due_ex:

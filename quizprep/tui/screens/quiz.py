@@ -60,7 +60,8 @@ class QuizScreen(Screen):
         q = item.question
         self.state = "answering"
         self.query_one("#quiz-meta", Static).update(
-            f"{self.session.position + 1}/{len(self.session.items)} · {q.topic} · difficulty {q.difficulty} · {TYPE_NAMES[q.type]} · [dim]{q.id}[/dim]")
+            f"{self.session.position + 1}/{len(self.session.items)} · {q.topic} · difficulty {q.difficulty} · "
+            f"{TYPE_NAMES[q.type]} · [dim]{q.id}[/dim]")
         self.query_one(ProgressBar).update(progress=self.session.position)
         self.query_one("#prompt", Markdown).update(q.prompt)
         area = self.query_one("#answer-area")

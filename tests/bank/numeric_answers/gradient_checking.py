@@ -1,8 +1,6 @@
 """Independent computations of the numeric answers in question_bank/gradient-checking.yaml."""
 
-import math
 
-import numpy as np
 
 
 def _f(x):
