@@ -59,3 +59,16 @@ def test_no_verb_prints_help_and_bank_summary():
     out = run()
     assert out.returncode == 0
     assert "usage: quizprep" in out.stdout and "questions in" in out.stdout
+
+
+def test_the_cli_knows_every_question_type():
+    from quizprep.bank import QUESTION_TYPES
+    from quizprep.cli import TYPE_SHORT
+
+    assert tuple(TYPE_SHORT) == QUESTION_TYPES
+
+
+def test_grading_from_the_cli_loads_no_bank_code():
+    code = "import sys; from quizprep.cli import build_parser; build_parser(); print('quizprep.bank' in sys.modules)"
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == "False"

@@ -11,6 +11,7 @@ from .. import __version__
 from . import exercises, progress
 from .common import UsageError
 
+# every question type with its column label; kept here so building the parser imports no bank code
 TYPE_SHORT = {"single": "sgl", "multiple": "mul", "true_false": "t/f", "numeric": "num", "short": "sht", "order": "ord", "explain": "exp"}
 
 
@@ -115,8 +116,6 @@ def cmd_summary(args) -> int:
 
 
 def build_parser() -> argparse.ArgumentParser:
-    from ..bank.model import QUESTION_TYPES
-
     parser = argparse.ArgumentParser(prog="quizprep", description="Quizzes, numpy exercises and progress for ML-engineering interviews.")
     parser.add_argument("--version", action="version", version=f"quizprep {__version__}")
     sub = parser.add_subparsers(dest="verb", metavar="VERB")
@@ -131,7 +130,7 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("quiz", help="take a quiz in the plain terminal")
     p.add_argument("--topic", "-t", action="append", help="a topic slug (repeatable; default: all)")
     p.add_argument("--difficulty", "-d", action="append", type=int, choices=(1, 2, 3), help="1, 2 or 3 (repeatable)")
-    p.add_argument("--type", action="append", choices=QUESTION_TYPES, help="a question type (repeatable)")
+    p.add_argument("--type", action="append", choices=tuple(TYPE_SHORT), help="a question type (repeatable)")
     p.add_argument("--count", "-n", type=int, default=10, help="how many questions (default 10)")
     p.add_argument("--seed", type=int, default=None, help="shuffle reproducibly")
     p.add_argument("--practice", action="store_true", help="cram: record answers without moving the review schedule")
