@@ -29,9 +29,11 @@ def _exercise(exercise_id: str):
     return found
 
 
-def exercise_status(exercise, last_grades) -> str:
+def exercise_status(exercise, last_grades, due: frozenset = frozenset()) -> str:
     from ..grading.workspace import exercise_status as status
 
+    if exercise.id in due:
+        return "review due"
     last = last_grades.get(exercise.id)
     return status(exercise, last["status"] if last is not None else None)
 
@@ -39,13 +41,16 @@ def exercise_status(exercise, last_grades) -> str:
 def cmd_list(args) -> int:
     """Every exercise, in order, with its status."""
     catalogue = _catalogue()
+    from ..progress.reviews import due_exercises
+
     with open_store() as store:
         last = store.last_grades()
+        due = frozenset(due_exercises(store, [e.id for e in catalogue]))
     print(f"{'#':>2}  {'id':<22}{'status':<13}{'topic':<24}{'diff':<5}title")
     for e in catalogue:
-        print(f"{e.order:>2}  {e.id:<22}{exercise_status(e, last):<13}{e.topic:<24}{e.difficulty:<5}{e.title}")
+        print(f"{e.order:>2}  {e.id:<22}{exercise_status(e, last, due):<13}{e.topic:<24}{e.difficulty:<5}{e.title}")
     done = sum(exercise_status(e, last) == "passed" for e in catalogue)
-    print(f"\n{done}/{len(catalogue)} passed")
+    print(f"\n{done}/{len(catalogue)} passed" + (f"; {len(due)} due for review — `quizprep reset ID` and implement it again" if due else ""))
     return 0
 
 

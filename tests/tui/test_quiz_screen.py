@@ -164,3 +164,34 @@ async def test_brackets_in_choices_and_answers_are_shown_literally(app):
         await pilot.pause()
         texts = [w.render().plain for w in screen.query("#answer-area Static")]
         assert any("[b]bold[/b] np.array([1.])" in t for t in texts)
+
+
+async def test_order_and_multiple_can_be_answered_with_the_mouse(app):
+    async with app.run_test(size=(80, 30)) as pilot:
+        screen = await start(app, pilot, "d-order")
+        widget = screen.query_one("#answer")
+        shown = list(screen.session.current.items)
+        target = ["zero_grad", "forward", "backward", "step"]
+        for pos, text in enumerate(target):  # selection sort with the up button
+            at = [shown[i] for i in widget.item_order].index(text)
+            widget.highlighted = at
+            for _ in range(at - pos):
+                await pilot.click("#move-up")
+        await pilot.click("#submit")
+        await pilot.pause()
+        assert screen.state == "feedback" and verdict_text(screen).startswith("✓ Right")
+        await pilot.click("#next")
+        await pilot.pause()
+        assert isinstance(app.screen, SummaryScreen)
+
+
+async def test_multiple_submitted_with_the_mouse(app):
+    async with app.run_test(size=(80, 30)) as pilot:
+        screen = await start(app, pilot, "d-multiple")
+        shown = [c.text for c in screen.session.current.choices]
+        widget = screen.query_one("#answer")
+        for text in ("sigmoid", "tanh"):
+            widget.toggle(shown.index(text))
+        await pilot.click("#submit")
+        await pilot.pause()
+        assert verdict_text(screen).startswith("✓ Right")

@@ -18,7 +18,7 @@ class ExercisesScreen(Screen):
         yield Header()
         yield Static("Exercises — enter opens one; your copy is graded every time you save it", classes="title")
         table = DataTable(id="exercise-table", cursor_type="row", zebra_stripes=True)
-        table.add_columns("#", "status", "exercise", "diff", "title")
+        table.add_columns("#", "status", "exercise", "topic", "diff")
         yield table
         yield Footer()
 
@@ -40,7 +40,7 @@ class ExercisesScreen(Screen):
         cursor = table.cursor_row
         table.clear()
         for e, status in rows:
-            table.add_row(str(e.order), MARKS.get(status, status), e.id, "●" * e.difficulty, e.title, key=e.id)
+            table.add_row(str(e.order), MARKS.get(status, status), e.id, e.topic, "●" * e.difficulty, key=e.id)
         if rows:
             table.move_cursor(row=min(cursor, len(rows) - 1))
 

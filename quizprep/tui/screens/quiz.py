@@ -7,10 +7,10 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import Screen
-from textual.widgets import Footer, Header, Markdown, ProgressBar, Static
+from textual.widgets import Button, Footer, Header, Markdown, ProgressBar, Static
 
 from ...quiz import QuizSession
-from ..widgets.answers import AnswerGiven, AnswerInvalid, KeyPointsAnswer, answer_widget
+from ..widgets.answers import AnswerGiven, AnswerInvalid, KeyPointsAnswer, answer_widgets
 
 TYPE_NAMES = {"single": "one answer", "multiple": "several answers", "true_false": "true or false", "numeric": "a number",
               "short": "a short answer", "order": "put in order", "explain": "explain"}
@@ -69,8 +69,7 @@ class QuizScreen(Screen):
         feedback = self.query_one("#feedback")
         feedback.remove_children()
         feedback.display = False
-        widget = answer_widget(item)
-        area.mount(widget)
+        area.mount_all(answer_widgets(item))
         self.call_after_refresh(self._focus_answer)
         self.set_status(self._hint_for(q.type))
 
@@ -152,12 +151,31 @@ class QuizScreen(Screen):
             widgets.append(Static(f"[dim]This question comes back {self.last_outcome.comes_back}.[/dim]"))
         elif self.mode == "practice":
             widgets.append(Static("[dim]Practice: your review schedule is unchanged.[/dim]"))
+        widgets.append(Button("Next question (enter)", id="next", variant="primary", compact=True))
         feedback.mount_all(widgets)
         feedback.display = True
         self.query_one(ProgressBar).update(progress=self.session.position)
         self.set_timer(0.05, lambda: self.query_one("#quiz-scroll").scroll_to_widget(feedback, top=True, animate=False))
         self.set_status("enter: next · ctrl+u: undo · ctrl+f: flag")
         self.focus()
+
+    def on_button_pressed(self, event) -> None:
+        """Mouse: submit, move an order item, or go on to the next question."""
+        button = event.button.id
+        if button == "next":
+            self.show_current()
+            return
+        answer = next(iter(self.query("#answer").results()), None)
+        if answer is None:
+            return
+        if button == "submit":
+            if hasattr(answer, "submit"):
+                answer.submit()
+            else:
+                answer.action_submit()
+        elif button in ("move-up", "move-down"):
+            answer.action_move(-1 if button == "move-up" else 1)
+            answer.focus()
 
     def on_key(self, event) -> None:
         if self.state == "feedback" and event.key in ("enter", "n", "space"):

@@ -6,7 +6,7 @@ from __future__ import annotations
 from rich.markup import escape
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Vertical
+from textual.containers import Horizontal, Vertical
 from textual.message import Message
 from textual.widgets import Button, Input, OptionList, SelectionList, Static, TextArea
 from textual.widgets.option_list import Option
@@ -64,6 +64,22 @@ class TrueFalseAnswer(OptionList):
         self.post_message(AnswerGiven(event.option_index == 0))
 
 
+class SubmitButton(Button):
+    """For mouse users: submits the answer widget just above it."""
+
+    def __init__(self, label: str = "Answer") -> None:
+        super().__init__(label, id="submit", variant="primary", compact=True)
+
+
+class MoveButtons(Horizontal):
+    """For mouse users: move the highlighted order item up or down."""
+
+    def compose(self) -> ComposeResult:
+        yield Button("▲ up", id="move-up", compact=True)
+        yield Button("▼ down", id="move-down", compact=True)
+        yield SubmitButton()
+
+
 class MultiAnswer(SelectionList):
     """multiple: digits or space toggle choices, enter submits the ticked set."""
 
@@ -95,7 +111,10 @@ class TextAnswer(Input):
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
         event.stop()
-        value = event.value.strip()
+        self.submit()
+
+    def submit(self) -> None:
+        value = self.value.strip()
         if not value:
             self.post_message(AnswerInvalid("type an answer first"))
             return
@@ -176,17 +195,17 @@ class KeyPointsAnswer(SelectionList):
         self.post_message(AnswerGiven(sorted(self.selected)))
 
 
-def answer_widget(item):
-    """The widget for a presented quiz item."""
+def answer_widgets(item) -> list:
+    """The widgets for a presented quiz item: the answer widget (id `answer`), then any mouse buttons."""
     q = item.question
     if q.type == "single":
-        return ChoiceAnswer([c.text for c in item.choices])
+        return [ChoiceAnswer([c.text for c in item.choices])]
     if q.type == "multiple":
-        return MultiAnswer([c.text for c in item.choices])
+        return [MultiAnswer([c.text for c in item.choices]), SubmitButton()]
     if q.type == "true_false":
-        return TrueFalseAnswer()
+        return [TrueFalseAnswer()]
     if q.type in ("numeric", "short"):
-        return TextAnswer(numeric=q.type == "numeric")
+        return [TextAnswer(numeric=q.type == "numeric"), SubmitButton()]
     if q.type == "order":
-        return OrderAnswer(item.items)
-    return ExplainAnswer()
+        return [OrderAnswer(item.items), MoveButtons()]
+    return [ExplainAnswer()]
