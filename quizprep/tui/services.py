@@ -79,38 +79,35 @@ class Services:
         settings = self.store.settings()
         return max(settings.new_per_day - introduced_today(self.store, "question", self.store.clock(), settings.day_starts_hour), 0)
 
-    @_locked
-    def record_answer(self, record, mode: str):
-        """Record a quiz answer the moment it is given; returns the outcome (None if read-only)."""
+    def _write(self, write, *args, **kwargs):
+        """A store write; on a read-only store (its notice is shown at start) nothing happens."""
         from ..progress import ReadOnlyStore
-        from ..progress.reviews import record_answer
 
-        q = record.item.question
         try:
-            return record_answer(self.store, question_id=q.id, topic=q.topic, qtype=q.type, correct=record.verdict.correct,
-                                 score=record.verdict.score, given=record.given, seconds=record.seconds, mode=mode)
+            return write(*args, **kwargs)
         except ReadOnlyStore:
             return None
 
     @_locked
+    def record_answer(self, record, mode: str):
+        """Record a quiz answer the moment it is given; returns the outcome (None if read-only)."""
+        from ..progress.reviews import record_answer
+
+        q = record.item.question
+        return self._write(record_answer, self.store, question_id=q.id, topic=q.topic, qtype=q.type, correct=record.verdict.correct,
+                           score=record.verdict.score, given=record.given, seconds=record.seconds, mode=mode)
+
+    @_locked
     def undo_last_answer(self) -> None:
-        from ..progress import ReadOnlyStore
         from ..progress.reviews import undo_last_answer
 
-        try:
-            undo_last_answer(self.store)
-        except ReadOnlyStore:
-            pass
+        self._write(undo_last_answer, self.store)
 
     @_locked
     def record_grade(self, exercise_id: str, result) -> None:
-        from ..progress import ReadOnlyStore
         from ..progress.reviews import record_exercise_grade
 
-        try:
-            record_exercise_grade(self.store, exercise_id, result.status, result.passed, len(result.checks), result.duration_s)
-        except ReadOnlyStore:
-            pass
+        self._write(record_exercise_grade, self.store, exercise_id, result.status, result.passed, len(result.checks), result.duration_s)
 
     @_locked
     def exercise_status(self, exercise) -> str:
@@ -126,21 +123,16 @@ class Services:
 
     @_locked
     def flag(self, question_id: str, reason: str, note: str = "") -> None:
-        from ..progress import ReadOnlyStore
-
-        try:
-            self.store.flag_question(question_id, reason, note)
-        except ReadOnlyStore:
-            pass
+        self._write(self.store.flag_question, question_id, reason, note)
 
     @_locked
     def record_event(self, kind: str, ref: str, detail: str = "") -> None:
-        from ..progress import ReadOnlyStore
+        self._write(self.store.record_event, kind, ref, detail)
 
-        try:
-            self.store.record_event(kind, ref, detail)
-        except ReadOnlyStore:
-            pass
+    @_locked
+    def store_notices(self) -> list[str]:
+        """What the store said when it opened (a damaged file moved aside, read-only), to show once."""
+        return list(self.store.notices)
 
     @_locked
     def count_events(self, kind: str, ref: str) -> int:

@@ -148,3 +148,13 @@ async def test_theme_toggle_and_help(app):
         await pilot.press("escape")
         await pilot.pause()
         assert isinstance(app.screen, HomeScreen)
+
+
+async def test_a_damaged_progress_file_is_reported_once_and_the_app_works(app, quizprep_home):
+    (quizprep_home / "progress.db").write_bytes(b"definitely not sqlite" * 50)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await wait_for(pilot, lambda: "Due for review" in text_of(app.screen, "#today-figures"))
+        await pilot.pause(0.2)
+        notes = [n.message for n in app._notifications]
+        assert len(notes) == 1 and "was damaged; it was moved to" in notes[0]
+    assert list(quizprep_home.glob("progress.db.damaged-*"))

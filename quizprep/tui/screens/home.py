@@ -56,6 +56,10 @@ class HomeScreen(Screen):
         stats = services.stats()
         new_left = services.new_left_today()
         self.app.call_from_thread(self._show, catalog, stats, new_left)
+        if not getattr(self.app, "notices_shown", False):
+            self.app.notices_shown = True
+            for notice in services.store_notices():
+                self.app.call_from_thread(self.app.notify, notice, title="Your progress", severity="warning", timeout=30)
 
     def _show(self, catalog, stats, new_left: int) -> None:
         first_run = stats.answers_total == 0 and stats.exercises_attempted == 0
