@@ -50,7 +50,8 @@ def cmd_list(args) -> int:
     for e in catalogue:
         print(f"{e.order:>2}  {e.id:<22}{exercise_status(e, last, due):<13}{e.topic:<24}{e.difficulty:<5}{e.title}")
     done = sum(exercise_status(e, last) == "passed" for e in catalogue)
-    print(f"\n{done}/{len(catalogue)} passed" + (f"; {len(due)} due for review — `quizprep reset ID` and implement it again" if due else ""))
+    again = f"; {len(due)} due for review — `quizprep reset ID` and implement it again" if due else ""
+    print(f"\n{done}/{len(catalogue)} passed{again}")
     return 0
 
 
