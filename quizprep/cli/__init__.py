@@ -8,7 +8,7 @@ from collections import Counter
 from pathlib import Path
 
 from .. import __version__
-from . import exercises, progress
+from . import exercises, interview, progress
 from .common import UsageError
 
 # every question type with its column label; kept here so building the parser imports no bank code
@@ -138,6 +138,7 @@ def build_parser() -> argparse.ArgumentParser:
 
     exercises.register(sub)
     progress.register(sub)
+    interview.register(sub)
     return parser
 
 

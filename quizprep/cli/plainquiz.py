@@ -20,8 +20,8 @@ def _ask(prompt: str) -> str:
     return input(prompt).strip()
 
 
-def _read_response(session: QuizSession):
-    item = session.current
+def read_response(item):
+    """Read an answer to a presented item from the terminal (display positions, as QuizSession takes)."""
     q: Question = item.question
     while True:
         try:
@@ -71,8 +71,8 @@ def _retry():
     raise _Retry
 
 
-def _explain(session: QuizSession):
-    q = session.current.question
+def read_explain(q: Question):
+    """Read an explain answer, show the model answer, and ask which key points were covered."""
     print("write your answer; an empty line ends it:")
     lines = []
     while (line := input()) != "":
@@ -86,6 +86,25 @@ def _explain(session: QuizSession):
         if all(r.isdigit() and 1 <= int(r) <= len(q.key_points) for r in raw):
             return [int(r) - 1 for r in raw], "\n".join(lines)
         print(f"  numbers from 1 to {len(q.key_points)}")
+
+
+def show_item(item, position: str) -> None:
+    """Print a presented question: where it is, its prompt, and its choices or items, numbered."""
+    q = item.question
+    print(f"\n{position} {q.topic} · difficulty {q.difficulty} · {q.type.replace('_', '/')} · {q.id}")
+    print(render_markdown(q.prompt))
+    for i, choice in enumerate(item.choices, 1):
+        print(f"  {i}. {choice.text.strip()}")
+    for i, text in enumerate(item.items, 1):
+        print(f"  {i}. {text}")
+
+
+def show_verdict(q: Question, verdict) -> None:
+    """Print right or wrong, the answer, the feedback and the explanation."""
+    print(("✓ right" if verdict.correct else "✗ not quite") + ("" if q.type == "explain" else f" — answer: {verdict.expected}"))
+    for line in verdict.feedback:
+        print(textwrap.fill(line, 88, initial_indent="  · ", subsequent_indent="    "))
+    print(textwrap.indent(q.explanation.strip(), "  "))
 
 
 class _Command(Exception):
@@ -122,27 +141,18 @@ def run_plain_quiz(questions: list[Question], *, seed: int | None = None, store=
     try:
         while (item := session.current) is not None:
             q = item.question
-            print(f"\n[{session.position + 1}/{len(session.items)}] {q.topic} · difficulty {q.difficulty} · "
-                  f"{q.type.replace('_', '/')} · {q.id}")
-            print(render_markdown(q.prompt))
-            for i, choice in enumerate(item.choices, 1):
-                print(f"  {i}. {choice.text.strip()}")
-            for i, text in enumerate(item.items, 1):
-                print(f"  {i}. {text}")
+            show_item(item, f"[{session.position + 1}/{len(session.items)}]")
             try:
                 if q.type == "explain":
-                    response, text = _explain(session)
+                    response, text = read_explain(q)
                     record_ = session.answer(response, text=text)
                 else:
-                    record_ = session.answer(_read_response(session))
+                    record_ = session.answer(read_response(item))
             except _Command as command:
                 _run_command(command.name, session, store, q)
                 continue
             v = record_.verdict
-            print(("✓ right" if v.correct else "✗ not quite") + ("" if q.type == "explain" else f" — answer: {v.expected}"))
-            for line in v.feedback:
-                print(textwrap.fill(line, 88, initial_indent="  · ", subsequent_indent="    "))
-            print(textwrap.indent(q.explanation.strip(), "  "))
+            show_verdict(q, v)
             if store is not None:
                 from ..progress.reviews import record_answer
 

@@ -41,7 +41,7 @@ def _review(store: ProgressStore, db, key: str, kind: str, ref: str, rating: Rat
     row = db.execute("SELECT data, introduced_at FROM cards WHERE key = ?", (key,)).fetchone()
     before = row["data"] if row else ""
     card = card_from_json(row["data"]) if row else new_card(key, now)
-    card, _ = make_scheduler(store.settings()).review_card(card, rating, now)
+    card, _ = make_scheduler(store.settings(), kind).review_card(card, rating, now)
     db.execute(
         "INSERT INTO cards (key, kind, ref, data, due, last_review, introduced_at) VALUES (?,?,?,?,?,?,?) "
         "ON CONFLICT(key) DO UPDATE SET data = excluded.data, due = excluded.due, last_review = excluded.last_review",

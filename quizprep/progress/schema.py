@@ -67,6 +67,20 @@ MIGRATIONS: tuple[str, ...] = (
         value TEXT NOT NULL
     );
     """,
+    # 3: mock interview reports
+    """
+    CREATE TABLE interviews (
+        id INTEGER PRIMARY KEY,
+        uid TEXT NOT NULL UNIQUE,
+        started_at TEXT NOT NULL,
+        minutes INTEGER NOT NULL,
+        seed INTEGER NOT NULL,
+        score REAL NOT NULL,
+        right INTEGER NOT NULL,
+        total INTEGER NOT NULL,
+        report TEXT NOT NULL
+    );
+    """,
 )
 
 CURRENT_VERSION = len(MIGRATIONS)

@@ -215,6 +215,18 @@ class ProgressStore:
             db.execute("INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value",
                        (key, value))
 
+    def interview_date(self):
+        """The date of the learner's interview, if they gave one."""
+        from datetime import date
+
+        row = self.db.execute("SELECT value FROM settings WHERE key = 'interview_date'").fetchone()
+        return date.fromisoformat(row["value"]) if row else None
+
+    def set_interview_date(self, day) -> None:
+        with self.write() as db:
+            db.execute("INSERT INTO settings (key, value) VALUES ('interview_date', ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value",
+                       (day.isoformat(),))
+
     def flag_question(self, question_id: str, reason: str, note: str = "", *, at: datetime | None = None, uid: str | None = None) -> str:
         """Flag a question as wrong or unclear; kept in a list the learner can export."""
         uid = uid or new_uid()

@@ -19,12 +19,14 @@ TABLES = {  # list name -> (table, columns)
     "grades": ("grades", ("uid", "exercise_id", "status", "passed", "total", "duration_s", "graded_at")),
     "events": ("events", ("uid", "kind", "ref", "detail", "at")),
     "flags": ("flags", ("uid", "question_id", "reason", "note", "flagged_at")),
+    "interviews": ("interviews", ("uid", "started_at", "minutes", "seed", "score", "right", "total", "report")),
 }
 REQUIRED = {
     "answers": ("uid", "question_id", "topic", "correct", "score", "answered_at"),
     "grades": ("uid", "exercise_id", "status", "passed", "total", "graded_at"),
     "events": ("uid", "kind", "ref", "at"),
     "flags": ("uid", "question_id", "reason", "flagged_at"),
+    "interviews": ("uid", "started_at", "minutes", "seed", "score", "right", "total", "report"),
     "cards": ("key", "kind", "ref", "card", "due", "introduced_at"),
 }
 CARD_COLUMNS = ("key", "kind", "ref", "data", "due", "last_review", "introduced_at")

@@ -105,7 +105,8 @@ class QuizSession:
     def finished(self) -> bool:
         return self.current is None
 
-    def to_bank_response(self, item: QuizItem, response):
+    @staticmethod
+    def to_bank_response(item: QuizItem, response):
         """Map a display-position response to bank indices (other types pass through)."""
         t = item.question.type
         if t == "single":

@@ -35,7 +35,7 @@ def test_export_then_import_into_an_empty_home_reproduces_stats(tmp_path, quizpr
     capsys.readouterr()
     assert stats_json(capsys) == before
     assert main(["import", str(export)]) == 0  # idempotent: the second import adds nothing
-    assert "imported: 0 new answers, 0 new grades, 0 new events, 0 new flags, 0 new cards" in capsys.readouterr().out
+    assert "imported: 0 new answers, 0 new grades, 0 new events, 0 new flags, 0 new interviews, 0 new cards" in capsys.readouterr().out
     assert stats_json(capsys) == before
 
 
