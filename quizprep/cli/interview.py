@@ -15,22 +15,6 @@ def _minutes_left(seconds: float) -> str:
     return f"{int(seconds // 60):02d}:{int(seconds % 60):02d}"
 
 
-def interview_inputs(store, catalog, catalogue):
-    """What the planner takes from progress: topic weights, due question ids, exercises to test."""
-    from ..progress.reviews import due_exercises, due_keys
-    from ..progress.stats import compute_stats
-
-    stats = compute_stats(store, [(q.id, q.topic) for q in catalog.questions], [e.id for e in catalogue])
-    weights = {t.topic: 1.0 + (1 - t.mastery) + (1 - (t.accuracy if t.accuracy is not None else 0.5)) + t.due / max(t.total, 1)
-               for t in stats.topics}
-    known = {q.id for q in catalog.questions}
-    due = [ref for ref, _ in due_keys(store, "question", store.clock()) if ref in known]
-    passed = {e.exercise for e in stats.exercises if e.passed}
-    redo = set(due_exercises(store, [e.id for e in catalogue]))
-    candidates = [(e.id, e.title) for e in catalogue if e.id not in passed or e.id in redo] or [(e.id, e.title) for e in catalogue]
-    return weights, due, candidates
-
-
 def print_report(report, catalog) -> None:
     """The report as text."""
     print(f"\nmock interview — {report.right}/{report.total} ({report.score:.0%})" + (" — time ran out" if report.timed_out else ""))
@@ -55,7 +39,7 @@ def cmd_interview(args) -> int:
     from ..bank import load_banks
     from ..grading import grade, load_catalogue
     from ..paths import bank_paths, home
-    from ..progress.interviews import history, save_report, trend
+    from ..progress.interviews import history, interview_inputs, save_report, trend
     from ..quiz.interview import InterviewSession, plan_interview
     from .plainquiz import read_explain, read_response, show_item
 
@@ -74,7 +58,8 @@ def cmd_interview(args) -> int:
         catalog = load_banks(bank_paths())
         catalogue = load_catalogue()
         seed = args.seed if args.seed is not None else random.randrange(1 << 30)
-        weights, due, candidates = interview_inputs(store, catalog, catalogue)
+        weights, due, candidates = interview_inputs(store, [(q.id, q.topic) for q in catalog.questions],
+                                                    [(e.id, e.title) for e in catalogue])
         items = plan_interview(catalog.questions, minutes=args.minutes, seed=seed, topic_weights=weights, due_ids=due, exercises=candidates)
         session = InterviewSession(items, args.minutes, seed=seed)
         print(f"mock interview: {len(items)} items in {args.minutes} minutes (seed {seed}; the same seed gives the same interview)")

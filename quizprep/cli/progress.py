@@ -36,7 +36,13 @@ def cmd_review(args) -> int:
 
     catalog = _catalog()
     with open_store() as store:
-        ids = review_queue(store, [q.id for q in catalog.questions], limit=args.count)
+        from ..grading import load_catalogue
+        from ..progress.plan import plan_for
+
+        plan = plan_for(store, [(q.id, q.topic) for q in catalog.questions], [e.id for e in load_catalogue()])
+        today = plan.today_plan if plan is not None else None
+        ids = review_queue(store, [q.id for q in catalog.questions], limit=args.count,
+                           new_room=today.new_total if today is not None else None)
         if not ids:
             print("nothing is due and today's new questions are done — come back tomorrow, or `quizprep quiz --practice`")
             return 0

@@ -31,3 +31,25 @@ def trend(scores: list[float]) -> str:
         return "steady"
     before = sum(scores[:-1]) / (len(scores) - 1)
     return "up" if scores[-1] > before + 0.05 else "down" if scores[-1] < before - 0.05 else "steady"
+
+
+def interview_inputs(store: ProgressStore, questions, exercises):
+    """What the interview planner takes from progress, as plain data.
+
+    `questions` are (id, topic) and `exercises` (id, title) as they exist now. Returns topic weights
+    (weaker and more due topics weigh more), the due question ids, and the exercises to test: those
+    not passed, or passed but due for review (all of them when every one was passed recently).
+    """
+    from .reviews import due_exercises, due_keys
+    from .stats import compute_stats
+
+    exercise_ids = [e for e, _ in exercises]
+    stats = compute_stats(store, questions, exercise_ids)
+    weights = {t.topic: 1.0 + (1 - t.mastery) + (1 - (t.accuracy if t.accuracy is not None else 0.5)) + t.due / max(t.total, 1)
+               for t in stats.topics}
+    known = {qid for qid, _ in questions}
+    due = [ref for ref, _ in due_keys(store, "question", store.clock()) if ref in known]
+    passed = {e.exercise for e in stats.exercises if e.passed}
+    redo = set(due_exercises(store, exercise_ids))
+    candidates = [(e, title) for e, title in exercises if e not in passed or e in redo] or list(exercises)
+    return weights, due, candidates

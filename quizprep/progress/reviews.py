@@ -124,11 +124,12 @@ def introduced_today(store: ProgressStore, kind: str, now: datetime, day_starts_
 
 
 def review_queue(store: ProgressStore, question_ids: Sequence[str], *, now: datetime | None = None,
-                 limit: int | None = None) -> list[str]:
+                 limit: int | None = None, new_room: int | None = None) -> list[str]:
     """Question ids to review now: due cards first (most overdue first), then new questions up to the daily limit.
 
     Only ids in `question_ids` are scheduled, so a question removed from the banks keeps its history
-    but never comes back; new questions are taken in the order given.
+    but never comes back; new questions are taken in the order given. `new_room` (today's share of a
+    study plan) raises the number of new questions when the plan needs more than the daily limit.
     """
     now = now or store.clock()
     settings = store.settings()
@@ -136,6 +137,8 @@ def review_queue(store: ProgressStore, question_ids: Sequence[str], *, now: date
     due = [ref for ref, _ in due_keys(store, "question", now) if ref in known]
     have_card = {r["ref"] for r in store.db.execute("SELECT ref FROM cards WHERE kind = 'question'")}
     room = max(settings.new_per_day - introduced_today(store, "question", now, settings.day_starts_hour), 0)
+    if new_room is not None:  # a study plan asks for more today than the daily limit allows
+        room = max(room, new_room)
     fresh = [qid for qid in question_ids if qid not in have_card][:room]
     queue = due + fresh
     return queue if limit is None else queue[:limit]

@@ -81,6 +81,12 @@ class QuizprepApp(App):
         if exercise is not None:
             self.push_screen(ExerciseScreen(exercise))
 
+    def action_interview(self) -> None:
+        from .screens.interview import InterviewScreen
+
+        session = self.services.new_interview(45)
+        self.push_screen(InterviewScreen(session, topic_of_exercise={e.id: e.topic for e in self.services.exercises}))
+
     def action_progress(self) -> None:
         from .screens.progress import ProgressScreen
 
@@ -92,6 +98,7 @@ class QuizprepApp(App):
         yield SystemCommand("Quiz by topic", "Pick a topic to quiz on", self.action_topics)
         yield SystemCommand("Exercises", "The coding exercises and their status", self.action_exercises)
         yield SystemCommand("Progress", "Mastery, accuracy, study days", self.action_progress)
+        yield SystemCommand("Mock interview", "45 timed minutes of concept questions and coding", self.action_interview)
         yield SystemCommand("Help", "Keys and how quizprep works", self.action_help)
         yield SystemCommand("Toggle light/dark", "Switch between the light and dark theme", self.action_toggle_theme)
         for bank in self.services.catalog.banks:

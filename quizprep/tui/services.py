@@ -69,7 +69,10 @@ class Services:
         """Due questions, then new ones up to today's limit."""
         from ..progress.reviews import review_queue
 
-        ids = review_queue(self.store, [q.id for q in self.catalog.questions], limit=limit)
+        plan = self.plan()
+        today = plan.today_plan if plan is not None else None
+        ids = review_queue(self.store, [q.id for q in self.catalog.questions], limit=limit,
+                           new_room=today.new_total if today is not None else None)
         return [self.catalog.question(i) for i in ids]
 
     @_locked
@@ -128,6 +131,40 @@ class Services:
     @_locked
     def record_event(self, kind: str, ref: str, detail: str = "") -> None:
         self._write(self.store.record_event, kind, ref, detail)
+
+    @_locked
+    def save_interview(self, report: dict) -> None:
+        from ..progress.interviews import save_report
+
+        self._write(save_report, self.store, report)
+
+    @_locked
+    def interview_history(self) -> list[dict]:
+        from ..progress.interviews import history
+
+        return history(self.store)
+
+    @_locked
+    def plan(self):
+        """Today's study plan, or None without an interview date."""
+        from ..progress.plan import plan_for
+
+        return plan_for(self.store, [(q.id, q.topic) for q in self.catalog.questions], [e.id for e in self.exercises])
+
+    @_locked
+    def new_interview(self, minutes: int = 45, seed: int | None = None, clock=None):
+        """A planned InterviewSession over the current banks and progress."""
+        import random
+        import time
+
+        from ..progress.interviews import interview_inputs
+        from ..quiz.interview import InterviewSession, plan_interview
+
+        seed = seed if seed is not None else random.randrange(1 << 30)
+        weights, due, candidates = interview_inputs(self.store, [(q.id, q.topic) for q in self.catalog.questions],
+                                                    [(e.id, e.title) for e in self.exercises])
+        items = plan_interview(self.catalog.questions, minutes=minutes, seed=seed, topic_weights=weights, due_ids=due, exercises=candidates)
+        return InterviewSession(items, minutes, seed=seed, clock=clock or time.monotonic)
 
     @_locked
     def store_notices(self) -> list[str]:

@@ -102,3 +102,21 @@ def test_progress(snap_compare, snapshot_app):
         await settle(pilot)
 
     assert snap_compare(snapshot_app, terminal_size=SIZE, run_before=run_before)
+
+
+def test_home_with_an_interview_date(snap_compare, snapshot_app):
+    history()
+    ProgressStore(clock=lambda: NOW).set_interview_date((NOW + timedelta(days=10)).date())
+    assert snap_compare(snapshot_app, terminal_size=SIZE, run_before=settle)
+
+
+def test_mock_interview_question(snap_compare, snapshot_app):
+    async def run_before(pilot):
+        from quizprep.tui.screens.interview import InterviewScreen
+
+        app = pilot.app
+        session = app.services.new_interview(20, seed=4, clock=lambda: 5000.0)
+        app.push_screen(InterviewScreen(session))
+        await settle(pilot)
+
+    assert snap_compare(snapshot_app, terminal_size=SIZE, run_before=run_before)

@@ -11,12 +11,35 @@ from textual.widgets import Footer, Header, Static
 
 # links, not buttons: clickable, and four Buttons cost the first frame more than the rest of the screen
 WAYS_IN = "  ".join(f"[@click=app.{action}][reverse] {label} [/reverse][/]" for action, label in
-                    (("review", "r Review"), ("topics", "t Quiz by topic"), ("exercises", "e Exercises"), ("progress", "p Progress")))
+                    (("review", "r Review"), ("topics", "t Quiz"), ("exercises", "e Exercises"), ("progress", "p Progress"),
+                     ("interview", "i Mock interview")))
 
 WELCOME = (
     "Welcome to quizprep. Start with [b]Review[/b]: it brings today's new questions, and from then on\n"
     "whatever is due. The [b]Exercises[/b] are numpy implementations graded as you save."
 )
+
+
+def plural(n: int, word: str) -> str:
+    return f"{n} {word}{'' if n == 1 else 's'}"
+
+
+def plan_lines(plan) -> list[str]:
+    """Days left and today's plan, for the Today panel."""
+    if not plan.days:
+        return [f"[b]Interview day: {plan.interview}[/b] — good luck!\n"]
+    today = plan.today_plan
+    lines = [f"[b]{plural(plan.days_left, 'day')} to your interview[/b] ({plan.interview})"]
+    if today is not None:
+        todo = []
+        if today.new_total:
+            todo.append(f"{plural(today.new_total, 'new question')} over {plural(len(today.new_by_topic), 'topic')}")
+        if today.exercises:
+            todo.append("exercise " + ", ".join(today.exercises))
+        if today.mock_interview:
+            todo.append("a mock interview (i)")
+        lines.append("Today's plan: " + ("; ".join(todo) if todo else "reviews only"))
+    return lines + [""]
 
 
 class HomeScreen(Screen):
@@ -27,6 +50,7 @@ class HomeScreen(Screen):
         Binding("t", "app.topics", "Quiz by topic"),
         Binding("e", "app.exercises", "Exercises"),
         Binding("p", "app.progress", "Progress"),
+        Binding("i", "app.interview", "Mock interview"),
         Binding("q", "app.quit", "Quit"),
     ]
 
@@ -55,28 +79,30 @@ class HomeScreen(Screen):
         catalog = services.catalog
         stats = services.stats()
         new_left = services.new_left_today()
-        self.app.call_from_thread(self._show, catalog, stats, new_left)
+        plan = services.plan()
+        self.app.call_from_thread(self._show, catalog, stats, new_left, plan)
         if not getattr(self.app, "notices_shown", False):
             self.app.notices_shown = True
             for notice in services.store_notices():
                 self.app.call_from_thread(self.app.notify, notice, title="Your progress", severity="warning", timeout=30)
 
-    def _show(self, catalog, stats, new_left: int) -> None:
+    def _show(self, catalog, stats, new_left: int, plan=None) -> None:
         first_run = stats.answers_total == 0 and stats.exercises_attempted == 0
         lines = []
         if first_run:
             lines.append(WELCOME + "\n")
+        if plan is not None:
+            lines.extend(plan_lines(plan))
         lines.append(f"Due for review:      [b]{stats.due_now}[/b]")
         lines.append(f"New questions left:  [b]{new_left}[/b] today")
-        streak = f"{stats.streak_days} day{'s' if stats.streak_days != 1 else ''}"
+        streak = plural(stats.streak_days, "day")
         lines.append(f"Streak:              [b]{streak}[/b]"
                      + ("" if stats.studied_today or not stats.streak_days else " — study today to keep it"))
         lines.append(f"Exercises passed:    [b]{stats.exercises_passed}[/b] of {stats.exercises_total}")
         due_ex = [e.exercise for e in stats.exercises if e.due]
         if due_ex:
             lines.append(f"Re-implement:        {', '.join(due_ex)}")
-        n = len(catalog.banks)
-        lines.append(f"\n{len(catalog.questions)} questions in {n} topic{'s' if n != 1 else ''}")
+        lines.append(f"\n{plural(len(catalog.questions), 'question')} in {plural(len(catalog.banks), 'topic')}")
         self.query_one("#today-figures", Static).update("\n".join(lines))
         titles = {b.topic: b.title for b in catalog.banks}
         nxt = [f"[b]{i}. {titles.get(w.topic, w.topic)}[/b]\n   [dim]{w.reason}[/dim]" for i, w in enumerate(stats.weakest, 1)]

@@ -1,0 +1,49 @@
+"""The mock interview report, and the trend across past interviews."""
+
+from __future__ import annotations
+
+from rich.markup import escape
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import VerticalScroll
+from textual.screen import Screen
+from textual.widgets import Footer, Header, Sparkline, Static
+
+
+class InterviewReportScreen(Screen):
+    BINDINGS = [Binding("escape,enter,q", "app.pop_screen", "Done")]
+
+    def __init__(self, report) -> None:
+        super().__init__()
+        self.report = report
+
+    def compose(self) -> ComposeResult:
+        r = self.report
+        yield Header()
+        with VerticalScroll(classes="panel"):
+            yield Static(f"[b]Mock interview: {r.right} of {r.total} ({r.score:.0%})[/b]" + ("  — time ran out" if r.timed_out else ""))
+            yield Static("\n[b]By topic[/b]\n" + "\n".join(f"  {escape(t):<26}{a} / {b}" for t, (a, b) in r.by_topic.items()))
+            rows = []
+            for item in r.items:
+                mark = "✓" if item.correct else ("·" if not item.answered else "✗")
+                extra = f"  [dim]{item.status}[/dim]" if item.kind == "exercise" else ""
+                rows.append(f"  {mark} {escape(item.label):<36}{item.seconds:5.0f} s{extra}")
+            yield Static("\n[b]Items[/b] (time spent; · not reached)\n" + "\n".join(rows))
+            for item in r.items:
+                if item.model_answer and item.answered:
+                    yield Static(f"\n[b]{escape(item.label)}[/b]\n[dim]you:[/dim] {escape(item.given or '(empty)')}\n"
+                                 f"[dim]model:[/dim] {escape(item.model_answer.strip())}")
+            yield Static("\n[b]Work on next[/b]\n" + "\n".join(f"  {i}. {escape(w)}" for i, w in enumerate(r.work_on, 1)))
+            yield Static("\n[b]Across your mock interviews[/b]", id="trend-title")
+            yield Sparkline([], id="trend")
+            yield Static("", id="trend-text")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        past = self.app.services.interview_history()
+        scores = [h["score"] for h in past]
+        self.query_one("#trend", Sparkline).data = scores or [self.report.score]
+        from ...progress.interviews import trend
+
+        self.query_one("#trend-text", Static).update(
+            f"{len(scores)} interview(s); scores " + ", ".join(f"{s:.0%}" for s in scores[-8:]) + f" — trend {trend(scores)}")
