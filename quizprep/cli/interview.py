@@ -5,7 +5,6 @@ from __future__ import annotations
 import json
 import random
 import shutil
-import sys
 from datetime import date
 
 from .common import UsageError, open_store, record

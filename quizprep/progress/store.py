@@ -224,8 +224,8 @@ class ProgressStore:
 
     def set_interview_date(self, day) -> None:
         with self.write() as db:
-            db.execute("INSERT INTO settings (key, value) VALUES ('interview_date', ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value",
-                       (day.isoformat(),))
+            db.execute("INSERT INTO settings (key, value) VALUES ('interview_date', ?) "
+                       "ON CONFLICT(key) DO UPDATE SET value = excluded.value", (day.isoformat(),))
 
     def flag_question(self, question_id: str, reason: str, note: str = "", *, at: datetime | None = None, uid: str | None = None) -> str:
         """Flag a question as wrong or unclear; kept in a list the learner can export."""

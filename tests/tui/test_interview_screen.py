@@ -49,7 +49,7 @@ async def test_a_mock_interview_from_start_to_report(app):
                 await wait_for(pilot, lambda: screen.exercise_path is not None and screen.exercise_path.exists())
                 screen.exercise_path.write_text(ex.solution.read_text())
                 await pilot.press("ctrl+g")
-                await wait_for(pilot, lambda: session.current is not entry, timeout=60)
+                await wait_for(pilot, lambda entry=entry: session.current is not entry, timeout=60)
                 expected_right += 1
             answered += 1
         assert "left" in str(screen.query_one("#countdown").render())
