@@ -34,6 +34,47 @@ def home() -> Path:
     return Path(user_data_dir("quizprep", appauthor=False))
 
 
+# folders named on the command line (--banks / --exercises), set by the CLI before anything loads
+EXTRA_BANKS: list[Path] = []
+EXTRA_EXERCISES: list[Path] = []
+
+
+def _env_dirs(name: str) -> list[Path]:
+    return [Path(p).expanduser() for p in os.environ.get(name, "").split(os.pathsep) if p]
+
+
+def _unique(paths: list[Path]) -> list[Path]:
+    seen, out = set(), []
+    for p in paths:
+        key = p.resolve()
+        if key not in seen:
+            seen.add(key)
+            out.append(p)
+    return out
+
+
 def bank_paths() -> list[Path]:
-    """The folders whose banks the app loads: the built-in ones."""
-    return [content_dir("question_bank")]
+    """The folders whose banks the app loads: the built-in ones, then $QUIZPREP_HOME/banks,
+    $QUIZPREP_BANKS and --banks (only those that exist, each once)."""
+    mine = home() / "banks"
+    extra = ([mine] if mine.is_dir() else []) + _env_dirs("QUIZPREP_BANKS") + EXTRA_BANKS
+    return _unique([content_dir("question_bank"), *extra])
+
+
+def exercise_pack_paths() -> list[Path]:
+    """Folders of your own exercises: $QUIZPREP_HOME/exercises, $QUIZPREP_EXERCISES and --exercises."""
+    mine = home() / "exercises"
+    return _unique(([mine] if mine.is_dir() else []) + _env_dirs("QUIZPREP_EXERCISES") + EXTRA_EXERCISES)
+
+
+def source_label(path: str | Path) -> str:
+    """Where a bank or exercise comes from, as shown to the learner: 'built-in' or its folder."""
+    path = Path(path).resolve()
+    for name in ("question_bank", "exercises"):
+        if content_dir(name).resolve() in path.parents:
+            return "built-in"
+    folder = path.parent
+    try:
+        return "~/" + str(folder.relative_to(Path.home()))
+    except ValueError:
+        return str(folder)

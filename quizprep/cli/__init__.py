@@ -8,7 +8,7 @@ from collections import Counter
 from pathlib import Path
 
 from .. import __version__
-from . import exercises, interview, progress
+from . import authoring, exercises, interview, progress
 from .common import UsageError
 
 # every question type with its column label; kept here so building the parser imports no bank code
@@ -34,11 +34,14 @@ def cmd_topics(args) -> int:
     catalog = _catalog(args)
     header = f"{'topic':<24}{'total':>6}  " + " ".join(f"{TYPE_SHORT[t]:>4}" for t in QUESTION_TYPES) + "   d1  d2  d3"
     print(header)
+    from ..paths import source_label
+
     for bank in catalog.banks:
         types = Counter(q.type for q in bank.questions)
         diffs = Counter(q.difficulty for q in bank.questions)
+        origin = source_label(bank.path)
         print(f"{bank.topic:<24}{len(bank.questions):>6}  " + " ".join(f"{types[t]:>4}" for t in QUESTION_TYPES)
-              + "  " + "".join(f"{diffs[d]:>4}" for d in (1, 2, 3)))
+              + "  " + "".join(f"{diffs[d]:>4}" for d in (1, 2, 3)) + ("" if origin == "built-in" else f"  {origin}"))
     qs = catalog.questions
     types = Counter(q.type for q in qs)
     diffs = Counter(q.difficulty for q in qs)
@@ -118,6 +121,8 @@ def cmd_summary(args) -> int:
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="quizprep", description="Quizzes, numpy exercises and progress for ML-engineering interviews.")
     parser.add_argument("--version", action="version", version=f"quizprep {__version__}")
+    parser.add_argument("--banks", action="append", default=[], metavar="DIR", help="also load the banks in DIR (repeatable)")
+    parser.add_argument("--exercises", action="append", default=[], metavar="DIR", help="also load the exercises in DIR (repeatable)")
     sub = parser.add_subparsers(dest="verb", metavar="VERB")
 
     p = sub.add_parser("topics", help="list topics with question counts by type and difficulty")
@@ -139,12 +144,17 @@ def build_parser() -> argparse.ArgumentParser:
     exercises.register(sub)
     progress.register(sub)
     interview.register(sub)
+    authoring.register(sub)
     return parser
 
 
 def main(argv: list[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
+    from .. import paths
+
+    paths.EXTRA_BANKS[:] = [Path(d).expanduser() for d in args.banks]
+    paths.EXTRA_EXERCISES[:] = [Path(d).expanduser() for d in args.exercises]
     func = getattr(args, "func", cmd_app)
     try:
         return func(args)

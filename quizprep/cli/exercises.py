@@ -12,13 +12,16 @@ from pathlib import Path
 from .common import UsageError, open_store, record, record_grade
 
 
-def _catalogue():
-    from ..grading import CatalogueError, load_catalogue
+def _catalogue(report: bool = False):
+    from ..grading.catalogue import load_all_exercises
 
-    try:
-        return load_catalogue()
-    except CatalogueError as err:
-        raise UsageError(str(err)) from None
+    exercises, problems = load_all_exercises()
+    if report:
+        for problem in problems:
+            print(problem, file=sys.stderr)
+    if not exercises:
+        raise UsageError("no exercises could be loaded" + (f": {problems[0]}" if problems else ""))
+    return exercises
 
 
 def _exercise(exercise_id: str):
@@ -39,8 +42,10 @@ def exercise_status(exercise, last_grades, due: frozenset = frozenset()) -> str:
 
 
 def cmd_list(args) -> int:
-    """Every exercise, in order, with its status."""
-    catalogue = _catalogue()
+    """Every exercise, in order, with its status (and where it comes from, for your own)."""
+    from ..paths import source_label
+
+    catalogue = _catalogue(report=True)
     from ..progress.reviews import due_exercises
 
     with open_store() as store:
@@ -48,7 +53,9 @@ def cmd_list(args) -> int:
         due = frozenset(due_exercises(store, [e.id for e in catalogue]))
     print(f"{'#':>2}  {'id':<22}{'status':<13}{'topic':<24}{'diff':<5}title")
     for e in catalogue:
-        print(f"{e.order:>2}  {e.id:<22}{exercise_status(e, last, due):<13}{e.topic:<24}{e.difficulty:<5}{e.title}")
+        origin = source_label(e.stub)
+        print(f"{e.order:>2}  {e.id:<22}{exercise_status(e, last, due):<13}{e.topic:<24}{e.difficulty:<5}{e.title}"
+              + ("" if origin == "built-in" else f"  [{origin}]"))
     done = sum(exercise_status(e, last) == "passed" for e in catalogue)
     again = f"; {len(due)} due for review — `quizprep reset ID` and implement it again" if due else ""
     print(f"\n{done}/{len(catalogue)} passed{again}")

@@ -37,13 +37,20 @@ class Services:
         return load_banks(self.bank_paths if self.bank_paths is not None else bank_paths())
 
     @cached_property
-    def exercises(self) -> tuple:
-        from ..grading import CatalogueError, load_catalogue
+    def _exercises_and_problems(self) -> tuple:
+        from ..grading.catalogue import load_all_exercises
 
-        try:
-            return load_catalogue()
-        except CatalogueError:
-            return ()
+        return load_all_exercises()
+
+    @property
+    def exercises(self) -> tuple:
+        """Built-in exercises, then those of your packs."""
+        return self._exercises_and_problems[0]
+
+    @property
+    def exercise_problems(self) -> tuple[str, ...]:
+        """One line per exercise pack problem that kept an exercise out."""
+        return self._exercises_and_problems[1]
 
     @property
     @_locked

@@ -55,6 +55,8 @@ async def test_a_mock_interview_from_start_to_report(app):
         assert "left" in str(screen.query_one("#countdown").render())
         clock.now += 20 * 60  # time runs out on the last item
         await wait_for(pilot, lambda: isinstance(app.screen, InterviewReportScreen), timeout=5)
+        await pilot.pause(0.3)  # let the report screen finish mounting before the app shuts down
+        assert any("Mock interview:" in str(w.render()) for w in app.screen.query("Static"))
     stored = history(ProgressStore())
     assert len(stored) == 1
     report = stored[0]["report"]

@@ -3,6 +3,8 @@
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
+from textual.content import Content
+
 from quizprep.grading.workspace import workspace_file
 from quizprep.progress import ProgressStore
 from quizprep.progress.reviews import record_answer, record_exercise_grade
@@ -158,3 +160,11 @@ async def test_a_damaged_progress_file_is_reported_once_and_the_app_works(app, q
         notes = [n.message for n in app._notifications]
         assert len(notes) == 1 and "was damaged; it was moved to" in notes[0]
     assert list(quizprep_home.glob("progress.db.damaged-*"))
+
+
+async def test_topics_show_where_your_own_banks_come_from(app, bank_dir):
+    async with app.run_test(size=(100, 24)) as pilot:
+        app.action_topics()
+        await pilot.pause()
+        option = app.screen.query_one("OptionList").get_option_at_index(0)
+        assert f"from {bank_dir}" in Content.from_markup(option.prompt).plain

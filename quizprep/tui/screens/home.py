@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from rich.markup import escape
 from textual import work
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -107,9 +108,13 @@ class HomeScreen(Screen):
         titles = {b.topic: b.title for b in catalog.banks}
         nxt = [f"[b]{i}. {titles.get(w.topic, w.topic)}[/b]\n   [dim]{w.reason}[/dim]" for i, w in enumerate(stats.weakest, 1)]
         self.query_one("#next-topics", Static).update("\n".join(nxt) + "\n\n[dim]t: quiz by topic[/dim]" if nxt else "")
-        problems = catalog.problems
-        if problems:
-            files = sorted({p.path.rsplit("/", 1)[-1] for p in problems})
-            self.query_one("#skipped", Static).update(
-                f"⚠ {len(problems)} problem(s) in {', '.join(files)} kept some questions out — "
-                f"first: {problems[0].message} (run `quizprep validate`)")
+        notes = []
+        if catalog.problems:
+            files = sorted({p.path.rsplit("/", 1)[-1] for p in catalog.problems})
+            notes.append(f"⚠ {len(catalog.problems)} problem(s) in {', '.join(files)} kept some questions out — "
+                         f"first: {catalog.problems[0].message} (run `quizprep validate`)")
+        pack_problems = self.app.services.exercise_problems
+        if pack_problems:
+            notes.append(f"⚠ {len(pack_problems)} exercise pack problem(s) — first: {pack_problems[0]} (run `quizprep list`)")
+        if notes:
+            self.query_one("#skipped", Static).update(escape("\n".join(notes)))

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from rich.markup import escape
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.screen import Screen
@@ -15,10 +16,17 @@ class TopicsScreen(Screen):
     def compose(self) -> ComposeResult:
         catalog = self.app.services.catalog
         yield Header()
-        yield Static("Choose a topic: 10 questions from it, shuffled. [dim](from the built-in banks)[/dim]", classes="title")
-        yield OptionList(*[Option(f"{b.title}  [dim]{b.topic} · {len(b.questions)} questions[/dim]", id=b.topic) for b in catalog.banks],
-                         id="topic-list")
+        yield Static("Choose a topic: 10 questions from it, shuffled.", classes="title")
+        yield OptionList(*[Option(f"{escape(b.title)}  [dim]{b.topic} · {len(b.questions)} questions{self._origin(b)}[/dim]", id=b.topic)
+                           for b in catalog.banks], id="topic-list")
         yield Footer()
+
+    @staticmethod
+    def _origin(bank) -> str:
+        from ...paths import source_label
+
+        origin = source_label(bank.path)
+        return "" if origin == "built-in" else f" · from {escape(origin)}"
 
     def on_mount(self) -> None:
         self.query_one(OptionList).focus()

@@ -1,0 +1,133 @@
+"""Your own banks and exercises: loaded, validated, quizzed and graded like the built-in ones;
+collisions and broken packs reported with file and line while everything else keeps working."""
+
+import json
+import shutil
+
+import pytest
+
+from quizprep.bank import load_banks
+from quizprep.cli import main
+from quizprep.paths import bank_paths, content_dir
+
+MY_BANK = """\
+topic: team-extras
+title: Team extras
+questions:
+  - id: team-tf
+    type: true_false
+    difficulty: 1
+    prompt: Adam keeps two running averages per parameter.
+    answer: true
+    explanation: The first and second moments.
+"""
+
+
+def test_new_bank_validates_cleanly_as_written(quizprep_home, capsys):
+    assert main(["new", "bank", "my-topic"]) == 0
+    path = quizprep_home / "banks" / "my-topic.yaml"
+    assert path.is_file() and str(path) in capsys.readouterr().out
+    assert main(["validate", str(path)]) == 0
+    bank = load_banks([path]).banks[0]
+    assert sorted(q.type for q in bank.questions) == sorted(["single", "multiple", "true_false", "numeric", "short", "order", "explain"])
+    assert main(["new", "bank", "my-topic"]) == 2  # never overwrites
+    assert "already exists" in capsys.readouterr().err
+
+
+@pytest.mark.parametrize("how", ["home", "env", "flag"])
+def test_a_user_bank_is_loaded_quizzed_recorded_and_listed(how, quizprep_home, tmp_path, monkeypatch, capsys):
+    folder = quizprep_home / "banks" if how == "home" else tmp_path / "pack"
+    folder.mkdir(parents=True)
+    (folder / "team-extras.yaml").write_text(MY_BANK)
+    flags = ["--banks", str(folder)] if how == "flag" else []
+    if how == "env":
+        monkeypatch.setenv("QUIZPREP_BANKS", str(folder))
+    assert main([*flags, "validate"]) == 0
+    assert "no problems" in capsys.readouterr().out
+    assert main([*flags, "topics"]) == 0
+    line = next(ln for ln in capsys.readouterr().out.splitlines() if ln.startswith("team-extras"))
+    assert str(folder) in line
+    answers = iter(["t"])
+    monkeypatch.setattr("builtins.input", lambda prompt="": next(answers))
+    assert main([*flags, "quiz", "-t", "team-extras", "-n", "1"]) == 0
+    assert "✓ right" in capsys.readouterr().out
+    assert main([*flags, "stats", "--json"]) == 0
+    stats = json.loads(capsys.readouterr().out)
+    mine = next(t for t in stats["topics"] if t["topic"] == "team-extras")
+    assert (mine["answers"], mine["accuracy"]) == (1, 1.0)
+
+
+def test_an_id_colliding_with_a_built_in_one_names_both_places(quizprep_home, capsys):
+    builtin = load_banks([content_dir("question_bank")])
+    taken = builtin.questions[0]
+    folder = quizprep_home / "banks"
+    folder.mkdir()
+    (folder / "team-extras.yaml").write_text(MY_BANK.replace("team-tf", taken.id))
+    assert main(["validate"]) == 1
+    out = capsys.readouterr().out
+    assert f"{folder / 'team-extras.yaml'}:4:1: duplicate id `{taken.id}`, also at {taken.path}:{taken.line}" in out
+    catalog = load_banks(bank_paths())
+    assert catalog.question(taken.id).path == taken.path  # the built-in one stays; never a silent override
+    assert len(catalog.questions) == len(builtin.questions)
+
+
+def test_a_broken_user_bank_is_reported_and_the_rest_works(quizprep_home, capsys):
+    folder = quizprep_home / "banks"
+    folder.mkdir()
+    (folder / "broken.yaml").write_text("topic: broken\ntitle: Broken\nquestions:\n  - id: x\n    type: essay\n")
+    (folder / "team-extras.yaml").write_text(MY_BANK)
+    assert main(["validate"]) == 1
+    assert f"{folder / 'broken.yaml'}:5:11: unknown type `essay`" in capsys.readouterr().out
+    assert load_banks(bank_paths()).question("team-tf") is not None
+
+
+def test_a_user_exercise_is_scaffolded_checked_graded_recorded_and_listed(quizprep_home, tmp_path, capsys):
+    assert main(["new", "exercise", "mse_grad", "--dir", str(tmp_path / "pack")]) == 0
+    capsys.readouterr()
+    flags = ["--exercises", str(tmp_path / "pack")]
+    assert main([*flags, "check-exercise", "mse_grad"]) == 0
+    out = capsys.readouterr().out
+    assert "✓ the reference passes every check" in out and "✓ the untouched stub fails" in out
+    folder = tmp_path / "pack" / "mse_grad"
+    assert main([*flags, "grade", "mse_grad", "--json"]) == 1  # the workspace copy is the stub
+    assert json.loads(capsys.readouterr().out)["status"] == "fail"
+    wrong = tmp_path / "wrong.py"
+    wrong.write_text("def mse_grad(pred, target):\n    return 2 * (pred - target)\n")
+    assert main([*flags, "grade", "mse_grad", "--file", str(wrong)]) == 1
+    assert "likely mistake: forgot to divide by the number of entries" in capsys.readouterr().out
+    assert main([*flags, "grade", "mse_grad", "--file", str(folder / "solution.py")]) == 0
+    capsys.readouterr()
+    assert main([*flags, "list"]) == 0
+    line = next(ln for ln in capsys.readouterr().out.splitlines() if "mse_grad" in ln)
+    assert "passed" in line and str(folder) in line
+
+
+def test_exercise_pack_problems_are_reported_and_the_rest_works(quizprep_home, tmp_path, capsys):
+    pack = tmp_path / "pack"
+    main(["new", "exercise", "good_one", "--dir", str(pack)])
+    main(["new", "exercise", "broken_yaml", "--dir", str(pack)])
+    (pack / "broken_yaml" / "exercise.yaml").write_text("id: broken_yaml\ntitle: [unclosed\n")
+    main(["new", "exercise", "no_checks", "--dir", str(pack)])
+    (pack / "no_checks" / "check_no_checks.py").unlink()
+    shutil.copytree(pack / "good_one", pack / "relu_grad")
+    (pack / "relu_grad" / "check_good_one.py").rename(pack / "relu_grad" / "check_relu_grad.py")
+    (pack / "relu_grad" / "exercise.yaml").write_text((pack / "good_one" / "exercise.yaml").read_text().replace("good_one", "relu_grad"))
+    capsys.readouterr()
+    assert main(["--exercises", str(pack), "list"]) == 0
+    out, err = capsys.readouterr()
+    assert f"{pack / 'broken_yaml' / 'exercise.yaml'}:3:1: YAML syntax error" in err
+    assert f"{pack / 'no_checks'}: missing check_no_checks.py" in err
+    assert f"{pack / 'relu_grad' / 'exercise.yaml'}:1:1: exercise id `relu_grad` is already taken by" in err
+    assert "good_one" in out and "no_checks" not in out and out.count("relu_grad") == 1
+
+
+def test_the_authoring_guide_example_is_the_scaffolded_checks_module():
+    from pathlib import Path
+
+    from quizprep.scaffold import EXERCISE_CHECKS
+
+    guide = (Path(__file__).resolve().parents[1] / "docs" / "authoring.md").read_text()
+    example = guide.split("```python\n")[1].split("```")[0]
+    scaffold = EXERCISE_CHECKS.format(id="mse_grad")
+    code_lines = [ln for ln in example.splitlines() if ln.strip() and not ln.strip().startswith("#")]
+    assert code_lines and all(ln in scaffold.splitlines() for ln in code_lines)
