@@ -168,3 +168,19 @@ async def test_topics_show_where_your_own_banks_come_from(app, bank_dir):
         await pilot.pause()
         option = app.screen.query_one("OptionList").get_option_at_index(0)
         assert f"from {bank_dir}" in Content.from_markup(option.prompt).plain
+
+
+async def test_progress_shows_the_mock_interview_trend(app):
+    from quizprep.progress.interviews import save_report
+
+    store = ProgressStore()
+    for i, score in enumerate((0.3, 0.6)):
+        save_report(store, {"started_at": 1_700_000_000 + i, "minutes": 45, "seed": i, "score": score, "right": 3 + 3 * i,
+                            "total": 10, "items": [], "by_topic": {}, "work_on": []})
+    async with app.run_test(size=(80, 24)) as pilot:
+        app.action_progress()
+        await pilot.pause()
+        screen = app.screen
+        await wait_for(pilot, lambda: "so far" in text_of(screen, "#interview-text"))
+        assert "2 so far; latest 60%; trend up" in text_of(screen, "#interview-text")
+        assert screen.query_one("#interview-trend").data == [0.3, 0.6]

@@ -32,6 +32,9 @@ class ProgressScreen(Screen):
             yield Static("Accuracy per week", classes="chart-title")
             yield Sparkline([], id="per-week")
             yield Static("", id="per-week-label", classes="muted")
+            yield Static("Mock interviews", classes="chart-title")
+            yield Sparkline([], id="interview-trend")
+            yield Static("", id="interview-text", classes="muted")
             yield Static("Exercises", classes="chart-title")
             yield DataTable(id="exercise-stats", show_cursor=False, zebra_stripes=True)
         yield Footer()
@@ -45,9 +48,17 @@ class ProgressScreen(Screen):
         services = self.app.services
         stats = services.stats()
         titles = {b.topic: b.title for b in services.catalog.banks}
-        self.app.call_from_thread(self._show, stats, titles)
+        interviews = services.interview_history()
+        self.app.call_from_thread(self._show, stats, titles, interviews)
 
-    def _show(self, stats, titles) -> None:
+    def _show(self, stats, titles, interviews=()) -> None:
+        from ...progress.interviews import trend
+
+        scores = [h["score"] for h in interviews]
+        self.query_one("#interview-trend", Sparkline).data = scores
+        self.query_one("#interview-text", Static).update(
+            f"{len(scores)} so far; latest {scores[-1]:.0%}; trend {trend(scores)} — i on the home screen starts one" if scores
+            else "none yet — i on the home screen starts a 45-minute mock interview")
         self.query_one("#progress-top", Static).update(
             f"[b]{stats.answers_total}[/b] answers · streak [b]{stats.streak_days}[/b] day(s) · "
             f"exercises [b]{stats.exercises_passed}[/b]/{stats.exercises_total} passed · [b]{stats.due_now}[/b] due now")
