@@ -66,3 +66,21 @@ async def test_a_mock_interview_from_start_to_report(app):
     assert sum(b for _, b in report["by_topic"].values()) == len(session.items)
     assert [i["status"] for i in report["items"] if i["kind"] == "exercise"] == ["pass"]
     assert len(report["work_on"]) >= 1
+
+
+async def test_ending_early_asks_first(app):
+    async with app.run_test(size=(80, 24)) as pilot:
+        app.push_screen(InterviewScreen(app.services.new_interview(20, seed=2, clock=FakeClock())))
+        await pilot.pause()
+        await pilot.press("escape")
+        await pilot.pause()
+        assert type(app.screen).__name__ == "ConfirmScreen"
+        await pilot.press("n")
+        await pilot.pause()
+        assert isinstance(app.screen, InterviewScreen)
+        await pilot.press("escape")
+        await pilot.pause()
+        await pilot.press("y")
+        await pilot.pause(0.3)
+        assert isinstance(app.screen, InterviewReportScreen)
+    assert len(history(ProgressStore())) == 1

@@ -21,7 +21,7 @@ class InterviewScreen(Screen):
     BINDINGS = [
         Binding("ctrl+g", "grade", "Grade the exercise", priority=True),
         Binding("ctrl+n", "skip", "Move on", priority=True),
-        Binding("escape", "finish", "End interview"),
+        Binding("escape", "end_early", "End interview"),
     ]
 
     def __init__(self, session, *, topic_of_exercise: dict[str, str] | None = None) -> None:
@@ -160,6 +160,15 @@ class InterviewScreen(Screen):
             self.session.record_exercise(getattr(self, "last_status", "skipped"), self.topic_of_exercise.get(entry.exercise, ""))
             self.last_status = "skipped"
             self.show_current()
+
+    def action_end_early(self) -> None:
+        from .confirm import ConfirmScreen
+
+        def done(yes: bool | None) -> None:
+            if yes:
+                self.action_finish()
+
+        self.app.push_screen(ConfirmScreen("End the interview now? Items not answered yet count as missed."), done)
 
     def action_finish(self) -> None:
         if self.finished:
