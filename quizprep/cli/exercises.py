@@ -72,9 +72,17 @@ def cmd_grade(args) -> int:
         raise UsageError(f"no such file: {args.file}")
     if args.timeout <= 0:
         raise UsageError("--timeout must be a positive number of seconds")
-    result = grade(exercise, args.file, timeout=args.timeout)
-    if not args.no_record:
-        with open_store() as store:
+    stores = []
+
+    def open_store_meanwhile() -> None:  # opening the store and loading the scheduler overlap with the grading
+        if not args.no_record:
+            import quizprep.progress.reviews  # noqa: F401
+
+            stores.append(open_store())
+
+    result = grade(exercise, args.file, timeout=args.timeout, while_waiting=open_store_meanwhile)
+    for store in stores:
+        with store:
             record_grade(store, exercise.id, result)
     if args.json:
         print(json.dumps(result.to_dict(), ensure_ascii=False))

@@ -12,13 +12,15 @@ from .limits import Limits
 from .result import CheckResult, GradeResult
 
 
-def grade(exercise: Exercise, file: Path | None = None, *, timeout: float = 10.0, limits: Limits = Limits()) -> GradeResult:
-    """Grade the learner's workspace file for an exercise (or `file`)."""
+def grade(exercise: Exercise, file: Path | None = None, *, timeout: float = 10.0, limits: Limits = Limits(),
+          while_waiting=None) -> GradeResult:
+    """Grade the learner's workspace file for an exercise (or `file`); `while_waiting()` runs meanwhile."""
     from .runner import grade_file
     from .workspace import workspace_file
 
     path = Path(file) if file is not None else workspace_file(exercise)
-    return grade_file(exercise.checks, path.resolve(), exercise.solution, exercise.id, timeout=timeout, limits=limits)
+    return grade_file(exercise.checks, path.resolve(), exercise.solution, exercise.id, timeout=timeout, limits=limits,
+                      while_waiting=while_waiting)
 
 
 __all__ = ["CatalogueError", "CheckResult", "Exercise", "GradeResult", "Limits", "find_exercise", "grade", "load_catalogue"]

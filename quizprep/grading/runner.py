@@ -156,8 +156,11 @@ def run_checks(checks_path: Path, learner_path: Path, solution_path: Path, exerc
 
 
 def grade_file(checks_path: Path, learner_path: Path, solution_path: Path, exercise_id: str, *,
-               timeout: float = 10.0, limits: Limits = Limits()) -> GradeResult:
-    """Grade `learner_path` in a forked grading process; anything but a complete report is an error."""
+               timeout: float = 10.0, limits: Limits = Limits(), while_waiting=None) -> GradeResult:
+    """Grade `learner_path` in a forked grading process; anything but a complete report is an error.
+
+    `while_waiting()`, if given, runs in this process while the grading process works.
+    """
     start = time.monotonic()
     read_fd, write_fd = os.pipe()
     sys.stdout.flush()
@@ -181,6 +184,8 @@ def grade_file(checks_path: Path, learner_path: Path, solution_path: Path, exerc
             code = 1
         os._exit(code)
     os.close(write_fd)
+    if while_waiting is not None:
+        while_waiting()
     chunks = []
     deadline = start + timeout + GRACE_S
     try:
