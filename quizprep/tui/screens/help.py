@@ -14,13 +14,16 @@ HELP = """\
 **Everywhere** — `?` this help · `ctrl+p` command palette (every action, topic and exercise) ·
 `ctrl+t` light/dark theme · `escape` back · `ctrl+q` quit
 
-**Home** — `r` review · `t` quiz by topic · `e` exercises · `p` progress
+**Home** — `r` review · `t` quiz by topic · `e` exercises · `p` progress · `i` mock interview
 
 **Quiz** — choices: `1`–`9` pick, `space` toggles (several answers), `enter` submits ·
 true/false: `t` / `f` · numbers and short answers: type, then `enter` ·
 order: `↑`/`↓` move the cursor, `[` / `]` move the item up / down, `enter` submits ·
 explain: write, then `ctrl+s`; tick the key points you covered and press `enter` ·
 after an answer: `enter` next · `u` undo the last answer · `f` flag the question
+
+**Mock interview** — the countdown stays on top · answer as in a quiz · `ctrl+g` grades your exercise file ·
+`ctrl+n` moves on · `escape` ends it early (unanswered items count as missed)
 
 **Exercise** — `g` grade · `e` edit in `$EDITOR` · `h` hint · `r` reset to the stub · `s` solution (after a pass) ·
 saving the file re-grades it while the screen is open
