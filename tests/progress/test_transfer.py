@@ -58,3 +58,15 @@ def test_bad_import_files_say_what_is_wrong_and_import_nothing(tmp_path, capsys)
     assert main(["import", str(bad)]) == 1
     assert f"{bad}:1:2: not valid JSON" in capsys.readouterr().err
     assert ProgressStore().db.execute("SELECT COUNT(*) FROM answers").fetchone()[0] == 0
+
+
+def test_interview_reports_travel_with_an_export(tmp_path):
+    from quizprep.progress.interviews import history, save_report
+    from quizprep.progress.transfer import export_progress
+
+    a = ProgressStore(tmp_path / "a.db", backups=False)
+    save_report(a, {"started_at": 1_700_000_000.5, "minutes": 45, "seed": 9, "score": 0.5, "right": 5, "total": 10,
+                    "items": [], "by_topic": {"backprop": [2, 4]}, "work_on": ["backprop: 2 missed"]})
+    b = ProgressStore(tmp_path / "b.db", backups=False)
+    assert import_progress(b, json.loads(json.dumps(export_progress(a))))["interviews"] == 1
+    assert history(b) == history(a)
