@@ -215,6 +215,16 @@ class ProgressStore:
             db.execute("INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value",
                        (key, value))
 
+    def preference(self, key: str) -> str | None:
+        """A free-form preference of the faces (e.g. the UI theme), kept beside the settings."""
+        row = self.db.execute("SELECT value FROM settings WHERE key = ?", (f"pref.{key}",)).fetchone()
+        return row["value"] if row else None
+
+    def set_preference(self, key: str, value: str) -> None:
+        with self.write() as db:
+            db.execute("INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value",
+                       (f"pref.{key}", value))
+
     def interview_date(self):
         """The date of the learner's interview, if they gave one."""
         from datetime import date

@@ -45,6 +45,15 @@ class QuizprepApp(App):
 
     def action_toggle_theme(self) -> None:
         self.theme = "textual-light" if self.theme == "textual-dark" else "textual-dark"
+        self.services.set_preference("theme", self.theme)  # remembered for the next start
+
+    def on_mount(self) -> None:
+        self.call_after_refresh(self._restore_theme)  # after the first frame: it needs the store
+
+    def _restore_theme(self) -> None:
+        theme = self.services.preference("theme")
+        if theme in ("textual-light", "textual-dark") and theme != self.theme:
+            self.theme = theme
 
     # -- ways in, used by the home screen, the palette and the keys ------------------------------
     def action_review(self) -> None:
@@ -61,13 +70,15 @@ class QuizprepApp(App):
 
         self.push_screen(TopicsScreen())
 
-    def action_quiz_topic(self, topic: str) -> None:
+    def action_quiz_topic(self, topic: str, practice: bool = False) -> None:
         from ..quiz import select_questions
         from .screens.quiz import QuizScreen
 
         questions = select_questions(self.services.catalog.questions, topics={topic}, count=10)
         bank = self.services.catalog.bank(topic)
-        self.push_screen(QuizScreen(questions, mode="quiz", title=bank.title if bank else topic))
+        title = bank.title if bank else topic
+        self.push_screen(QuizScreen(questions, mode="practice" if practice else "quiz",
+                                    title=f"Practice: {title}" if practice else title))
 
     def action_exercises(self) -> None:
         from .screens.exercises import ExercisesScreen

@@ -174,6 +174,14 @@ class Services:
         return InterviewSession(items, minutes, seed=seed, clock=clock or time.monotonic)
 
     @_locked
+    def preference(self, key: str) -> str | None:
+        return self.store.preference(key)
+
+    @_locked
+    def set_preference(self, key: str, value: str) -> None:
+        self._write(self.store.set_preference, key, value)
+
+    @_locked
     def store_notices(self) -> list[str]:
         """What the store said when it opened (a damaged file moved aside, read-only), to show once."""
         return list(self.store.notices)

@@ -184,3 +184,44 @@ async def test_progress_shows_the_mock_interview_trend(app):
         await wait_for(pilot, lambda: "so far" in text_of(screen, "#interview-text"))
         assert "2 so far; latest 60%; trend up" in text_of(screen, "#interview-text")
         assert screen.query_one("#interview-trend").data == [0.3, 0.6]
+
+
+async def test_the_theme_is_remembered(app, bank_dir):
+    from quizprep.tui.app import QuizprepApp
+    from quizprep.tui.services import Services
+
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        await pilot.press("ctrl+t")
+        chosen = app.theme
+    again = QuizprepApp(Services(bank_paths=[bank_dir]), animate=False)
+    async with again.run_test(size=(80, 24)) as pilot:
+        await pilot.pause(0.3)
+        assert again.theme == chosen
+
+
+def any_response(item):
+    """Some valid response (display positions) for a presented item, whatever its type."""
+    return {"single": 0, "multiple": [0], "true_false": True, "numeric": "1", "short": "x",
+            "order": list(range(len(item.items))), "explain": [0]}[item.question.type]
+
+
+async def test_practising_a_topic_leaves_the_schedule_alone(app):
+    from quizprep.tui.widgets.answers import AnswerGiven
+
+    async with app.run_test(size=(80, 24)) as pilot:
+        app.action_topics()
+        await pilot.pause()
+        await pilot.press("p")
+        await pilot.pause()
+        screen = app.screen
+        assert screen.mode == "practice" and screen.quiz_title.startswith("Practice:")
+        item = screen.session.current
+        if item.question.type == "explain":
+            screen.post_message(AnswerGiven(None, "my answer"))  # first the written answer, then the key points
+            await pilot.pause()
+        screen.post_message(AnswerGiven(any_response(item), "my answer"))
+        await wait_for(pilot, lambda: screen.state == "feedback")
+    store = ProgressStore()
+    assert [r[0] for r in store.db.execute("SELECT mode FROM answers")] == ["practice"]
+    assert store.db.execute("SELECT COUNT(*) FROM cards").fetchone()[0] == 0

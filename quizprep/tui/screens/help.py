@@ -16,6 +16,8 @@ HELP = """\
 
 **Home** — `r` review · `t` quiz by topic · `e` exercises · `p` progress · `i` mock interview
 
+**Topics** — `enter` a quiz of 10 questions · `p` practice: the same, without moving your review schedule
+
 **Quiz** — choices: `1`–`9` pick, `space` toggles (several answers), `enter` submits ·
 true/false: `t` / `f` · numbers and short answers: type, then `enter` ·
 order: `↑`/`↓` move the cursor, `[` / `]` move the item up / down, `enter` submits ·

@@ -11,12 +11,14 @@ from textual.widgets.option_list import Option
 
 
 class TopicsScreen(Screen):
-    BINDINGS = [Binding("escape", "app.pop_screen", "Back")]
+    BINDINGS = [Binding("escape", "app.pop_screen", "Back"),
+                Binding("p", "practice", "Practice (schedule unchanged)")]
 
     def compose(self) -> ComposeResult:
         catalog = self.app.services.catalog
         yield Header()
-        yield Static("Choose a topic: 10 questions from it, shuffled.", classes="title")
+        yield Static("Choose a topic: enter for 10 questions from it, p to practise it without moving your schedule.",
+                     classes="title")
         yield OptionList(*[Option(f"{escape(b.title)}  [dim]{b.topic} · {len(b.questions)} questions{self._origin(b)}[/dim]", id=b.topic)
                            for b in catalog.banks], id="topic-list")
         yield Footer()
@@ -34,3 +36,11 @@ class TopicsScreen(Screen):
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
         self.app.pop_screen()
         self.app.action_quiz_topic(event.option.id)
+
+    def action_practice(self) -> None:
+        options = self.query_one(OptionList)
+        if options.highlighted is None:
+            return
+        topic = options.get_option_at_index(options.highlighted).id
+        self.app.pop_screen()
+        self.app.action_quiz_topic(topic, practice=True)
