@@ -12,7 +12,7 @@ from textual.containers import Vertical, VerticalScroll
 from textual.screen import Screen
 from textual.widgets import Footer, Header, Markdown, Static
 
-from ..widgets.answers import AnswerGiven, AnswerInvalid, KeyPointsAnswer, answer_widgets
+from ..widgets.answers import AnswerGiven, AnswerInvalid, KeyPointsAnswer, answer_widgets, press_answer_button
 
 
 class InterviewScreen(Screen):
@@ -115,13 +115,7 @@ class InterviewScreen(Screen):
         self.show_current()
 
     def on_button_pressed(self, event) -> None:
-        answer = next(iter(self.query("#answer").results()), None)
-        if answer is None:
-            return
-        if event.button.id == "submit":
-            answer.submit() if hasattr(answer, "submit") else answer.action_submit()
-        elif event.button.id in ("move-up", "move-down"):
-            answer.action_move(-1 if event.button.id == "move-up" else 1)
+        press_answer_button(self, event.button.id)
 
     def action_grade(self) -> None:
         entry = self.session.current

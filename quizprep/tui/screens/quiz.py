@@ -10,7 +10,7 @@ from textual.screen import Screen
 from textual.widgets import Button, Footer, Header, Markdown, ProgressBar, Static
 
 from ...quiz import QuizSession
-from ..widgets.answers import AnswerGiven, AnswerInvalid, KeyPointsAnswer, answer_widgets
+from ..widgets.answers import AnswerGiven, AnswerInvalid, KeyPointsAnswer, answer_widgets, press_answer_button
 
 TYPE_NAMES = {"single": "one answer", "multiple": "several answers", "true_false": "true or false", "numeric": "a number",
               "short": "a short answer", "order": "put in order", "explain": "explain"}
@@ -165,17 +165,7 @@ class QuizScreen(Screen):
         if button == "next":
             self.show_current()
             return
-        answer = next(iter(self.query("#answer").results()), None)
-        if answer is None:
-            return
-        if button == "submit":
-            if hasattr(answer, "submit"):
-                answer.submit()
-            else:
-                answer.action_submit()
-        elif button in ("move-up", "move-down"):
-            answer.action_move(-1 if button == "move-up" else 1)
-            answer.focus()
+        press_answer_button(self, button)
 
     def on_key(self, event) -> None:
         if self.state == "feedback" and event.key in ("enter", "n", "space"):

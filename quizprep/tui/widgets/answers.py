@@ -111,9 +111,9 @@ class TextAnswer(Input):
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
         event.stop()
-        self.submit()
+        self.action_submit()
 
-    def submit(self) -> None:
+    def action_submit(self) -> None:
         value = self.value.strip()
         if not value:
             self.post_message(AnswerInvalid("type an answer first"))
@@ -193,6 +193,18 @@ class KeyPointsAnswer(SelectionList):
 
     def action_submit(self) -> None:
         self.post_message(AnswerGiven(sorted(self.selected)))
+
+
+def press_answer_button(screen, button_id: str) -> None:
+    """A mouse button under an answer (submit, move up, move down) acts on the screen's answer widget."""
+    answer = next(iter(screen.query("#answer").results()), None)
+    if answer is None:
+        return
+    if button_id == "submit":
+        answer.action_submit()
+    elif button_id in ("move-up", "move-down"):
+        answer.action_move(-1 if button_id == "move-up" else 1)
+        answer.focus()
 
 
 def answer_widgets(item) -> list:
