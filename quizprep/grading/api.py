@@ -47,10 +47,19 @@ from .diagnosis import (
     expect_true,
     expect_unchanged,
     likely_mistake,
+    relative_errors,
+    rounded_to,
+    within_tolerance,
 )
 from .gradcheck import GRADCHECK_H, GRADCHECK_THRESHOLD, expect_gradient, numerical_gradient, rel_error
 from .runners import Learner, NotRun, Reference
 from .sandbox import CallResult, LearnerFailure, NotImplementedYet
+
+# The largest eps inside a log that a loss may use, added (np.log(p + eps)) or as a floor
+# (np.log(np.clip(p, eps, 1))): 1e-7 is Deep Learning from Scratch's, 1e-8 and 1e-12 are common too.
+# It moves -log(p) by at most eps / p, so a loss check derives its tolerance from it and from the
+# smallest probability its inputs give the true class (see cross_entropy and two_layer_net).
+LOG_EPS_MAX = 1e-7
 
 
 def seeded(seed: int) -> np.random.Generator:
@@ -109,8 +118,9 @@ def expect_updated_in_place(recorded: dict, initial: list, *, delta: str, fix: s
 
 
 __all__ = [
-    "ATOL", "GRADCHECK_H", "GRADCHECK_THRESHOLD", "RTOL", "CallResult", "CheckFailed", "Learner", "LearnerFailure",
+    "ATOL", "GRADCHECK_H", "GRADCHECK_THRESHOLD", "LOG_EPS_MAX", "RTOL", "CallResult", "CheckFailed", "Learner", "LearnerFailure",
     "NotImplementedYet", "NotRun", "Reference", "describe_type", "expect_array", "expect_float64_precision", "expect_gradient",
     "expect_no_warnings", "expect_scalar", "expect_true", "expect_unchanged", "expect_updated_in_place", "likely_mistake",
-    "numerical_gradient", "record_steps", "rel_error", "seeded", "shape_id",
+    "numerical_gradient", "record_steps", "rel_error", "relative_errors", "rounded_to", "seeded", "shape_id",
+    "within_tolerance",
 ]

@@ -12,11 +12,22 @@ import numpy as np
 
 from .wire import Unsupported
 
+# One definition of relative error everywhere, checks and messages alike (CS231n's):
+#     rel_error(a, b) = |a - b| / max(1e-8, |a| + |b|), elementwise.
+# An entry passes when its abs error is within ATOL or its relative error within RTOL, and a failure
+# prints those two figures next to those two tolerances, so a learner can always see why it failed.
 # Reference and learner compute in float64; a different but correct formula (einsum instead of @,
 # another stable softmax) moves results by ~1e-15 relative, so 1e-7 accepts every correct answer
-# while any real mistake is off by many orders of magnitude more.
+# while any real mistake is off by many orders of magnitude more. ATOL covers entries that should be
+# 0 and come out as ~1e-17 from a different order of operations.
 RTOL = 1e-7
 ATOL = 1e-10
+# Numbers are printed with at least this many significant digits, and with more when two numbers
+# that differ would otherwise look equal (a failure never shows "expected 0.964244, got 0.964244").
+DIGITS = 6
+MAX_DIGITS = 17  # enough to tell any two distinct float64 values apart
+# Rounding is recognised up to this many decimals (or significant digits): round(x, 4), f"{x:.3f}".
+MAX_ROUNDED_DIGITS = 8
 
 
 class CheckFailed(AssertionError):
@@ -28,9 +39,40 @@ class CheckFailed(AssertionError):
         self.diagnosis = tuple(diagnosis)
 
 
-def _fmt(a: np.ndarray, n: int = 6) -> str:
+def relative_errors(a, b) -> np.ndarray:
+    """|a - b| / max(1e-8, |a| + |b|), elementwise in float64: the one relative error every check and message uses."""
+    a = np.asarray(a, dtype=np.float64)
+    b = np.asarray(b, dtype=np.float64)
+    with np.errstate(all="ignore"):
+        return np.abs(a - b) / np.maximum(1e-8, np.abs(a) + np.abs(b))
+
+
+def within_tolerance(got, want, rtol: float = RTOL, atol: float = ATOL) -> np.ndarray:
+    """Elementwise: abs error <= atol or relative error (see relative_errors) <= rtol; NaN never passes."""
+    got = np.asarray(got, dtype=np.float64)
+    want = np.asarray(want, dtype=np.float64)
+    with np.errstate(all="ignore"):
+        err = np.abs(got - want)
+        same_inf = np.isinf(got) & (got == want)
+        return same_inf | (err <= atol) | (relative_errors(got, want) <= rtol)
+
+
+def distinct_digits(pairs, least: int = DIGITS) -> int:
+    """The fewest significant digits (at least `least`) at which every (a, b) pair with a != b prints differently."""
+    digits = least
+    for a, b in pairs:
+        a, b = float(a), float(b)
+        while digits < MAX_DIGITS and a != b and f"{a:.{digits}g}" == f"{b:.{digits}g}":
+            digits += 1
+    return digits
+
+
+def _fmt(a: np.ndarray, n: int = 6, digits: int = DIGITS) -> str:
     flat = np.asarray(a).ravel()
-    body = np.array2string(flat[:n], precision=6, separator=", ", max_line_width=10_000)
+    if flat.dtype.kind in "fc":
+        body = "[" + ", ".join(f"{float(v):.{digits}g}" for v in flat[:n]) + "]"
+    else:
+        body = np.array2string(flat[:n], separator=", ", max_line_width=10_000)
     return body[:-1] + ", …]" if flat.size > n else body
 
 
@@ -40,16 +82,38 @@ def _where(shape: tuple[int, ...], flat_index: int) -> str:
 
 def _close(a, b, rtol: float, atol: float) -> bool:
     try:
-        return bool(np.allclose(a, b, rtol=rtol, atol=atol))
+        a, b = np.asarray(a), np.asarray(b)
+        return a.shape == b.shape and bool(np.all(within_tolerance(a, b, rtol, atol)))
     except (TypeError, ValueError):
         return False
 
 
 def _close_or_same_nan(a, b, rtol: float, atol: float) -> bool:
     try:
-        return bool(np.allclose(a, b, rtol=rtol, atol=atol, equal_nan=True))
+        a, b = np.asarray(a, dtype=np.float64), np.asarray(b, dtype=np.float64)
+        return a.shape == b.shape and bool(np.all(within_tolerance(a, b, rtol, atol) | (np.isnan(a) & np.isnan(b))))
     except (TypeError, ValueError):
         return False
+
+
+def rounded_to(got: np.ndarray, want: np.ndarray) -> str | None:
+    """'4 decimals' or '3 significant digits' when `got` looks like `want` rounded that way, else None."""
+    try:
+        got = np.asarray(got, dtype=np.float64)
+        want = np.asarray(want, dtype=np.float64)
+    except (TypeError, ValueError):
+        return None
+    if got.shape != want.shape or not got.size or not (np.all(np.isfinite(got)) and np.all(np.isfinite(want))):
+        return None
+    for k in range(MAX_ROUNDED_DIGITS + 1):
+        # a value rounded to k decimals is within half a unit of the k-th decimal of the true one
+        if np.all(np.round(got, k) == got) and np.all(np.abs(got - want) <= 0.5 * 10.0 ** -k * (1 + 1e-9) + 1e-15):
+            return f"{k} decimals"
+        if np.all([float(f"{g:.{k + 1}g}") == g for g in got.ravel()]):
+            scale = 10.0 ** (np.floor(np.log10(np.maximum(np.abs(want), 1e-300))) - k)
+            if np.all(np.abs(got - want) <= 0.5 * scale * (1 + 1e-9) + 1e-15):
+                return f"{k + 1} significant digits"
+    return None
 
 
 def describe_type(value) -> str:
@@ -71,6 +135,10 @@ def likely_mistake(got: np.ndarray, want: np.ndarray, *, batch_size: int | None 
         if value.shape == got.shape and _close_or_same_nan(got, value, rtol, atol):
             return mistake
     if got.shape != want.shape:
+        if got.ndim > want.ndim and 1 in got.shape and got.size == want.size and _close(got.reshape(want.shape), want, rtol, atol) \
+                and tuple(d for d in got.shape if d != 1) == tuple(d for d in want.shape if d != 1):
+            return (f"the right numbers with an extra axis of length 1: shape {got.shape}, expected {want.shape} — "
+                    "keepdims=True (or [None], or a reshape) kept the reduced axis; drop it")
         if got.shape == want.shape[::-1] and got.ndim >= 2 and _close(got.T, want, rtol, atol):
             return "the result is transposed — check the order of the operands and which side gets .T"
         if got.ndim == want.ndim + 1 and got.shape[1:] == want.shape and _close(got.sum(axis=0), want, rtol, atol):
@@ -91,8 +159,12 @@ def likely_mistake(got: np.ndarray, want: np.ndarray, *, batch_size: int | None 
             return f"off by a factor of the batch size ({batch_size}) — divide by the batch size (the loss is a mean)"
         if _close(got * batch_size, want, rtol, atol):
             return f"divided by the batch size ({batch_size}) once too often"
+    rounded = rounded_to(got, want)
+    if rounded and np.any(got != np.round(got)) and not _close(got, want, rtol, atol):
+        return f"the values look rounded to {rounded} — return them unrounded (no round(), np.round or string formatting)"
     denom = float(np.vdot(want, want))
-    if denom > 0:
+    # one number is always some multiple of another: a factor only says something across several entries
+    if denom > 0 and np.count_nonzero(want) >= 2:
         k = float(np.vdot(got, want)) / denom
         if abs(k) > 1e-12 and abs(k - 1) > 1e-6 and _close(got, k * want, rtol, atol):
             return f"every value is {k:.6g} times the expected one — a constant factor is wrong"
@@ -135,25 +207,32 @@ def _expect_array(got, want, name, rtol, atol, inputs, batch_size, alternatives,
     if got.shape != want.shape:
         lines = context + ((f"likely mistake: {mistake}",) if mistake else ())
         raise CheckFailed(f"{name} has shape {got.shape}, expected {want.shape}", lines)
-    if np.allclose(got, want, rtol=rtol, atol=atol, equal_nan=False) and np.all(np.isfinite(got) == np.isfinite(want)):
+    ok = within_tolerance(got, want, rtol, atol)
+    if np.all(ok):
         return
-    err = np.abs(got.astype(np.float64) - want)
-    err = np.where(np.isnan(err), np.inf, err)
-    worst = int(np.argmax(err)) if err.size else 0
-    rel = err / np.maximum(1e-8, np.abs(want) + np.abs(np.nan_to_num(got.astype(np.float64))))  # CS231n's relative error
+    g64 = got.astype(np.float64)
+    with np.errstate(all="ignore"):
+        err = np.abs(g64 - want)
+        rel = relative_errors(g64, want)
+        err, rel = (np.where(ok, 0.0, np.where(np.isnan(e), np.inf, e)) for e in (err, rel))
+        # the worst entry is the one furthest outside its tolerance, judged the way the check judges it
+        excess = np.where(ok, -1.0, np.minimum(err / max(atol, 1e-300), rel / max(rtol, 1e-300)))
+    worst = int(np.argmax(excess)) if err.size else 0
+    w, g = float(want.ravel()[worst]), float(g64.ravel()[worst])
+    shown = [(a, b) for a, b, bad in zip(want.ravel()[:6], g64.ravel()[:6], ~ok.ravel()[:6], strict=True) if bad]
+    digits = distinct_digits([(w, g), *shown])
+    errors = (f"abs error {float(err.ravel()[worst]):.3g} (tolerance {atol:g}), "
+              f"relative error {float(rel.ravel()[worst]):.3g} (tolerance {rtol:g})")
     if want.ndim == 0:
-        lines = context + (f"expected {float(want):.10g}, got {float(got):.10g} "
-                           f"(abs error {float(err):.3g}, relative error {float(rel):.3g})",)
-        lines += (f"likely mistake: {mistake}",) if mistake else ()
-        raise CheckFailed(f"{name} is wrong", lines)
-    lines = context + (
-        f"expected: {_fmt(want)}",
-        f"got:      {_fmt(got)}",
-        f"max abs error {float(err.ravel()[worst]):.3g} at {_where(want.shape, worst)}"
-        f" (expected {float(want.ravel()[worst]):.6g}, got {float(got.ravel()[worst]):.6g}); max relative error {float(np.max(rel)):.3g}",
-    )
-    if mistake:
-        lines += (f"likely mistake: {mistake}",)
+        lines = context + (f"expected {w:.{digits}g}, got {g:.{digits}g}: {errors}",)
+    else:
+        lines = context + (
+            f"expected: {_fmt(want, digits=digits)}",
+            f"got:      {_fmt(got, digits=digits)}",
+            f"{int(np.sum(~ok))} of {ok.size} entries outside the tolerance; the worst, at {_where(want.shape, worst)}: "
+            f"expected {w:.{digits}g}, got {g:.{digits}g}: {errors}",
+        )
+    lines += (f"likely mistake: {mistake}",) if mistake else ()
     raise CheckFailed(f"{name} is wrong", lines)
 
 

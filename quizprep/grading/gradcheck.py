@@ -6,7 +6,7 @@ from collections.abc import Callable
 
 import numpy as np
 
-from .diagnosis import CheckFailed, _fmt, likely_mistake
+from .diagnosis import CheckFailed, _fmt, _where, distinct_digits, likely_mistake, relative_errors
 
 # Central differences in float64 with h = 1e-5 have truncation error ~h² and rounding error ~1e-11;
 # a correct analytic gradient lands below 1e-7 relative error, a wrong one is typically above 1e-2.
@@ -31,10 +31,8 @@ def numerical_gradient(f: Callable[[np.ndarray], float], x: np.ndarray, h: float
 
 
 def rel_error(a: np.ndarray, b: np.ndarray) -> float:
-    """max |a - b| / max(1e-8, |a| + |b|), elementwise, as in CS231n's gradient check."""
-    a = np.asarray(a, dtype=np.float64)
-    b = np.asarray(b, dtype=np.float64)
-    return float(np.max(np.abs(a - b) / np.maximum(1e-8, np.abs(a) + np.abs(b)))) if a.size else 0.0
+    """The largest elementwise |a - b| / max(1e-8, |a| + |b|) (CS231n's), the figure gradient checks compare and print."""
+    return float(np.max(relative_errors(a, b))) if np.asarray(a).size else 0.0
 
 
 def expect_gradient(analytic, numeric: np.ndarray, *, name: str = "the gradient", threshold: float = GRADCHECK_THRESHOLD,
@@ -53,11 +51,18 @@ def expect_gradient(analytic, numeric: np.ndarray, *, name: str = "the gradient"
         raise CheckFailed(f"{name} has shape {shape}, expected {numeric.shape} (the shape of what it differentiates)", lines)
     err = rel_error(analytic, numeric)
     if not np.isfinite(err) or err > threshold:
-        lines = (f"finite differences: {_fmt(numeric)}", f"your gradient:      {_fmt(analytic)}")
+        rel = relative_errors(analytic, numeric).ravel()
+        rel = np.where(np.isnan(rel), np.inf, rel)
+        worst = int(np.argmax(rel))
+        digits = distinct_digits([(numeric.ravel()[worst], analytic.ravel()[worst])])
+        lines = (f"finite differences: {_fmt(numeric, digits=digits)}", f"your gradient:      {_fmt(analytic, digits=digits)}",
+                 f"the worst entry, at {_where(numeric.shape, worst)}: finite differences {float(numeric.ravel()[worst]):.{digits}g}, "
+                 f"yours {float(analytic.ravel()[worst]):.{digits}g}, relative error {float(rel[worst]):.3g}")
         # finite differences carry ~1e-9 relative error, so the recognisers compare at a looser tolerance
         mistake = likely_mistake(analytic.astype(np.float64), numeric, batch_size=batch_size, alternatives=alternatives,
                                  rtol=1e-4, atol=1e-7)
         if mistake:
             lines += (f"likely mistake: {mistake}",)
-        raise CheckFailed(f"{name} disagrees with finite differences (relative error {err:.2g}, threshold {threshold:g})",
+        shown = distinct_digits([(err, threshold)], least=2)  # never "relative error 1e-07, threshold 1e-07"
+        raise CheckFailed(f"{name} disagrees with finite differences (relative error {err:.{shown}g}, threshold {threshold:g})",
                           lines + tuple(extra))
