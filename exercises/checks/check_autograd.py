@@ -63,7 +63,7 @@ def backprop(m, cases):
         leaves = [m.Value(x) for x in case.xs]
         out = case.expr(*leaves)
         out.backward()
-        results.append({"data": out.data, "grads": [v.grad for v in leaves]})
+        results.append({"data": out.data, "grads": [v.grad for v in leaves], "out_grad": out.grad})
     return results
 
 
@@ -80,6 +80,8 @@ MISTAKES = {
                "in reversed(topo)",
     "no_upstream": "a local derivative was not multiplied by out.grad — the chain rule passes on local * out.grad",
     "pow_no_factor": "the power rule lost its factor k — d(a**k)/da = k * a**(k - 1)",
+    "mul_grad": "each factor got the other's grad instead of its data — in out = a * b, a.grad gets b.data * out.grad "
+                "and b.grad gets a.data * out.grad",
     "mul_own": "each factor got its own data — in out = a * b, a.grad gets b.data * out.grad and b.grad gets a.data * out.grad",
     "neg_sign": "neg kept the sign — d(-a)/da = -1, so self.grad += -out.grad",
     "relu_pass": "relu passed the gradient where its output is 0 — multiply by (out.data > 0)",
@@ -118,10 +120,10 @@ class Sim:
 
     def __mul__(self, other):
         other = other if isinstance(other, Sim) else Sim(other)
-        own = Sim.mistake == "mul_own"
+        own, grads = Sim.mistake == "mul_own", Sim.mistake == "mul_grad"
         return self._node(self.data * other.data, (self, other),
-                          lambda out: (self._give(self, self.data if own else other.data, out.grad),
-                                       self._give(other, other.data if own else self.data, out.grad)))
+                          lambda out: (self._give(self, self.data if own else other.grad if grads else other.data, out.grad),
+                                       self._give(other, other.data if own else self.grad if grads else self.data, out.grad)))
 
     def __pow__(self, k):
         factor = 1.0 if Sim.mistake == "pow_no_factor" else k
@@ -200,12 +202,19 @@ def simulate(expr, xs, mistake=None, reverse_children=False):
         Sim.mistake, Sim.reverse_children = None, False
 
 
-def named_mistake(got, expr, xs):
-    """{description: grads} for the mistakes that reproduce `got` (all of them, joined), else None."""
+def named_mistake(got, expr, xs, out_grad=None):
+    """{description: grads} for the mistakes that reproduce `got` (all of them, joined), else None.
+
+    `out_grad` is the output's grad after backward() as the learner's engine left it: when it is 1.0
+    the seed was set, so "never seeded" is not offered even if the leaves' grads look unseeded.
+    """
     if not isinstance(got, np.ndarray) or got.shape != (len(xs),):
         return None
+    seeded = isinstance(out_grad, (int, float)) and not isinstance(out_grad, bool) and out_grad == 1.0
     names = []
     for key, text in MISTAKES.items():
+        if key == "no_seed" and seeded:
+            continue
         for reverse in ((False, True) if key in ("overwrite", "no_topo") else (False,)):
             if np.allclose(got, simulate(expr, xs, key, reverse)[1], rtol=RTOL, atol=ATOL):
                 names.append(text)
@@ -234,7 +243,7 @@ def expect_case(result, case: Case, *, want_grads=None, label=None):
     got = as_numbers(result["grads"], f"a grad for {label}")
     want = np.array(want_grads if want_grads is not None else case.grads, dtype=float)
     expect_array(got, want, name=f"{case.grad_names} for {label}", rtol=RTOL, atol=ATOL,
-                 alternatives=named_mistake(got, case.expr, case.xs))
+                 alternatives=named_mistake(got, case.expr, case.xs, result.get("out_grad")))
     numeric = numerical_gradient(lambda v: float(case.expr(*v)), np.array(case.xs, dtype=float))
     expect_gradient(got, numeric, name=f"{case.grad_names} for {label}")
 
