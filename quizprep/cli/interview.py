@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import random
 import shutil
+import sys
 from datetime import date
 
 from .common import UsageError, open_store, record
@@ -28,79 +29,142 @@ def print_report(report, catalog) -> None:
     for r in report.items:
         if r.model_answer and r.answered:
             print(f"\n{r.label}\n  your answer:  {r.given or '(empty)'}\n  model answer: {r.model_answer.strip()}")
+    if not report.work_on:
+        print("\nwork on next: nothing from this interview — every item was right")
+        return
     print("\nwork on next:")
     for i, line in enumerate(report.work_on, 1):
         print(f"  {i}. {line}")
 
 
+def print_history(past: list[dict]) -> None:
+    """Past interviews, unfinished ones marked, and the trend over the finished ones."""
+    from ..progress.interviews import trend
+
+    if not past:
+        print("no mock interviews yet — `quizprep interview` starts one")
+        return
+    for h in past:
+        line = f"{h['started_at'][:16].replace('T', ' ')}  {h['minutes']:>3} min  {h['right']:>3}/{h['total']:<3} {h['score']:6.0%}"
+        if h["status"] != "finished":
+            answered = sum(1 for item in h["report"].get("items", ()) if item.get("answered"))
+            line += f"  unfinished ({answered} of {h['total']} answered)"
+        print(line)
+    scores = [h["score"] for h in past if h["status"] == "finished"]
+    if len(scores) < 2:
+        print(f"trend: none yet — a trend needs two finished interviews ({len(scores)} so far)")
+    else:
+        print(f"trend: {trend(scores)}")
+
+
+def _writer():
+    """A store write for the interview: a read-only store is said once, not after every answer."""
+    from ..progress import ReadOnlyStore
+
+    said = []
+
+    def write(fn, *args, **kwargs):
+        try:
+            return fn(*args, **kwargs)
+        except ReadOnlyStore as err:
+            if not said:
+                print(f"quizprep: not recorded: {err}", file=sys.stderr)
+                said.append(err)
+            return None
+    return write
+
+
 def cmd_interview(args) -> int:
     """A timed mock interview in the plain terminal, or the history of past ones."""
+    from ..quiz.interview import check_length, check_seed
+
+    if not args.history:
+        try:
+            check_length(args.minutes)
+        except ValueError as err:
+            raise UsageError(f"--minutes: {err} — e.g. --minutes 45") from None
+        if args.seed is not None:
+            try:
+                check_seed(args.seed)
+            except ValueError as err:
+                raise UsageError(f"--seed: {err} — or leave it out for a random interview") from None
+    with open_store() as store:
+        if args.history:
+            from ..progress.interviews import history
+
+            print_history(history(store))
+            return 0
+        return _run_interview(store, args.minutes, args.seed)
+
+
+def _run_interview(store, minutes: int, seed: int | None) -> int:
     from ..bank import load_banks
     from ..grading import grade, load_catalogue
     from ..paths import bank_paths, home
-    from ..progress.interviews import history, interview_inputs, save_report, trend
-    from ..quiz.interview import InterviewSession, plan_interview
+    from ..progress.interviews import InterviewRecorder, interview_inputs
+    from ..quiz.interview import InterviewSession, describe_plan, plan_interview
     from .plainquiz import read_explain, read_response, show_item
 
-    with open_store() as store:
-        if args.history:
-            past = history(store)
-            if not past:
-                print("no mock interviews yet — `quizprep interview` starts one")
-                return 0
-            for h in past:
-                print(f"{h['started_at'][:16].replace('T', ' ')}  {h['minutes']:>3} min  {h['right']:>3}/{h['total']:<3} {h['score']:6.0%}")
-            print(f"trend: {trend([h['score'] for h in past])}")
-            return 0
-        if args.minutes < 5 or args.minutes > 180:
-            raise UsageError("--minutes takes 5 to 180")
-        catalog = load_banks(bank_paths())
-        catalogue = load_catalogue()
-        seed = args.seed if args.seed is not None else random.randrange(1 << 30)
-        weights, due, candidates = interview_inputs(store, [(q.id, q.topic) for q in catalog.questions],
-                                                    [(e.id, e.title) for e in catalogue])
-        items = plan_interview(catalog.questions, minutes=args.minutes, seed=seed, topic_weights=weights, due_ids=due, exercises=candidates)
-        session = InterviewSession(items, args.minutes, seed=seed)
-        print(f"mock interview: {len(items)} items in {args.minutes} minutes (seed {seed}; the same seed gives the same interview)")
-        try:
-            while (entry := session.current) is not None:
-                position = f"[{len(session.results) + 1}/{len(items)} · {_minutes_left(session.remaining())} left]"
-                if entry.kind == "question":
-                    show_item(entry.item, position)
-                    q = entry.item.question
-                    if q.type == "explain":
-                        response, text = read_explain(q)
-                    else:
-                        response, text = read_response(entry.item), ""
-                    if session.time_up:
-                        break
-                    result = session.answer(response, text=text)
-                    print("✓ right" if result.correct else "✗ not quite")
+    catalog = load_banks(bank_paths())
+    catalogue = load_catalogue()
+    seed = seed if seed is not None else random.randrange(1 << 30)
+    weights, due, candidates = interview_inputs(store, [(q.id, q.topic) for q in catalog.questions],
+                                                [(e.id, e.title) for e in catalogue])
+    items = plan_interview(catalog.questions, minutes=minutes, seed=seed, topic_weights=weights, due_ids=due, exercises=candidates)
+    session = InterviewSession(items, minutes, seed=seed)
+    recorder = InterviewRecorder(store, session, {e.id: e.topic for e in catalogue}, write=_writer())
+    print(f"mock interview: {describe_plan(items, minutes)} (seed {seed}; the same seed gives the same interview)")
+    try:
+        while (entry := session.current) is not None:
+            position = f"[{len(session.results) + 1}/{len(items)} · {_minutes_left(session.remaining())} left]"
+            if entry.kind == "question":
+                show_item(entry.item, position)
+                q = entry.item.question
+                if q.type == "explain":
+                    response, text = read_explain(q)
                 else:
-                    exercise = next(e for e in catalogue if e.id == entry.exercise)
-                    path = home() / "interview" / f"{exercise.id}.py"
-                    path.parent.mkdir(parents=True, exist_ok=True)
-                    shutil.copyfile(exercise.stub, path)
-                    print(f"\n{position} coding: {exercise.id} — {exercise.title}\n  implement it in {path}")
-                    status = "skipped"
-                    while not session.time_up:
-                        answer = input("  enter: grade it · s: move on without it: ").strip().lower()
-                        if answer == "s":
-                            break
-                        result = grade(exercise, path, timeout=min(10.0, max(session.remaining(), 1.0)))
-                        status = result.status
-                        print(f"  {status}: {result.passed}/{len(result.checks)} checks")
-                        if status == "pass":
-                            break
-                    if session.time_up:
+                    response, text = read_response(entry.item), ""
+                if session.time_up:
+                    break
+                result = session.answer(response, text=text)
+                recorder.item_done()
+                print("✓ right" if result.correct else "✗ not quite")
+            else:
+                exercise = next(e for e in catalogue if e.id == entry.exercise)
+                path = home() / "interview" / f"{exercise.id}.py"
+                path.parent.mkdir(parents=True, exist_ok=True)
+                shutil.copyfile(exercise.stub, path)
+                print(f"\n{position} coding: {exercise.id} — {exercise.title}\n  implement it in {path}")
+                status = "skipped"
+                while not session.time_up:
+                    answer = input("  enter: grade it · s: move on without it: ").strip().lower()
+                    if answer == "s":
                         break
-                    session.record_exercise(status, exercise.topic)
-        except EOFError:
-            print()
-        if session.time_up:
-            print("\ntime is up")
-        report = session.report({e.id: e.topic for e in catalogue})
-        record(save_report, store, report.to_dict())
+                    result = grade(exercise, path, timeout=min(10.0, max(session.remaining(), 1.0)))
+                    status = result.status
+                    print(f"  {status}: {result.passed}/{len(result.checks)} checks")
+                    if status == "pass":
+                        break
+                if session.time_up:
+                    break
+                session.record_exercise(status, exercise.topic)
+                recorder.item_done()
+    except EOFError:
+        print()
+    except KeyboardInterrupt:
+        answered = sum(r.answered for r in session.results)
+        if recorder.uid is not None:
+            print(f"\ninterrupted — your {answered} answer(s) are recorded and the interview is kept as unfinished "
+                  "(`quizprep interview --history`)")
+        else:
+            print("\ninterrupted before the first answer — nothing recorded")
+        return 130
+    if session.time_up:
+        print("\ntime is up")
+    report = recorder.finish()
+    if report is None:
+        print("the interview ended before the first answer — nothing recorded")
+        return 0
     print_report(report, catalog)
     return 0
 
@@ -149,7 +213,8 @@ def cmd_plan(args) -> int:
 
 def register(sub) -> None:
     p = sub.add_parser("interview", help="a timed mock interview (concept questions and coding), or --history")
-    p.add_argument("--minutes", type=int, default=45, help="length in minutes (default 45)")
+    p.add_argument("--minutes", type=int, default=45,
+                   help="length in minutes, 5 to 180 (default 45); coding needs 20 or more, two exercises 40 or more")
     p.add_argument("--seed", type=int, default=None, help="the same seed, banks and progress give the same interview")
     p.add_argument("--history", action="store_true", help="past mock interviews and the trend")
     p.set_defaults(func=cmd_interview)

@@ -7,7 +7,7 @@ no card.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 
@@ -124,24 +124,54 @@ def introduced_today(store: ProgressStore, kind: str, now: datetime, day_starts_
 
 
 def review_queue(store: ProgressStore, question_ids: Sequence[str], *, now: datetime | None = None,
-                 limit: int | None = None, new_room: int | None = None) -> list[str]:
-    """Question ids to review now: due cards first (most overdue first), then new questions up to the daily limit.
+                 limit: int | None = None, new_room: int | None = None, topic_of: Mapping[str, str] | None = None,
+                 new_mix: Mapping[str, int] | None = None, seed: int | str | None = None) -> list[str]:
+    """Question ids to review now: due cards first (most overdue first), then new questions.
 
     Only ids in `question_ids` are scheduled, so a question removed from the banks keeps its history
-    but never comes back; new questions are taken in the order given. `new_room` (today's share of a
-    study plan) raises the number of new questions when the plan needs more than the daily limit.
+    but never comes back. `new_room` new questions are served (default: what is left today of
+    `new_per_day`). With `topic_of`, they are taken per topic as `new_mix` says (default: one topic
+    after another in turn), each topic in bank order, and the topics are interleaved (ties broken by
+    `seed`); without it, in the order given.
     """
+    from ..quiz.select import interleave_topics
+
     now = now or store.clock()
     settings = store.settings()
     known = set(question_ids)
     due = [ref for ref, _ in due_keys(store, "question", now) if ref in known]
     have_card = {r["ref"] for r in store.db.execute("SELECT ref FROM cards WHERE kind = 'question'")}
-    room = max(settings.new_per_day - introduced_today(store, "question", now, settings.day_starts_hour), 0)
-    if new_room is not None:  # a study plan asks for more today than the daily limit allows
-        room = max(room, new_room)
-    fresh = [qid for qid in question_ids if qid not in have_card][:room]
-    queue = due + fresh
+    if new_room is None:
+        new_room = settings.new_per_day - introduced_today(store, "question", now, settings.day_starts_hour)
+    fresh = [qid for qid in question_ids if qid not in have_card]
+    if topic_of is None:
+        picked = fresh[:max(new_room, 0)]
+    else:
+        by_topic: dict[str, list[str]] = {}
+        for qid in fresh:
+            by_topic.setdefault(topic_of[qid], []).append(qid)
+        wanted = {t: by_topic.get(t, [])[:n] for t, n in new_mix.items()} if new_mix is not None else by_topic
+        picked = _in_turn(wanted, new_room)
+        if len(picked) < new_room:  # a topic of the mix ran out: the others make up the day's number
+            taken = set(picked)
+            picked += _in_turn({t: [q for q in qs if q not in taken] for t, qs in by_topic.items()}, new_room - len(picked))
+        picked = interleave_topics(picked, topic_of.__getitem__, seed=seed)
+    queue = due + picked
     return queue if limit is None else queue[:limit]
+
+
+def _in_turn(groups: Mapping[str, Sequence[str]], count: int) -> list[str]:
+    """Up to `count` items, one of each group in turn, each group in its own order."""
+    out: list[str] = []
+    queues = {k: list(v) for k, v in groups.items() if v}
+    while queues and len(out) < count:
+        for key in list(queues):
+            if len(out) == count:
+                break
+            out.append(queues[key].pop(0))
+            if not queues[key]:
+                del queues[key]
+    return out
 
 
 def due_exercises(store: ProgressStore, exercise_ids: Iterable[str], *, now: datetime | None = None) -> list[str]:

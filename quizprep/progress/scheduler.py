@@ -9,7 +9,7 @@ from __future__ import annotations
 import json
 import zlib
 from dataclasses import dataclass
-from datetime import datetime, timedelta
+from datetime import date, datetime, time, timedelta
 
 from fsrs import Card, Rating, Scheduler
 
@@ -69,6 +69,28 @@ def rate(correct: bool, score: float, seconds: float | None, qtype: str) -> Rati
 def study_day(moment: datetime, day_starts_hour: int) -> str:
     """The study day (local date) a moment belongs to; days roll over at `day_starts_hour` local time."""
     return (moment.astimezone() - timedelta(hours=day_starts_hour)).date().isoformat()
+
+
+def day_bounds(moment: datetime, day_starts_hour: int) -> tuple[datetime, datetime]:
+    """When the study day holding `moment` starts and when the next one starts (aware, local time)."""
+    day = date.fromisoformat(study_day(moment, day_starts_hour))
+    start = datetime.combine(day, time(day_starts_hour)).astimezone()
+    return start, datetime.combine(day + timedelta(days=1), time(day_starts_hour)).astimezone()
+
+
+def reviews_if_right(card: Card, scheduler: Scheduler, start: datetime, until: datetime, *, limit: int = 60) -> list[datetime]:
+    """When a card would be reviewed from `start` to `until` if every answer were right (rated Good).
+
+    A forecast, not a promise: a wrong answer brings a card back sooner. `limit` bounds the work for
+    a card whose learning steps are short.
+    """
+    moments: list[datetime] = []
+    moment = max(card.due, start)
+    while moment < until and len(moments) < limit:
+        moments.append(moment)
+        card, _ = scheduler.review_card(card, Rating.Good, moment)
+        moment = max(card.due, moment)
+    return moments
 
 
 def new_card(key: str, now: datetime) -> Card:

@@ -7,7 +7,7 @@ always describe the current banks: history of removed questions is kept but not 
 from __future__ import annotations
 
 from collections import Counter, defaultdict
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import asdict, dataclass
 from datetime import datetime, timedelta
 
@@ -31,6 +31,8 @@ class TopicStats:
     recent_accuracy: float | None   # over the last 7 days
     mastery: float                  # share of the topic's questions whose recall probability is above the target
     due: int
+    exercises: int = 0              # the topic's exercises, and how many of them were passed
+    exercises_passed: int = 0
 
 
 @dataclass(frozen=True)
@@ -73,8 +75,11 @@ def _ratio(a: int, b: int) -> float | None:
 
 
 def compute_stats(store: ProgressStore, questions: Sequence[tuple[str, str]], exercise_ids: Sequence[str],
-                  *, now: datetime | None = None) -> Stats:
-    """All figures at `now`. `questions` is (question id, topic) for every question in the banks."""
+                  *, now: datetime | None = None, exercise_topics: Mapping[str, str] | None = None) -> Stats:
+    """All figures at `now`. `questions` is (question id, topic) for every question in the banks.
+
+    `exercise_topics` (exercise id -> topic) lets a passed exercise count as study of its topic.
+    """
     now = now or store.clock()
     settings = store.settings()
     scheduler = make_scheduler(settings)
@@ -106,13 +111,6 @@ def compute_stats(store: ProgressStore, questions: Sequence[tuple[str, str]], ex
         if datetime.fromisoformat(r["due"]) <= now:
             due[topic] += 1
 
-    totals = Counter(t for _, t in questions)
-    topic_stats = tuple(
-        TopicStats(t, totals[t], len(per[t]["seen"]), per[t]["n"], _ratio(per[t]["right"], per[t]["n"]),
-                   per[t]["rn"], _ratio(per[t]["rright"], per[t]["rn"]), round(mastered[t] / totals[t], 4), due[t])
-        for t in topics
-    )
-
     grades = defaultdict(list)
     for r in store.db.execute("SELECT exercise_id, status FROM grades ORDER BY graded_at, id"):
         grades[r["exercise_id"]].append(r["status"])
@@ -124,6 +122,19 @@ def compute_stats(store: ProgressStore, questions: Sequence[tuple[str, str]], ex
         first = statuses.index("pass") + 1 if "pass" in statuses else None
         exercise_stats.append(ExerciseStats(eid, len(statuses), first is not None, first, statuses[-1] if statuses else None,
                                             eid in ex_due))
+
+    topic_exercises, topic_passed = Counter(), Counter()
+    for e in exercise_stats:
+        topic = (exercise_topics or {}).get(e.exercise)
+        topic_exercises[topic] += 1
+        topic_passed[topic] += e.passed
+    totals = Counter(t for _, t in questions)
+    topic_stats = tuple(
+        TopicStats(t, totals[t], len(per[t]["seen"]), per[t]["n"], _ratio(per[t]["right"], per[t]["n"]),
+                   per[t]["rn"], _ratio(per[t]["rright"], per[t]["rn"]), round(mastered[t] / totals[t], 4), due[t],
+                   topic_exercises[t], topic_passed[t])
+        for t in topics
+    )
 
     days = Counter(study_day(datetime.fromisoformat(r["answered_at"]), settings.day_starts_hour) for r in answers)
     studied = set(days) | {study_day(datetime.fromisoformat(r["graded_at"]), settings.day_starts_hour)
@@ -155,19 +166,26 @@ def compute_stats(store: ProgressStore, questions: Sequence[tuple[str, str]], ex
     )
 
 
+def plural_exercises(n: int) -> str:
+    return f"{n} exercise{'' if n == 1 else 's'}"
+
+
 def weakest_topics(topics: Sequence[TopicStats], n: int = 3) -> tuple[Weakness, ...]:
     """The topics to study next, weakest first, each with the figures that make it weak."""
     def weakness(t: TopicStats) -> float:
         unseen = 1 - t.seen / t.total if t.total else 0
         accuracy = t.recent_accuracy if t.recent_answers >= 5 else t.accuracy
         wrong = 1 - accuracy if accuracy is not None else 0.5
-        return (1 - t.mastery) + wrong + 0.5 * unseen + min(t.due / max(t.total, 1), 1)
+        practised = t.exercises_passed / t.exercises if t.exercises else 0  # code you got right is study too
+        return (1 - t.mastery) + wrong + 0.5 * unseen + min(t.due / max(t.total, 1), 1) - 0.5 * practised
 
     out = []
     for t in sorted(topics, key=lambda t: (-weakness(t), t.topic))[:n]:
         parts = []
-        if t.answers == 0:
+        if t.answers == 0 and not t.exercises_passed:
             parts.append("not studied yet")
+        elif t.answers == 0:
+            parts.append(f"no questions answered yet ({t.total} to learn)")
         else:
             parts.append(f"accuracy {t.accuracy:.0%} over {t.answers} answers")
             if t.recent_answers:
@@ -175,6 +193,8 @@ def weakest_topics(topics: Sequence[TopicStats], n: int = 3) -> tuple[Weakness, 
             parts.append(f"mastery {t.mastery:.0%}")
             if t.seen < t.total:
                 parts.append(f"{t.total - t.seen} of {t.total} questions never seen")
+        if t.exercises_passed:
+            parts.append(f"{t.exercises_passed} of {plural_exercises(t.exercises)} passed")
         if t.due:
             parts.append(f"{t.due} due now")
         out.append(Weakness(t.topic, "; ".join(parts)))

@@ -140,16 +140,22 @@ class Services:
         self._write(self.store.record_event, kind, ref, detail)
 
     @_locked
-    def save_interview(self, report: dict) -> None:
-        from ..progress.interviews import save_report
+    def interview_recorder(self, session, topic_of_exercise=None):
+        """Keeps a running interview in the store as it goes (see InterviewRecorder); writes are locked, read-only is quiet."""
+        from ..progress.interviews import InterviewRecorder
 
-        self._write(save_report, self.store, report)
+        def write(fn, *args, **kwargs):
+            with self._lock:
+                return self._write(fn, *args, **kwargs)
+
+        return InterviewRecorder(self.store, session, topic_of_exercise, write=write)
 
     @_locked
-    def interview_history(self) -> list[dict]:
+    def interview_history(self, unfinished: bool = False) -> list[dict]:
+        """Past interviews, oldest first; finished ones only unless asked (the trend is over finished ones)."""
         from ..progress.interviews import history
 
-        return history(self.store)
+        return history(self.store, unfinished=unfinished)
 
     @_locked
     def plan(self):

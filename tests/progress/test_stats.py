@@ -4,7 +4,7 @@ from datetime import UTC, datetime, timedelta
 
 from quizprep.progress import ProgressStore
 from quizprep.progress.reviews import record_answer, record_exercise_grade
-from quizprep.progress.stats import compute_stats
+from quizprep.progress.stats import compute_stats, weakest_topics
 
 NOW = datetime(2026, 6, 15, 12, 0, tzinfo=UTC)
 QUESTIONS = [("a1", "alpha"), ("a2", "alpha"), ("a3", "alpha"), ("b1", "beta"), ("b2", "beta")]
@@ -95,3 +95,25 @@ def test_mastery_counts_only_graduated_cards_above_the_target(tmp_path):
     record_answer(store, question_id="a2", topic="alpha", qtype="single", correct=True, score=1.0, seconds=30)   # graduates
     stats = compute_stats(store, QUESTIONS, [], now=clock[0] + timedelta(hours=1))
     assert {t.topic: t.mastery for t in stats.topics}["alpha"] == round(1 / 3, 4)  # a2 only, of the 3 alpha questions
+
+
+def test_a_passed_exercise_and_an_interview_answer_count_as_study_of_their_topics(tmp_path):
+    store = ProgressStore(tmp_path / "x.db", clock=lambda: NOW, backups=False)
+    questions = QUESTIONS + [("c1", "autodiff"), ("c2", "autodiff"), ("d1", "delta")]
+    record_exercise_grade(store, "autograd", "fail", 3, 9, 0.3, at=NOW - timedelta(hours=2))
+    record_exercise_grade(store, "autograd", "pass", 9, 9, 0.3, at=NOW - timedelta(hours=1))
+    record_answer(store, question_id="b1", topic="beta", qtype="explain", correct=True, score=1.0, seconds=90, mode="interview",
+                  at=NOW - timedelta(minutes=30))
+    exercises = {"autograd": "autodiff", "relu_grad": "alpha", "softmax": "delta"}
+    stats = compute_stats(store, questions, list(exercises), now=NOW, exercise_topics=exercises)
+    by = {t.topic: t for t in stats.topics}
+    assert (by["autodiff"].exercises, by["autodiff"].exercises_passed) == (1, 1)
+    assert (by["delta"].exercises, by["delta"].exercises_passed) == (1, 0)
+    assert by["beta"].answers == 1 and by["beta"].seen == 1            # an interview answer is an answer
+    ranked = weakest_topics(stats.topics, n=len(stats.topics))
+    reasons = {w.topic: w.reason for w in ranked}
+    assert reasons["autodiff"] == "no questions answered yet (2 to learn); 1 of 1 exercise passed"
+    assert reasons["delta"] == "not studied yet"
+    assert "not studied yet" not in reasons["beta"]
+    order = [w.topic for w in ranked]
+    assert order.index("delta") < order.index("autodiff")           # the untouched topic is the weaker one
