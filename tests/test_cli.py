@@ -41,7 +41,7 @@ def test_validate_missing_path(tmp_path):
 def test_plain_quiz_answers_and_scores(tmp_path, monkeypatch, capsys):
     monkeypatch.setattr("quizprep.paths.bank_paths", lambda: [tmp_path])
     write_bank(tmp_path, bank_text("  - id: tf\n    type: true_false\n    difficulty: 1\n    prompt: Is 2 > 1?\n    answer: true\n    explanation: It is.\n"))
-    answers = iter(["maybe", "t"])
+    answers = iter(["maybe", "t", ""])  # the empty line at the end of the quiz shows the score
     monkeypatch.setattr("builtins.input", lambda prompt="": next(answers))
     assert main(["quiz", "-n", "1"]) == 0
     out = capsys.readouterr().out

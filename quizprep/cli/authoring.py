@@ -24,6 +24,9 @@ def cmd_new(args) -> int:
                   f"`quizprep check-exercise {args.name}` proves the reference passes and the stub fails")
     except ScaffoldError as err:
         raise UsageError(str(err)) from None
+    except OSError as err:
+        where = err.filename or args.dir or "the quizprep home"
+        raise UsageError(f"cannot write {where}: {err.strerror or err} — choose a folder you can write to with --dir") from None
     return 0
 
 

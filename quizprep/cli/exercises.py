@@ -3,13 +3,15 @@
 from __future__ import annotations
 
 import json
-import os
-import shlex
 import subprocess
 import sys
 from pathlib import Path
 
+from .args import timeout_arg
 from .common import UsageError, open_store, record, record_grade
+from .text import clip, fill, width
+
+TITLE_MIN = 24  # columns an exercise title needs to stay readable in `list`
 
 
 def _catalogue(report: bool = False):
@@ -33,12 +35,11 @@ def _exercise(exercise_id: str):
 
 
 def exercise_status(exercise, last_grades, due: frozenset = frozenset()) -> str:
-    from ..grading.workspace import exercise_status as status
+    """The exercise's status word (see quizprep.grading.status), from the store's last grades and due reviews."""
+    from ..grading.status import exercise_status as status
 
-    if exercise.id in due:
-        return "review due"
     last = last_grades.get(exercise.id)
-    return status(exercise, last["status"] if last is not None else None)
+    return status(exercise, last["status"] if last is not None else None, due=exercise.id in due)
 
 
 def cmd_list(args) -> int:
@@ -46,19 +47,29 @@ def cmd_list(args) -> int:
     from ..paths import source_label
 
     catalogue = _catalogue(report=True)
+    from ..grading.status import MEANINGS, PASSED_RESET
     from ..progress.reviews import due_exercises
 
     with open_store() as store:
         last = store.last_grades()
         due = frozenset(due_exercises(store, [e.id for e in catalogue]))
-    print(f"{'#':>2}  {'id':<22}{'status':<13}{'topic':<24}{'diff':<5}title")
-    for e in catalogue:
+        done = sum(store.ever_passed(e.id) for e in catalogue)
+    statuses = [exercise_status(e, last, due) for e in catalogue]
+    w_id, w_status, w_topic = (max(len(x) for x in col) + 2 for col in
+                               (["id", *(e.id for e in catalogue)], ["status", *statuses], ["topic", *(e.topic for e in catalogue)]))
+    cols = width()
+    with_topic = cols - (4 + w_id + w_status + w_topic + 5) >= TITLE_MIN  # a narrow terminal keeps the title, not the topic
+    w_topic = w_topic if with_topic else 0
+    print(f"{'#':>2}  {'id':<{w_id}}{'status':<{w_status}}{'topic' if with_topic else '':<{w_topic}}{'diff':<5}title")
+    for e, status in zip(catalogue, statuses, strict=True):
         origin = source_label(e.stub)
-        print(f"{e.order:>2}  {e.id:<22}{exercise_status(e, last, due):<13}{e.topic:<24}{e.difficulty:<5}{e.title}"
-              + ("" if origin == "built-in" else f"  [{origin}]"))
-    done = sum(exercise_status(e, last) == "passed" for e in catalogue)
-    again = f"; {len(due)} due for review — `quizprep reset ID` and implement it again" if due else ""
-    print(f"\n{done}/{len(catalogue)} passed{again}")
+        row = f"{e.order:>2}  {e.id:<{w_id}}{status:<{w_status}}{e.topic if with_topic else '':<{w_topic}}{e.difficulty:<5}"
+        print(row + clip(e.title + ("" if origin == "built-in" else f"  [{origin}]"), cols - len(row)))
+    print(f"\n{done}/{len(catalogue)} passed at least once")
+    if due:
+        print(fill(f"{len(due)} due for review — `quizprep reset ID` and implement it again"))
+    if PASSED_RESET in statuses:
+        print(fill(f"{PASSED_RESET}: {MEANINGS[PASSED_RESET]}"))
     return 0
 
 
@@ -69,9 +80,8 @@ def cmd_grade(args) -> int:
 
     exercise = _exercise(args.id)
     if args.file is not None and not Path(args.file).is_file():
-        raise UsageError(f"no such file: {args.file}")
-    if args.timeout <= 0:
-        raise UsageError("--timeout must be a positive number of seconds")
+        what = "not a file" if Path(args.file).exists() else "no such file"
+        raise UsageError(f"{what}: {args.file} — give the path of a .py file")
     stores = []
 
     def open_store_meanwhile() -> None:  # opening the store and loading the scheduler overlap with the grading
@@ -96,15 +106,18 @@ def cmd_grade(args) -> int:
 def cmd_hint(args) -> int:
     """The next hint for an exercise (hints already seen are shown again first)."""
     exercise = _exercise(args.id)
+    if not exercise.hints:
+        print(f"{exercise.id} has no hints — `quizprep solution {exercise.id}` shows the reference once you pass, or if you give up")
+        return 0
     with open_store() as store:
         seen = store.count_events("hint", exercise.id)
         upto = min(seen + 1, len(exercise.hints))
         for i in range(upto):
-            print(f"hint {i + 1}/{len(exercise.hints)}: {exercise.hints[i]}")
+            print(fill(exercise.hints[i], f"hint {i + 1}/{len(exercise.hints)}: ", "  "))
         if seen < len(exercise.hints):
             record(store.record_event, "hint", exercise.id, str(upto))
         else:
-            print("(that was the last hint — `quizprep solution` shows the reference once you pass, or if you give up)")
+            print(fill("(that was the last hint — `quizprep solution` shows the reference once you pass, or if you give up)"))
     return 0
 
 
@@ -137,15 +150,22 @@ def cmd_path(args) -> int:
 
 
 def cmd_edit(args) -> int:
-    """Open the workspace file in $VISUAL / $EDITOR."""
+    """Open the workspace file in $VISUAL / $EDITOR (or nano / vi, said out loud, when neither is set)."""
     from ..grading.workspace import workspace_file
+    from .editor import EditorProblem, find_editor
 
     path = workspace_file(_exercise(args.id))
-    editor = os.environ.get("VISUAL") or os.environ.get("EDITOR") or "vi"
     try:
-        return subprocess.call([*shlex.split(editor), str(path)])
-    except FileNotFoundError:
-        raise UsageError(f"cannot start the editor `{editor}` — set $EDITOR, or edit {path} yourself") from None
+        editor = find_editor()
+    except EditorProblem as err:
+        raise UsageError(f"{err}; or edit {path} yourself") from None
+    if editor.announcement:
+        print(f"quizprep: {editor.announcement}", file=sys.stderr)
+    try:
+        return subprocess.call([*editor.argv, str(path)])
+    except OSError as err:
+        raise UsageError(f"cannot start {editor.source} `{editor.argv[0]}`: {err.strerror or err} — "
+                         f"set EDITOR to an editor you have, or edit {path} yourself") from None
 
 
 def cmd_reset(args) -> int:
@@ -168,7 +188,9 @@ def cmd_watch(args) -> int:
     else:
         with open_store() as store:
             last = store.last_grades()
-        start = next((e for e in catalogue if exercise_status(e, last) != "passed"), catalogue[0])
+        from ..grading.status import is_passed
+
+        start = next((e for e in catalogue if not is_passed(exercise_status(e, last))), catalogue[0])
     return watch(catalogue, start, timeout=args.timeout)
 
 
@@ -179,7 +201,7 @@ def register(sub) -> None:
     p.add_argument("id", metavar="ID")
     p.add_argument("--file", help="grade this file instead of the workspace copy")
     p.add_argument("--json", action="store_true", help="print one JSON object")
-    p.add_argument("--timeout", type=float, default=10.0, help="wall-clock limit in seconds (default 10)")
+    p.add_argument("--timeout", type=timeout_arg, default=10.0, help="wall-clock limit in seconds, 0.1 to 600 (default 10)")
     p.add_argument("--no-record", action="store_true", help="do not record this grade in your progress")
     p.set_defaults(func=cmd_grade)
     p = sub.add_parser("hint", help="the next hint for an exercise")
@@ -192,7 +214,7 @@ def register(sub) -> None:
     p = sub.add_parser("path", help="print the path of your copy of an exercise")
     p.add_argument("id", metavar="ID")
     p.set_defaults(func=cmd_path)
-    p = sub.add_parser("edit", help="open your copy of an exercise in $EDITOR")
+    p = sub.add_parser("edit", help="open your copy of an exercise in $VISUAL or $EDITOR (nano or vi if neither is set)")
     p.add_argument("id", metavar="ID")
     p.set_defaults(func=cmd_edit)
     p = sub.add_parser("reset", help="restore the stub (your version is backed up)")
@@ -200,5 +222,5 @@ def register(sub) -> None:
     p.set_defaults(func=cmd_reset)
     p = sub.add_parser("watch", help="re-grade an exercise every time you save it")
     p.add_argument("id", metavar="ID", nargs="?")
-    p.add_argument("--timeout", type=float, default=10.0, help="wall-clock limit per grade in seconds")
+    p.add_argument("--timeout", type=timeout_arg, default=10.0, help="wall-clock limit per grade in seconds, 0.1 to 600 (default 10)")
     p.set_defaults(func=cmd_watch)

@@ -1,65 +1,43 @@
-"""A quiz in the plain terminal (input/print), for when the full UI is not wanted."""
+"""A quiz in the plain terminal (input/print), for when the full UI is not wanted.
+
+Answers use the keys each question type documents (a number, `t`/`f`, text); commands start with a
+colon — `:u` / `:undo`, `:f` / `:flag`, `:q` / `:quit` — so no command can be mistaken for an answer.
+The flag prompts read plain input: there, `u` means "unclear", not "undo".
+"""
 
 from __future__ import annotations
 
-import re
-import textwrap
+from collections.abc import Callable
 
 from ..bank import Question
 from ..quiz import QuizSession
+from .keys import ANSWER_KEYS, COMMAND_HELP, COMMANDS
+from .text import fill, render
 
-_FENCE = re.compile(r"```[a-zA-Z0-9_+-]*\n(.*?)```", re.DOTALL)
+render_markdown = render  # the name the interview uses
+
+Ask = Callable[[str], str]
 
 
-def render_markdown(text: str) -> str:
-    """Prompt text for a plain terminal: fenced code blocks indented, fences removed."""
-    return _FENCE.sub(lambda m: textwrap.indent(m.group(1).rstrip("\n"), "    ") + "\n", text).strip()
-
-
-def _ask(prompt: str) -> str:
+def plain_ask(prompt: str) -> str:
+    """One line from the learner, without surrounding spaces."""
     return input(prompt).strip()
 
 
-def read_response(item):
-    """Read an answer to a presented item from the terminal (display positions, as QuizSession takes)."""
-    q: Question = item.question
-    while True:
-        try:
-            if q.type == "single":
-                raw = _ask(f"your answer (1-{len(item.choices)}): ")
-                return int(raw) - 1 if raw.isdigit() and 1 <= int(raw) <= len(item.choices) else _retry()
-            if q.type == "multiple":
-                raw = _ask("your answers, e.g. 1 3: ").replace(",", " ").split()
-                if raw and all(r.isdigit() and 1 <= int(r) <= len(item.choices) for r in raw):
-                    return [int(r) - 1 for r in raw]
-                _retry()
-            elif q.type == "true_false":
-                raw = _ask("true or false (t/f): ").lower()
-                if raw in ("t", "true", "f", "false"):
-                    return raw.startswith("t")
-                _retry()
-            elif q.type == "numeric":
-                from ..bank import parse_number
+class Command(Exception):
+    """The learner typed a command (:undo, :flag, :quit) instead of an answer."""
 
-                raw = _ask("your number: ")
-                parse_number(raw)
-                return raw
-            elif q.type == "short":
-                raw = _ask("your answer: ")
-                if raw:
-                    return raw
-            elif q.type == "order":
-                raw = _ask(f"the items in the right order, e.g. {' '.join(str(i) for i in range(len(item.items), 0, -1))}: ")
-                raw = raw.replace(",", " ").split()
-                if sorted(raw) == [str(i) for i in range(1, len(item.items) + 1)]:
-                    return [int(r) - 1 for r in raw]
-                print(f"  list each number from 1 to {len(item.items)} once")
-            else:
-                return None
-        except ValueError as err:
-            print(f"  {err}")
-        except _Retry:
-            pass
+    def __init__(self, name: str) -> None:
+        super().__init__(name)
+        self.name = name
+
+
+def command_ask(prompt: str) -> str:
+    """Like plain_ask, but a command raises Command instead of being returned as an answer."""
+    raw = plain_ask(prompt)
+    if raw.lower() in COMMANDS:
+        raise Command(COMMANDS[raw.lower()])
+    return raw
 
 
 class _Retry(Exception):
@@ -71,18 +49,62 @@ def _retry():
     raise _Retry
 
 
-def read_explain(q: Question):
+def read_response(item, ask: Ask = plain_ask):
+    """Read an answer to a presented item from the terminal (display positions, as QuizSession takes)."""
+    q: Question = item.question
+    while True:
+        try:
+            if q.type == "single":
+                raw = ask(f"your answer (1-{len(item.choices)}): ")
+                return int(raw) - 1 if raw.isdigit() and 1 <= int(raw) <= len(item.choices) else _retry()
+            if q.type == "multiple":
+                raw = ask("your answers, e.g. 1 3: ").replace(",", " ").split()
+                if raw and all(r.isdigit() and 1 <= int(r) <= len(item.choices) for r in raw):
+                    return [int(r) - 1 for r in raw]
+                _retry()
+            elif q.type == "true_false":
+                raw = ask("true or false (t/f): ").lower()
+                if raw in ("t", "true", "f", "false"):
+                    return raw.startswith("t")
+                print("  type t (or true) or f (or false)")
+            elif q.type == "numeric":
+                from ..bank import parse_number
+
+                raw = ask("your number: ")
+                parse_number(raw)
+                return raw
+            elif q.type == "short":
+                raw = ask("your answer: ")
+                if raw:
+                    return raw
+            elif q.type == "order":
+                raw = ask(f"the items in the right order, e.g. {' '.join(str(i) for i in range(len(item.items), 0, -1))}: ")
+                raw = raw.replace(",", " ").split()
+                if sorted(raw) == sorted(str(i) for i in range(1, len(item.items) + 1)):
+                    return [int(r) - 1 for r in raw]
+                print(f"  list each number from 1 to {len(item.items)} once")
+            else:
+                return None
+        except ValueError as err:
+            print(f"  {err}")
+        except _Retry:
+            pass
+
+
+def read_explain(q: Question, ask: Ask = plain_ask):
     """Read an explain answer, show the model answer, and ask which key points were covered."""
     print("write your answer; an empty line ends it:")
     lines = []
-    while (line := input()) != "":
+    while (line := input().rstrip()).strip() != "":
+        if ask is command_ask and line.strip().lower() in COMMANDS:  # a command on a line of its own
+            raise Command(COMMANDS[line.strip().lower()])
         lines.append(line)
-    print("\nmodel answer:\n" + textwrap.indent(q.model_answer.strip(), "  "))
+    print("\nmodel answer:\n" + render(q.model_answer, indent="  "))
     print("\nwhich key points did you cover?")
     for i, point in enumerate(q.key_points, 1):
-        print(f"  {i}. {point}")
+        print(fill(point, f"  {i}. ", "     "))
     while True:
-        raw = _ask("numbers of the points you covered (empty for none): ").replace(",", " ").split()
+        raw = ask("numbers of the points you covered (empty for none): ").replace(",", " ").split()
         if all(r.isdigit() and 1 <= int(r) <= len(q.key_points) for r in raw):
             return [int(r) - 1 for r in raw], "\n".join(lines)
         print(f"  numbers from 1 to {len(q.key_points)}")
@@ -92,64 +114,52 @@ def show_item(item, position: str) -> None:
     """Print a presented question: where it is, its prompt, and its choices or items, numbered."""
     q = item.question
     print(f"\n{position} {q.topic} · difficulty {q.difficulty} · {q.type.replace('_', '/')} · {q.id}")
-    print(render_markdown(q.prompt))
+    print(render(q.prompt))
     for i, choice in enumerate(item.choices, 1):
-        print(f"  {i}. {choice.text.strip()}")
+        print(fill(choice.text, f"  {i}. ", "     "))
     for i, text in enumerate(item.items, 1):
-        print(f"  {i}. {text}")
+        print(fill(text, f"  {i}. ", "     "))
 
 
 def show_verdict(q: Question, verdict) -> None:
     """Print right or wrong, the answer, the feedback and the explanation."""
-    print(("✓ right" if verdict.correct else "✗ not quite") + ("" if q.type == "explain" else f" — answer: {verdict.expected}"))
+    head = "✓ right" if verdict.correct else "✗ not quite"
+    print(head if q.type == "explain" else fill(f"{head} — answer: {verdict.expected}", "", "  "))
     for line in verdict.feedback:
-        print(textwrap.fill(line, 88, initial_indent="  · ", subsequent_indent="    "))
-    print(textwrap.indent(q.explanation.strip(), "  "))
-
-
-class _Command(Exception):
-    """The learner typed a command (u undo, f flag) instead of an answer."""
-
-    def __init__(self, name: str) -> None:
-        self.name = name
-
-
-COMMANDS = {"u": "undo", ":u": "undo", "f": "flag", ":f": "flag"}
+        print(fill(line, "  · ", "    "))
+    print(render(q.explanation, indent="  "))
 
 
 def run_plain_quiz(questions: list[Question], *, seed: int | None = None, store=None, mode: str = "quiz") -> int:
     """Ask each question in turn, show the verdict and explanation, then the score.
 
-    With a store, every answer is recorded the moment it is given; `u` undoes the last answer and
-    `f` flags the current question.
+    With a store, every answer is recorded the moment it is given; `:u` undoes this session's last
+    answer, `:f` flags the current question, `:q` ends the quiz.
     """
     from .common import record
 
     session = QuizSession(questions, seed=seed)
-    global _ask
-    plain_ask = _ask
-
-    def ask(prompt: str) -> str:
-        raw = plain_ask(prompt)
-        if raw.lower() in COMMANDS and store is not None:
-            raise _Command(COMMANDS[raw.lower()])
-        return raw
-
-    _ask = ask
-    if store is not None:
-        print("(type u to undo your last answer, f to flag this question as wrong or unclear)")
+    recorded: list[str | None] = []  # the store's uid of each answer this session gave, in order (None: not recorded)
     try:
-        while (item := session.current) is not None:
+        while True:
+            item = session.current
+            if item is None:
+                if not session.records or not _wants_undo_at_end(session, store, recorded):
+                    break
+                continue
             q = item.question
             show_item(item, f"[{session.position + 1}/{len(session.items)}]")
+            print(f"  ({ANSWER_KEYS[q.type]} · {COMMAND_HELP})")
             try:
                 if q.type == "explain":
-                    response, text = read_explain(q)
+                    response, text = read_explain(q, command_ask)
                     record_ = session.answer(response, text=text)
                 else:
-                    record_ = session.answer(read_response(item))
-            except _Command as command:
-                _run_command(command.name, session, store, q)
+                    record_ = session.answer(read_response(item, command_ask))
+            except Command as command:
+                if command.name == "quit":
+                    break
+                _run_command(command.name, session, store, q, recorded)
                 continue
             v = record_.verdict
             show_verdict(q, v)
@@ -158,34 +168,63 @@ def run_plain_quiz(questions: list[Question], *, seed: int | None = None, store=
 
                 outcome = record(record_answer, store, question_id=q.id, topic=q.topic, qtype=q.type, correct=v.correct,
                                  score=v.score, given=record_.given, seconds=record_.seconds, mode=mode)
+                recorded.append(outcome.uid if outcome is not None else None)
                 if outcome is not None and outcome.comes_back:
                     print(f"  (comes back {outcome.comes_back})")
     except EOFError:
         print()
-    finally:
-        _ask = plain_ask
     s = session.summary()
     print(f"\nscore: {s.right}/{s.answered}" + (f" ({s.total - s.answered} not answered)" if s.answered < s.total else ""))
     for t in s.by_topic:
         if t.total:
             print(f"  {t.topic:<24}{t.right}/{t.total}")
     if s.missed:
-        print("to review: " + ", ".join(q.id for q in s.missed))
+        print(fill("to review: " + ", ".join(q.id for q in s.missed), "", "  "))
     return 0
 
 
-def _run_command(name: str, session: QuizSession, store, question: Question) -> None:
-    from ..progress.reviews import undo_last_answer
+def _wants_undo_at_end(session: QuizSession, store, recorded: list[str | None]) -> bool:
+    """After the last answer, a last chance to undo it; True when it was undone (the question is asked again)."""
+    while True:
+        try:
+            raw = command_ask("end of the quiz — enter for your score, or :u to undo your last answer: ")
+        except Command as command:
+            if command.name == "undo":
+                _run_command("undo", session, store, session.records[-1].item.question, recorded)
+                return True
+            if command.name == "quit":
+                return False
+            print("  there is no question to flag now — `quizprep flag ID` flags one by its id")
+            continue
+        if raw == "":
+            return False
+        print("  press enter for your score, or type :u")
+
+
+def _undo_recorded(store, uid: str) -> None:
+    """Take back one recorded answer of this session, by its uid."""
+    from .common import record
+
+    record(store.undo_answer, uid)
+
+
+def _run_command(name: str, session: QuizSession, store, question: Question, recorded: list[str | None]) -> None:
     from .common import record
 
     if name == "undo":
         if session.undo() is None:
             print("  nothing to undo yet")
             return
-        record(undo_last_answer, store)
+        uid = recorded.pop() if recorded else None
+        if store is not None and uid is not None:
+            _undo_recorded(store, uid)
         print("  last answer undone — it is asked again")
-    else:
-        reason = _ask("  flag as (w)rong or (u)nclear? ").lower()
-        note = _ask("  a note (optional): ")
-        record(store.flag_question, question.id, "wrong" if reason.startswith("w") else "unclear", note)
-        print("  flagged — thank you; `quizprep flags` lists your flags")
+        return
+    if store is None:
+        print("  flags are kept with your progress, which this quiz does not use")
+        return
+    while (reason := plain_ask("  flag as (w)rong or (u)nclear? [u] ").lower()) not in ("", "w", "wrong", "u", "unclear"):
+        print("  type w for wrong or u for unclear (enter: unclear)")
+    note = plain_ask("  a note (optional): ")
+    record(store.flag_question, question.id, "wrong" if reason.startswith("w") else "unclear", note)
+    print("  flagged — thank you; `quizprep flags` lists your flags")

@@ -1,7 +1,9 @@
 """`quizprep watch`: re-grade the current exercise on every save, rustlings-style.
 
 Says "checking…" the moment a save is seen, shows the result in place, and after a pass waits for
-an explicit `n` before moving on. Keys: n next (after a pass), h hint, r re-grade, q quit.
+an explicit `n` before moving on. An untouched stub is not graded (that would only record a failed
+attempt the learner never made): the exercise is shown and quizprep waits for the first save.
+Keys: n next (after a pass), h hint, r re-grade now, q quit.
 """
 
 from __future__ import annotations
@@ -13,6 +15,8 @@ import termios
 import time
 import tty
 from contextlib import contextmanager
+
+from .text import fill
 
 POLL_S = 0.05
 
@@ -50,56 +54,76 @@ def _clear() -> None:
 
 def watch(catalogue, exercise, *, timeout: float = 10.0) -> int:
     """Watch exercises from `exercise` on; returns when the learner quits or finishes the last one."""
-    from ..grading.report import format_grade
-    from ..grading.warm import WarmGrader
-    from ..grading.workspace import workspace_file
-    from .common import open_store, record, record_grade
+    from .common import open_store
 
     store = open_store()
-    index = [e.id for e in catalogue].index(exercise.id)
-    with _keys() as key:
-        while index < len(catalogue):
-            exercise = catalogue[index]
-            path = workspace_file(exercise)
-            grader = WarmGrader(exercise, timeout=timeout)
-            passed = False
-            hints_shown = 0
-            footer = f"\nwatching {path}\nsave to re-grade · h hint · r re-grade · q quit"
-            last_sig = None
-            force = True
-            try:
-                while True:
-                    sig = _signature(path)
-                    if force or sig != last_sig:
-                        last_sig, force = sig, False
-                        _clear()
-                        print(f"[{index + 1}/{len(catalogue)}] {exercise.id} — {exercise.title}\nchecking…", flush=True)
-                        result = grader.grade(path)
-                        record_grade(store, exercise.id, result)
-                        _clear()
-                        print(f"[{index + 1}/{len(catalogue)}] " + format_grade(result, title=f"{exercise.id} — {exercise.title}"))
-                        passed = result.status == "pass"
-                        if passed:
-                            print("\nall checks pass — press n for the next exercise (or keep improving and save again)")
-                        print(footer, flush=True)
-                    k = key()
-                    if k == "q":
-                        return 0
-                    if k == "r":
-                        force = True
-                    elif k == "h":
-                        hints_shown = min(hints_shown + 1, len(exercise.hints))
-                        record(store.record_event, "hint", exercise.id, str(hints_shown))
-                        for i in range(hints_shown):
-                            print(f"hint {i + 1}/{len(exercise.hints)}: {exercise.hints[i]}")
-                    elif k == "n":
-                        if passed:
-                            break
-                        print("pass every check first (or quit with q)", flush=True)
-                    time.sleep(POLL_S)
-            finally:
-                grader.close()
-            index += 1
-    store.close()
+    try:
+        index = [e.id for e in catalogue].index(exercise.id)
+        with _keys() as key:
+            while index < len(catalogue):
+                if not _watch_one(catalogue, index, store, key, timeout):
+                    return 0
+                index += 1
+    finally:
+        store.close()
     print("that was the last exercise — well done.")
     return 0
+
+
+def _watch_one(catalogue, index: int, store, key, timeout: float) -> bool:
+    """Watch one exercise until the learner moves on after a pass (True) or quits (False)."""
+    from ..grading.report import format_grade
+    from ..grading.warm import WarmGrader
+    from ..grading.workspace import is_started, workspace_file
+    from .common import record, record_grade
+
+    exercise = catalogue[index]
+    head = f"[{index + 1}/{len(catalogue)}]"
+    path = workspace_file(exercise)
+    grader = WarmGrader(exercise, timeout=timeout)
+    passed = False
+    hints_shown = 0
+    footer = f"\nwatching {path}\nsave to re-grade · h hint · r re-grade · q quit"
+    last_sig = None
+    force = is_started(exercise)  # an untouched stub waits for the first save
+    if not force:
+        last_sig = _signature(path)
+        _clear()
+        print(f"{head} {exercise.id} — {exercise.title}")
+        print(fill(f"your copy is still the stub: implement it in {path} and save — it is graded on every save"))
+        print(footer, flush=True)
+    try:
+        while True:
+            sig = _signature(path)
+            if force or sig != last_sig:
+                last_sig, force = sig, False
+                _clear()
+                print(f"{head} {exercise.id} — {exercise.title}\nchecking…", flush=True)
+                result = grader.grade(path)
+                record_grade(store, exercise.id, result)
+                _clear()
+                print(f"{head} " + format_grade(result, title=f"{exercise.id} — {exercise.title}"))
+                passed = result.status == "pass"
+                if passed:
+                    print("\nall checks pass — press n for the next exercise (or keep improving and save again)")
+                print(footer, flush=True)
+            k = key()
+            if k == "q":
+                return False
+            if k == "r":
+                force = True
+            elif k == "h":
+                if not exercise.hints:
+                    print("this exercise has no hints", flush=True)
+                else:
+                    hints_shown = min(hints_shown + 1, len(exercise.hints))
+                    record(store.record_event, "hint", exercise.id, str(hints_shown))
+                    for i in range(hints_shown):
+                        print(fill(exercise.hints[i], f"hint {i + 1}/{len(exercise.hints)}: ", "  "), flush=True)
+            elif k == "n":
+                if passed:
+                    return True
+                print("pass every check first (or quit with q)", flush=True)
+            time.sleep(POLL_S)
+    finally:
+        grader.close()
