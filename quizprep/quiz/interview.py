@@ -19,6 +19,25 @@ from .session import QuizItem, QuizSession, describe_response
 # How long an interviewer gives each kind of item, in minutes: the plan of the session.
 MINUTES = {"explain": 4.0, "question": 1.5, "exercise": 12.0}
 EXPLAIN_SHARE = 1 / 3
+# Interview lengths a person would sit; coding needs room for at least one exercise and some questions.
+DEFAULT_MINUTES = 45
+MIN_MINUTES, MAX_MINUTES = 5, 180
+CODING_FROM_MINUTES = 20      # one exercise from here on
+TWO_EXERCISES_FROM_MINUTES = 40
+# Seeds are stored with the report in an SQLite INTEGER column (signed 64 bits).
+MAX_SEED = 2**63 - 1
+
+
+def check_length(minutes: int) -> None:
+    """Raise ValueError, saying what is allowed, for an interview length nobody would sit."""
+    if not MIN_MINUTES <= minutes <= MAX_MINUTES:
+        raise ValueError(f"an interview lasts {MIN_MINUTES} to {MAX_MINUTES} minutes, not {minutes}")
+
+
+def check_seed(seed: int) -> None:
+    """Raise ValueError for a seed the report cannot be stored with."""
+    if not 0 <= seed <= MAX_SEED:
+        raise ValueError(f"a seed is a whole number from 0 to {MAX_SEED}, not {seed}")
 
 
 @dataclass(frozen=True)
@@ -46,6 +65,8 @@ class ItemResult:
     given: str = ""
     model_answer: str = ""
     status: str = ""              # exercises: the grade's status
+    qtype: str = ""               # questions: the question type, for scheduling its card
+    score: float = 0.0            # questions: partial credit, as the answer checker gave it
 
 
 @dataclass(frozen=True)
@@ -62,6 +83,11 @@ class Report:
     items: tuple[ItemResult, ...]
     work_on: tuple[str, ...]
     timed_out: bool = False
+    status: str = "finished"      # "unfinished" while it runs, or when it was interrupted
+
+    @property
+    def answered(self) -> int:
+        return sum(r.answered for r in self.items)
 
     def to_dict(self) -> dict:
         return asdict(self)
@@ -73,7 +99,8 @@ def plan_interview(questions: Sequence[Question], *, minutes: int = 45, seed: in
     """Choose the items: weighted towards weak and due topics, at least a third `explain`, and one or
     two of `exercises` ((id, title) the learner has not passed recently) when the time allows."""
     rng = random.Random(seed)
-    n_ex = 0 if not exercises or minutes < 20 else (2 if minutes >= 40 and len(exercises) >= 2 else 1)
+    n_ex = 0 if not exercises or minutes < CODING_FROM_MINUTES else (
+        2 if minutes >= TWO_EXERCISES_FROM_MINUTES and len(exercises) >= 2 else 1)
     budget = max(minutes - n_ex * MINUTES["exercise"], 0)
     due = set(due_ids)
     weights = topic_weights or {}
@@ -105,6 +132,18 @@ def plan_interview(questions: Sequence[Question], *, minutes: int = 45, seed: in
     for k, (eid, title) in enumerate(chosen_ex):
         items.insert(min(len(items), 2 + k * 4), InterviewItem("exercise", exercise=eid, title=title))
     return items
+
+
+def describe_plan(items: Sequence[InterviewItem], minutes: int) -> str:
+    """What the interview holds, in a line: the concept questions, the explain ones, and the coding."""
+    questions = [i for i in items if i.kind == "question"]
+    n_explain = sum(i.item.question.type == "explain" for i in questions)
+    n_ex = len(items) - len(questions)
+    line = f"{len(questions)} concept question(s) ({n_explain} explain) and "
+    if n_ex:
+        return line + f"{n_ex} coding exercise(s) in {minutes} minutes"
+    why = f"coding needs {CODING_FROM_MINUTES} minutes or more" if minutes < CODING_FROM_MINUTES else "no exercise is available"
+    return line + f"no coding in {minutes} minutes ({why})"
 
 
 def _weighted_pick(rng: random.Random, options: list[Question], weight: Callable[[Question], float]) -> Question:
@@ -166,7 +205,8 @@ class InterviewSession:
         bank_response = QuizSession.to_bank_response(entry.item, response)
         verdict = check_answer(q, bank_response)
         result = ItemResult(q.id, "question", q.topic, verdict.correct, True, self._spent(),
-                            describe_response(q, bank_response, text), q.model_answer if q.type == "explain" else "")
+                            describe_response(q, bank_response, text), q.model_answer if q.type == "explain" else "",
+                            qtype=q.type, score=verdict.score)
         self.results.append(result)
         return result
 
@@ -179,13 +219,22 @@ class InterviewSession:
         self.results.append(result)
         return result
 
-    def report(self, topic_of_exercise: Mapping[str, str] | None = None) -> Report:
-        """The report: unanswered items (time ran out, or the session was ended) count as missed."""
+    @property
+    def answered_any(self) -> bool:
+        """Whether the learner has answered anything yet (an interview ended before that is not kept)."""
+        return any(r.answered for r in self.results)
+
+    def report(self, topic_of_exercise: Mapping[str, str] | None = None, *, finished: bool = True) -> Report:
+        """The report: unanswered items (time ran out, or the session was ended) count as missed.
+
+        `finished=False` is the report of an interview still running (or interrupted), kept as unfinished.
+        """
         results = list(self.results)
         for entry in self.items[len(results):]:
             if entry.kind == "question":
                 q = entry.item.question
-                results.append(ItemResult(q.id, "question", q.topic, False, False, 0.0, "", q.model_answer if q.type == "explain" else ""))
+                results.append(ItemResult(q.id, "question", q.topic, False, False, 0.0, "", q.model_answer if q.type == "explain" else "",
+                                          qtype=q.type))
             else:
                 results.append(ItemResult(entry.exercise, "exercise", (topic_of_exercise or {}).get(entry.exercise, ""), False, False, 0.0,
                                           status="not reached"))
@@ -198,7 +247,7 @@ class InterviewSession:
         return Report(seed=self.seed, minutes=self.minutes, started_at=self.started_at,
                       score=round(right / len(results), 4) if results else 0.0, right=right, total=len(results),
                       by_topic={t: (a, b) for t, (a, b) in per.items()}, items=tuple(results),
-                      work_on=work_on_next(results), timed_out=self.time_up)
+                      work_on=work_on_next(results), timed_out=self.time_up, status="finished" if finished else "unfinished")
 
 
 def work_on_next(results: Sequence[ItemResult], n: int = 3) -> tuple[str, ...]:

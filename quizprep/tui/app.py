@@ -94,9 +94,14 @@ class QuizprepApp(App):
 
     def action_interview(self) -> None:
         from .screens.interview import InterviewScreen
+        from .screens.interview_length import InterviewLengthScreen
 
-        session = self.services.new_interview(45)
-        self.push_screen(InterviewScreen(session, topic_of_exercise={e.id: e.topic for e in self.services.exercises}))
+        def start(minutes: int | None) -> None:
+            if minutes is not None:
+                session = self.services.new_interview(minutes)
+                self.push_screen(InterviewScreen(session, topic_of_exercise={e.id: e.topic for e in self.services.exercises}))
+
+        self.push_screen(InterviewLengthScreen(), start)
 
     def action_progress(self) -> None:
         from .screens.progress import ProgressScreen
@@ -109,7 +114,7 @@ class QuizprepApp(App):
         yield SystemCommand("Quiz by topic", "Pick a topic to quiz on", self.action_topics)
         yield SystemCommand("Exercises", "The coding exercises and their status", self.action_exercises)
         yield SystemCommand("Progress", "Mastery, accuracy, study days", self.action_progress)
-        yield SystemCommand("Mock interview", "45 timed minutes of concept questions and coding", self.action_interview)
+        yield SystemCommand("Mock interview", "Timed concept questions and coding; you choose the length", self.action_interview)
         yield SystemCommand("Help", "Keys and how quizprep works", self.action_help)
         yield SystemCommand("Toggle light/dark", "Switch between the light and dark theme", self.action_toggle_theme)
         for bank in self.services.catalog.banks:

@@ -1,4 +1,10 @@
-"""A timed mock interview: concept questions and coding, a countdown always in view, then the report."""
+"""A timed mock interview: concept questions and coding, a countdown always in view, then the report.
+
+Everything the learner does is kept as it happens (InterviewRecorder): each concept answer is
+recorded like a quiz answer and the interview is saved as unfinished after every item, so a crash
+or a quit loses nothing; the end marks it finished. An interview ended before its first answer is
+not kept.
+"""
 
 from __future__ import annotations
 
@@ -6,6 +12,7 @@ import shutil
 
 from rich.markup import escape
 from textual import work
+from textual._time import time as message_clock  # the clock Textual stamps every message with
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical, VerticalScroll
@@ -13,6 +20,9 @@ from textual.screen import Screen
 from textual.widgets import Footer, Header, Markdown, Static
 
 from ..widgets.answers import AnswerGiven, AnswerInvalid, KeyPointsAnswer, answer_widgets, press_answer_button
+
+# Actions that only mean something while a coding item is shown: hidden from the footer elsewhere.
+CODING_ACTIONS = ("grade", "skip")
 
 
 class InterviewScreen(Screen):
@@ -28,9 +38,13 @@ class InterviewScreen(Screen):
         super().__init__()
         self.session = session
         self.topic_of_exercise = topic_of_exercise or {}
+        self.recorder = None
         self.explain_text: str | None = None
         self.exercise_path = None
+        self.last_status = "skipped"  # the current exercise's latest grade; what ctrl+n records
         self.finished = False
+        self._advancing = False       # between items: answers and keys meant for the old item are dropped
+        self._shown_at = 0.0          # when the current item's widgets appeared (Textual's message clock)
 
     @property
     def state(self) -> str:
@@ -47,11 +61,19 @@ class InterviewScreen(Screen):
         yield Static("", id="status-line")
         yield Footer()
 
-    def on_mount(self) -> None:
+    async def on_mount(self) -> None:
+        self.recorder = self.app.services.interview_recorder(self.session, self.topic_of_exercise)
         self.sub_title = f"Mock interview — {self.session.minutes} min"
         self.set_interval(1.0, self.tick)
         self.tick()
-        self.show_current()
+        await self.show_current()
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """Grading and moving on exist only on a coding item; elsewhere they are hidden from the footer."""
+        if action in CODING_ACTIONS:
+            entry = self.session.current
+            return not self.finished and entry is not None and entry.kind == "exercise"
+        return True
 
     def tick(self) -> None:
         if self.finished:
@@ -63,84 +85,113 @@ class InterviewScreen(Screen):
         if self.session.time_up:
             self.action_finish()
 
-    def show_current(self) -> None:
+    async def show_current(self) -> None:
+        """Replace the answer area with the current item (the old widgets are gone before the new ones mount)."""
+        if self.finished:
+            return
         entry = self.session.current
         if entry is None:
             self.action_finish()
             return
-        area = self.query_one("#answer-area")
-        area.remove_children()
-        self.explain_text = None
-        if entry.kind == "question":
-            q = entry.item.question
-            self.query_one("#quiz-meta", Static).update(f"{q.topic} · difficulty {q.difficulty} · [dim]{q.id}[/dim]")
-            self.query_one("#prompt", Markdown).update(q.prompt)
-            area.mount_all(answer_widgets(entry.item))
-            self.call_after_refresh(lambda: next(iter(self.query("#answer").results()), self).focus())
-            self.query_one("#status-line", Static).update("answer as in an interview; you see how you did in the report")
-        else:
-            from ...grading.workspace import workspace_dir
-            from .exercise import stub_instructions
+        self._advancing = True
+        try:
+            area = self.query_one("#answer-area")
+            await area.remove_children()
+            self.explain_text = None
+            self.exercise_path = None
+            self.last_status = "skipped"
+            self._shown_at = message_clock()
+            if entry.kind == "question":
+                await self._show_question(area, entry)
+            else:
+                await self._show_exercise(area, entry)
+        finally:
+            self._advancing = False
+            self.refresh_bindings()
 
-            exercise = self.app.services.exercise(entry.exercise)
-            self.exercise_path = workspace_dir().parent / "interview" / f"{exercise.id}.py"
-            self.exercise_path.parent.mkdir(parents=True, exist_ok=True)
-            shutil.copyfile(exercise.stub, self.exercise_path)
-            self.query_one("#quiz-meta", Static).update(f"coding · {exercise.topic} · difficulty {exercise.difficulty}")
-            self.query_one("#prompt", Markdown).update(f"**{exercise.id} — {exercise.title}**\n\nImplement it in `{self.exercise_path}`.")
-            area.mount(Static(escape(stub_instructions(exercise.stub))))
-            self.query_one("#status-line", Static).update("ctrl+g grades your file · ctrl+n moves on without it")
-            self.focus()
+    async def _show_question(self, area, entry) -> None:
+        q = entry.item.question
+        self.query_one("#quiz-meta", Static).update(f"{q.topic} · difficulty {q.difficulty} · [dim]{q.id}[/dim]")
+        self.query_one("#prompt", Markdown).update(q.prompt)
+        await area.mount_all(answer_widgets(entry.item))
+        self.call_after_refresh(lambda: next(iter(self.query("#answer").results()), self).focus())
+        self.query_one("#status-line", Static).update("answer as in an interview; you see how you did in the report")
+
+    async def _show_exercise(self, area, entry) -> None:
+        from ...grading.workspace import workspace_dir
+        from .exercise import stub_instructions
+
+        exercise = self.app.services.exercise(entry.exercise)
+        path = workspace_dir().parent / "interview" / f"{exercise.id}.py"
+        path.parent.mkdir(parents=True, exist_ok=True)
+        shutil.copyfile(exercise.stub, path)
+        self.exercise_path = path
+        self.query_one("#quiz-meta", Static).update(f"coding · {exercise.topic} · difficulty {exercise.difficulty}")
+        self.query_one("#prompt", Markdown).update(f"**{exercise.id} — {exercise.title}**\n\nImplement it in `{path}`.")
+        await area.mount(Static(escape(stub_instructions(exercise.stub))))
+        self.query_one("#status-line", Static).update("ctrl+g grades your file · ctrl+n moves on without it")
+        self.focus()
 
     def on_answer_invalid(self, message: AnswerInvalid) -> None:
         self.query_one("#status-line", Static).update(f"[b]{escape(message.reason)}[/b]")
 
-    def on_answer_given(self, message: AnswerGiven) -> None:
+    async def on_answer_given(self, message: AnswerGiven) -> None:
         message.stop()
+        if self.finished or self._advancing or message.time < self._shown_at:
+            return  # a second keypress meant for the item already answered
         entry = self.session.current
         if entry is None or entry.kind != "question":
             return
         q = entry.item.question
         if q.type == "explain" and self.explain_text is None:
-            self.explain_text = message.text
-            area = self.query_one("#answer-area")
-            area.remove_children()
-            area.mount(Static("[b]Model answer[/b]"), Markdown(q.model_answer),
-                       Static("[b]Which key points did you cover?[/b] (space or 1-9, enter to go on)"))
-            points = KeyPointsAnswer(list(q.key_points))
-            area.mount(points)
-            self.call_after_refresh(points.focus)
+            await self._show_key_points(q, message.text)
             return
         self.session.answer(message.response, text=self.explain_text or "")
-        self.show_current()
+        self.recorder.item_done()
+        await self.show_current()
+
+    async def _show_key_points(self, q, text: str) -> None:
+        self._advancing = True
+        try:
+            self.explain_text = text
+            area = self.query_one("#answer-area")
+            await area.remove_children()
+            self._shown_at = message_clock()
+            points = KeyPointsAnswer(list(q.key_points))
+            await area.mount(Static("[b]Model answer[/b]"), Markdown(q.model_answer),
+                             Static("[b]Which key points did you cover?[/b] (space or 1-9, enter to go on)"), points)
+            self.call_after_refresh(points.focus)
+        finally:
+            self._advancing = False
 
     def on_button_pressed(self, event) -> None:
         press_answer_button(self, event.button.id)
 
     def action_grade(self) -> None:
         entry = self.session.current
-        if entry is None or entry.kind != "exercise":
+        if entry is None or entry.kind != "exercise" or self.exercise_path is None:
             return
         self.query_one("#status-line", Static).update("checking…")
-        self.run_grade(entry.exercise)
+        self.run_grade(entry.exercise, self.exercise_path)
 
     @work(thread=True, exclusive=True, group="interview-grade")
-    def run_grade(self, exercise_id: str) -> None:
+    def run_grade(self, exercise_id: str, path) -> None:
         from ...grading.warm import WarmGrader
 
         exercise = self.app.services.exercise(exercise_id)
         with WarmGrader(exercise, timeout=min(10.0, max(self.session.remaining(), 1.0))) as grader:
-            result = grader.grade(self.exercise_path)
+            result = grader.grade(path)
         self.app.call_from_thread(self._graded, exercise_id, result)
 
-    def _graded(self, exercise_id: str, result) -> None:
+    async def _graded(self, exercise_id: str, result) -> None:
         entry = self.session.current
-        if entry is None or entry.kind != "exercise" or entry.exercise != exercise_id:
-            return
+        if self.finished or self._advancing or entry is None or entry.kind != "exercise" or entry.exercise != exercise_id:
+            return  # the learner moved on while it was being graded
         if result.status == "pass":
             self.session.record_exercise("pass", self.topic_of_exercise.get(exercise_id, ""))
+            self.recorder.item_done()
             self.notify(f"{exercise_id}: all checks pass")
-            self.show_current()
+            await self.show_current()
         else:
             first = result.first_failure
             hint = f" — {first.name}: {first.message}" if first else (f" — {result.message}" if result.message else "")
@@ -148,12 +199,13 @@ class InterviewScreen(Screen):
                 escape(f"{result.status}: {result.passed}/{len(result.checks)} checks{hint}") + " · ctrl+g again · ctrl+n move on")
             self.last_status = result.status
 
-    def action_skip(self) -> None:
+    async def action_skip(self) -> None:
         entry = self.session.current
-        if entry is not None and entry.kind == "exercise":
-            self.session.record_exercise(getattr(self, "last_status", "skipped"), self.topic_of_exercise.get(entry.exercise, ""))
-            self.last_status = "skipped"
-            self.show_current()
+        if self.finished or self._advancing or entry is None or entry.kind != "exercise":
+            return
+        self.session.record_exercise(self.last_status, self.topic_of_exercise.get(entry.exercise, ""))
+        self.recorder.item_done()
+        await self.show_current()
 
     def action_end_early(self) -> None:
         from .confirm import ConfirmScreen
@@ -168,8 +220,14 @@ class InterviewScreen(Screen):
         if self.finished:
             return
         self.finished = True
-        report = self.session.report(self.topic_of_exercise)
-        self.app.services.save_interview(report.to_dict())
+        self.refresh_bindings()
+        report = self.recorder.finish() if self.recorder is not None else None
+        while self.app.screen is not self and len(self.app.screen_stack) > 1:
+            self.app.pop_screen()  # a question asked over the interview (end it now?) is moot when time runs out
+        if report is None:
+            self.notify("The interview ended before the first answer, so it was not recorded.", title="Nothing recorded")
+            self.dismiss()
+            return
         from .interview_report import InterviewReportScreen
 
         self.app.switch_screen(InterviewReportScreen(report))

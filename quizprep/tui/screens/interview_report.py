@@ -11,6 +11,8 @@ from textual.widgets import Footer, Header, Sparkline, Static
 
 
 class InterviewReportScreen(Screen):
+    """One interview's report: score by topic, time per item, explain answers beside the model, what to work on."""
+
     BINDINGS = [Binding("escape,enter,q", "app.pop_screen", "Done")]
 
     def __init__(self, report) -> None:
@@ -33,17 +35,20 @@ class InterviewReportScreen(Screen):
                 if item.model_answer and item.answered:
                     yield Static(f"\n[b]{escape(item.label)}[/b]\n[dim]you:[/dim] {escape(item.given or '(empty)')}\n"
                                  f"[dim]model:[/dim] {escape(item.model_answer.strip())}")
-            yield Static("\n[b]Work on next[/b]\n" + "\n".join(f"  {i}. {escape(w)}" for i, w in enumerate(r.work_on, 1)))
+            if r.work_on:
+                yield Static("\n[b]Work on next[/b]\n" + "\n".join(f"  {i}. {escape(w)}" for i, w in enumerate(r.work_on, 1)), id="work-on")
+            else:
+                yield Static("\n[b]Work on next[/b]\n  nothing from this interview — every item was right", id="work-on")
             yield Static("\n[b]Across your mock interviews[/b]", id="trend-title")
             yield Sparkline([], id="trend")
             yield Static("", id="trend-text")
         yield Footer()
 
     def on_mount(self) -> None:
-        past = self.app.services.interview_history()
-        scores = [h["score"] for h in past]
-        self.query_one("#trend", Sparkline).data = scores or [self.report.score]
         from ...progress.interviews import trend
 
+        scores = [h["score"] for h in self.app.services.interview_history()]  # finished interviews only
+        self.query_one("#trend", Sparkline).data = scores or [self.report.score]
+        so_far = f"{len(scores)} finished interview(s); scores " + ", ".join(f"{s:.0%}" for s in scores[-8:])
         self.query_one("#trend-text", Static).update(
-            f"{len(scores)} interview(s); scores " + ", ".join(f"{s:.0%}" for s in scores[-8:]) + f" — trend {trend(scores)}")
+            so_far + (f" — trend {trend(scores)}" if len(scores) >= 2 else " — no trend yet: it needs a second interview"))
