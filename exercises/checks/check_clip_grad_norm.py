@@ -171,3 +171,39 @@ def test_updates_grads_in_place(learner):
     for i, same in enumerate(out["same"]):
         expect_true(same, f"clip_grad_norm put a different object in grads[{i}]",
                     "scale the arrays you were given (g *= scale); the caller's references must see the new values")
+
+
+# The contract allows arrays "of any shapes": a 0-d array (a scalar parameter such as a learned
+# temperature) and an empty one must be clipped like the rest, and `g[:] *= scale` fails on the first.
+ODD_SHAPES = {
+    "0-d array clipped": ([np.array(6.0), np.array([[2.0, -3.0]]), np.array(-2.0)], 1.0),
+    "only 0-d arrays": ([np.array(3.0), np.array(-4.0)], 2.5),
+    "0-d array below max_norm": ([np.array(0.3), np.array([0.4])], 1.0),
+    "empty array among others": ([np.zeros((0,)), np.array([3.0, 4.0]), np.zeros((2, 0))], 1.0),
+}
+
+
+@pytest.mark.parametrize("case", list(ODD_SHAPES))
+def test_arrays_of_any_shape_including_0d_and_empty(learner, case):
+    grads, max_norm = ODD_SHAPES[case]
+    out = learner.run(call, grads, max_norm)
+    shapes = ", ".join(str(g.shape) for g in grads)
+    for i, after in enumerate(out["held"]):
+        expect_true(isinstance(after, np.ndarray) and after.shape == grads[i].shape,
+                    f"grads[{i}] (shape {grads[i].shape}) came back as {describe_type(after)}",
+                    "scale each array in place with g *= scale: it works for every shape, 0-d included "
+                    "(g[:] needs at least one axis)")
+    expect_clipped(out, grads, max_norm, what=f"arrays of shapes {shapes}, max_norm={max_norm:g}")
+    expect_scalar(out["norm"], global_norm(grads), name=f"the norm returned for arrays of shapes {shapes}",
+                  alternatives=norm_alternatives(grads, max_norm))
+
+
+def test_all_zero_gradients_stay_zero(learner):
+    # a frozen layer gives zero gradients: the global norm is 0, nothing to clip, and no division by 0
+    grads = [np.zeros((2, 3)), np.zeros(4)]
+    out = learner.run(call, grads, 1.0)
+    for i, after in enumerate(out["held"]):
+        expect_array(after, grads[i], name=f"grads[{i}] after clipping all-zero gradients",
+                     extra=("with total_norm = 0 there is nothing to clip: compute max_norm / total_norm only when "
+                            "total_norm > max_norm",))
+    expect_scalar(out["norm"], 0.0, name="the norm returned for all-zero gradients")

@@ -16,6 +16,7 @@ SCHEDULES = [
     (dict(base_lr=3e-4, warmup_steps=500, total_steps=5000), list(range(0, 5600, 7))),
     (dict(base_lr=1.0, warmup_steps=0, total_steps=37, min_lr=0.1), list(range(50))),
     (dict(base_lr=0.05, warmup_steps=3, total_steps=4, min_lr=0.0), list(range(10))),
+    (dict(base_lr=0.1, warmup_steps=6, total_steps=6, min_lr=0.02), list(range(10))),
 ]
 
 MISTAKES = {
@@ -26,6 +27,8 @@ MISTAKES = {
     "over_total": "the cosine's progress was divided by total_steps — divide by the decay's length, total_steps - warmup_steps",
     "bare_cos": "cos(pi * p) without (1 + ...) / 2 — it is (1 + cos(pi * p)) / 2 that slides from 1 down to 0",
     "no_hold": "the cosine was not stopped at total_steps, so it swings back up — from total_steps on, return min_lr",
+    "all_warmup": "with warmup_steps == total_steps the decay has no steps, so total_steps already holds min_lr — test "
+                  "step >= total_steps before the cosine (a max(1, total_steps - warmup_steps) guard starts a cosine there instead)",
     "le_warmup": "with warmup_steps = 0, step 0 still went through the warmup branch — test step < warmup_steps, "
                  "so that no warmup means starting at base_lr",
 }
@@ -34,6 +37,8 @@ MISTAKES = {
 def mistaken_lr(step, base_lr, warmup_steps, total_steps, min_lr=0.0, *, mistake):
     """The schedule as written with one classic mistake (trusted code, only used to name what a learner did)."""
     b, w, T, m = base_lr, warmup_steps, total_steps, min_lr
+    if mistake == "all_warmup":
+        return b if step == T == w else mistaken_lr(step, b, w, T, m, mistake=None)
     if step < w or (mistake == "le_warmup" and step <= w):
         return b * (step + (mistake == "warmup+1")) / max(w, 1)
     if step >= T and mistake != "no_hold":
@@ -117,6 +122,15 @@ def test_without_warmup_starts_at_base_lr(learner):
     steps = [0, 50, 100]
     got = learner.run(call_at, steps, cfg)
     expect_values(got, [BASE, (BASE + MIN) / 2, MIN], steps, cfg)
+
+
+def test_warmup_as_long_as_the_schedule_goes_straight_to_min_lr(learner):
+    # warmup_steps == total_steps is allowed: the decay has no steps at all, so nothing may divide by
+    # total_steps - warmup_steps; the warmup ramp ends, and min_lr holds from total_steps on
+    cfg = dict(base_lr=BASE, warmup_steps=8, total_steps=8, min_lr=MIN)
+    steps = [0, 4, 7, 8, 9, 30]
+    got = learner.run(call_at, steps, cfg)
+    expect_values(got, [0.0, BASE * 4 / 8, BASE * 7 / 8, MIN, MIN, MIN], steps, cfg)
 
 
 def test_whole_schedules_match_reference(learner, reference):

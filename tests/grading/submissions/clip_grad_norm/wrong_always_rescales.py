@@ -1,6 +1,7 @@
-# expect: fail
+# expect: error
 # diagnosis: is already below it) is wrong
 # diagnosis: likely mistake: gradients whose norm was below max_norm were scaled up
+# (it also divides by the zero norm of all-zero gradients: the grade is an error)
 import numpy as np
 
 

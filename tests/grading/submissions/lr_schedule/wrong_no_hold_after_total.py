@@ -1,6 +1,7 @@
-# expect: fail
+# expect: error
 # diagnosis: warmup_cosine(111, base_lr=0.1, warmup_steps=10, total_steps=110, min_lr=0.01) is wrong
 # diagnosis: likely mistake: the cosine was not stopped at total_steps
+# (with warmup_steps == total_steps it also divides by zero: the grade is an error)
 import math
 
 

@@ -1,4 +1,8 @@
-# expect: pass
+# expect: fail
+# diagnosis: warmup_cosine(8, base_lr=0.1, warmup_steps=8, total_steps=8, min_lr=0.01) is wrong
+# diagnosis: likely mistake: with warmup_steps == total_steps the decay has no steps
+# Guarding both divisions with max(1, ...) starts a cosine at total_steps when warmup_steps == total_steps,
+# so that step gives base_lr where the schedule holds min_lr.
 import math
 
 
