@@ -9,7 +9,9 @@ from pathlib import Path
 
 from .. import __version__
 from . import authoring, exercises, interview, progress
+from .args import OneLineParser, count_arg, seed_arg
 from .common import UsageError
+from .keys import help_text as quiz_keys_help
 
 # every question type with its column label; kept here so building the parser imports no bank code
 TYPE_SHORT = {"single": "sgl", "multiple": "mul", "true_false": "t/f", "numeric": "num", "short": "sht", "order": "ord", "explain": "exp"}
@@ -119,7 +121,7 @@ def cmd_summary(args) -> int:
 
 
 def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(prog="quizprep", description="Quizzes, numpy exercises and progress for ML-engineering interviews.")
+    parser = OneLineParser(prog="quizprep", description="Quizzes, numpy exercises and progress for ML-engineering interviews.")
     parser.add_argument("--version", action="version", version=f"quizprep {__version__}")
     parser.add_argument("--banks", action="append", default=[], metavar="DIR", help="also load the banks in DIR (repeatable)")
     parser.add_argument("--exercises", action="append", default=[], metavar="DIR", help="also load the exercises in DIR (repeatable)")
@@ -132,12 +134,13 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("paths", nargs="*", metavar="PATH", help="bank files or folders (default: all banks)")
     p.set_defaults(func=cmd_validate)
 
-    p = sub.add_parser("quiz", help="take a quiz in the plain terminal")
+    p = sub.add_parser("quiz", help="take a quiz in the plain terminal", epilog=quiz_keys_help(),
+                       formatter_class=argparse.RawDescriptionHelpFormatter)
     p.add_argument("--topic", "-t", action="append", help="a topic slug (repeatable; default: all)")
     p.add_argument("--difficulty", "-d", action="append", type=int, choices=(1, 2, 3), help="1, 2 or 3 (repeatable)")
     p.add_argument("--type", action="append", choices=tuple(TYPE_SHORT), help="a question type (repeatable)")
-    p.add_argument("--count", "-n", type=int, default=10, help="how many questions (default 10)")
-    p.add_argument("--seed", type=int, default=None, help="shuffle reproducibly")
+    p.add_argument("--count", "-n", type=count_arg, default=10, help="how many questions (default 10)")
+    p.add_argument("--seed", type=seed_arg, default=None, help="shuffle reproducibly")
     p.add_argument("--practice", action="store_true", help="cram: record answers without moving the review schedule")
     p.set_defaults(func=cmd_quiz)
 

@@ -113,7 +113,7 @@ def read_explain(q: Question, ask: Ask = plain_ask):
 def show_item(item, position: str) -> None:
     """Print a presented question: where it is, its prompt, and its choices or items, numbered."""
     q = item.question
-    print(f"\n{position} {q.topic} · difficulty {q.difficulty} · {q.type.replace('_', '/')} · {q.id}")
+    print("\n" + fill(f"{position} {q.topic} · difficulty {q.difficulty} · {q.type.replace('_', '/')} · {q.id}", "", "  "))
     print(render(q.prompt))
     for i, choice in enumerate(item.choices, 1):
         print(fill(choice.text, f"  {i}. ", "     "))
@@ -149,7 +149,7 @@ def run_plain_quiz(questions: list[Question], *, seed: int | None = None, store=
                 continue
             q = item.question
             show_item(item, f"[{session.position + 1}/{len(session.items)}]")
-            print(f"  ({ANSWER_KEYS[q.type]} · {COMMAND_HELP})")
+            print(fill(f"({ANSWER_KEYS[q.type]} · {COMMAND_HELP})", "  ", "   "))
             try:
                 if q.type == "explain":
                     response, text = read_explain(q, command_ask)
