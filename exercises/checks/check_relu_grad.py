@@ -9,7 +9,8 @@ import pytest
 
 from quizprep.grading.api import CheckFailed, expect_array, expect_gradient, expect_unchanged, numerical_gradient, seeded, shape_id
 
-SHAPES = [(1,), (7,), (1, 5), (4, 3), (2, 3, 4)]
+# x may have any shape, 0-d included: numpy then gives back a numpy scalar, which counts as the 0-d answer
+SHAPES = [(), (1,), (7,), (1, 5), (4, 3), (2, 3, 4)]
 # relu is smooth away from 0; every finite-difference input is at least 0.1 from the kink, so h = 1e-5 never crosses it
 _rng = seeded(3)
 FD_INPUT = _rng.uniform(0.1, 2.0, size=(3, 4)) * _rng.choice([-1.0, 1.0], size=(3, 4))

@@ -18,7 +18,8 @@ from quizprep.grading.api import (
     shape_id,
 )
 
-SHAPES = [(1,), (7,), (1, 5), (4, 3), (2, 3, 4)]
+# x may have any shape, 0-d included: numpy then gives back a numpy scalar, which counts as the 0-d answer
+SHAPES = [(), (1,), (7,), (1, 5), (4, 3), (2, 3, 4)]
 
 # exp(-x) overflows float64 once -x > ~709.78; these cover both sides of that edge and the contract's |x| = 1000.
 LARGE = np.array([-1000.0, -745.0, -710.0, -100.0, -40.0, -20.0, 20.0, 40.0, 100.0, 710.0, 745.0, 1000.0])

@@ -17,7 +17,8 @@ from quizprep.grading.api import (
     shape_id,
 )
 
-SHAPES = [(1,), (7,), (1, 5), (4, 3), (2, 3, 4)]
+# x may have any shape, 0-d included: numpy then gives back a numpy scalar, which counts as the 0-d answer
+SHAPES = [(), (1,), (7,), (1, 5), (4, 3), (2, 3, 4)]
 
 # Finite differences of sum(tanh(v)) with h = 1e-5 carry a rounding error of about eps * |sum| / h ~ 1e-10; keeping
 # |x| <= 3 keeps tanh'(x) >= 0.0098, so that error stays near 1e-8 relative, inside GRADCHECK_THRESHOLD (1e-7).

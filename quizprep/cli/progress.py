@@ -6,6 +6,7 @@ import json
 import sys
 from pathlib import Path
 
+from .args import count_arg, seed_arg
 from .common import UsageError, open_store
 
 
@@ -30,34 +31,41 @@ def _pct(x) -> str:
 
 
 def cmd_review(args) -> int:
-    """Due questions first, then new ones up to the daily limit, in the plain terminal."""
-    from ..progress.reviews import review_queue
+    """Due questions first, then what is left of today's new questions (topics interleaved), in the plain terminal."""
+    from ..progress.today import today, todays_review
     from .plainquiz import run_plain_quiz
 
     catalog = _catalog()
+    questions = [(q.id, q.topic) for q in catalog.questions]
     with open_store() as store:
-        from ..grading import load_catalogue
-        from ..progress.plan import plan_for
-
-        plan = plan_for(store, [(q.id, q.topic) for q in catalog.questions], [e.id for e in load_catalogue()])
-        today = plan.today_plan if plan is not None else None
-        ids = review_queue(store, [q.id for q in catalog.questions], limit=args.count,
-                           new_room=today.new_total if today is not None else None)
+        numbers = today(store, questions, _exercise_ids())
+        ids = todays_review(store, questions, [], limit=args.count, seed=args.seed, numbers=numbers)
         if not ids:
             print("nothing is due and today's new questions are done — come back tomorrow, or `quizprep quiz --practice`")
             return 0
+        print(f"new questions today: {numbers.new_left} left of {numbers.new_allowance}")
         return run_plain_quiz([catalog.question(i) for i in ids], seed=args.seed, store=store, mode="review")
 
 
 def cmd_stats(args) -> int:
     """Progress figures as text or one JSON object."""
+    from ..grading import CatalogueError, load_catalogue
     from ..progress.stats import compute_stats
+    from ..progress.today import today
 
     catalog = _catalog()
+    questions = [(q.id, q.topic) for q in catalog.questions]
+    try:
+        exercise_topics = {e.id: e.topic for e in load_catalogue()}
+    except CatalogueError:
+        exercise_topics = {}
     with open_store() as store:
-        stats = compute_stats(store, [(q.id, q.topic) for q in catalog.questions], _exercise_ids())
+        stats = compute_stats(store, questions, list(exercise_topics), exercise_topics=exercise_topics)
+        numbers = today(store, questions, list(exercise_topics))
     if args.json:
-        print(json.dumps(stats.to_dict(), ensure_ascii=False))
+        out = stats.to_dict()
+        out["new_today"] = {"allowance": numbers.new_allowance, "started": numbers.introduced, "left": numbers.new_left}
+        print(json.dumps(out, ensure_ascii=False))
         return 0
     print(f"{'topic':<24}{'seen':>9}{'accuracy':>10}{'7 days':>8}{'mastery':>9}{'due':>5}")
     for t in stats.topics:

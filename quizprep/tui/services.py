@@ -69,25 +69,28 @@ class Services:
         """Progress figures for the current banks and exercises."""
         from ..progress.stats import compute_stats
 
-        return compute_stats(self.store, [(q.id, q.topic) for q in self.catalog.questions], [e.id for e in self.exercises])
+        return compute_stats(self.store, [(q.id, q.topic) for q in self.catalog.questions], [e.id for e in self.exercises],
+                             exercise_topics={e.id: e.topic for e in self.exercises})
+
+    @_locked
+    def today(self):
+        """The study day's plan and new-question allowance (progress.today.Today)."""
+        from ..progress.today import today
+
+        return today(self.store, [(q.id, q.topic) for q in self.catalog.questions], [e.id for e in self.exercises])
 
     @_locked
     def review_questions(self, limit: int = 20) -> list:
-        """Due questions, then new ones up to today's limit."""
-        from ..progress.reviews import review_queue
+        """Due questions, then what is left of today's new ones, topics interleaved."""
+        from ..progress.today import todays_review
 
-        plan = self.plan()
-        today = plan.today_plan if plan is not None else None
-        ids = review_queue(self.store, [q.id for q in self.catalog.questions], limit=limit,
-                           new_room=today.new_total if today is not None else None)
+        ids = todays_review(self.store, [(q.id, q.topic) for q in self.catalog.questions], [e.id for e in self.exercises], limit=limit)
         return [self.catalog.question(i) for i in ids]
 
     @_locked
     def new_left_today(self) -> int:
-        from ..progress.reviews import introduced_today
-
-        settings = self.store.settings()
-        return max(settings.new_per_day - introduced_today(self.store, "question", self.store.clock(), settings.day_starts_hour), 0)
+        """What is left of today's new-question allowance."""
+        return self.today().new_left
 
     def _write(self, write, *args, **kwargs):
         """A store write; on a read-only store (its notice is shown at start) nothing happens."""

@@ -117,3 +117,10 @@ def test_a_wrong_scalar_is_never_called_a_constant_factor():
 def test_a_real_constant_factor_is_still_named():
     want = np.array([0.3, -1.7, 2.9])
     assert "2 times the expected one" in likely_mistake(2 * want, want)
+
+
+def test_a_numpy_scalar_is_the_answer_for_a_0d_input():
+    # 1 - np.tanh(x)**2 is a np.float64 when x has shape (): right for a 0-d input, dtype still checked
+    expect_array(np.float64(0.25), np.array(0.25))
+    assert "dtype float32" in shown(failure(expect_array, np.float32(0.25), np.array(0.25)))
+    assert "shape (3,)" in shown(failure(expect_array, np.float64(0.25), np.zeros(3)))
