@@ -170,8 +170,8 @@ def cmd_config(args) -> int:
 
 def register(sub) -> None:
     p = sub.add_parser("review", help="review what is due, then new questions up to the daily limit")
-    p.add_argument("--count", "-n", type=int, default=20, help="at most this many questions (default 20)")
-    p.add_argument("--seed", type=int, default=None)
+    p.add_argument("--count", "-n", type=count_arg, default=20, help="at most this many questions (default 20)")
+    p.add_argument("--seed", type=seed_arg, default=None)
     p.set_defaults(func=cmd_review)
     p = sub.add_parser("stats", help="your progress: topics, exercises, streak, what to study next")
     p.add_argument("--json", action="store_true", help="print one JSON object")

@@ -33,6 +33,8 @@ def run(argv, capsys):
     (["quiz", "--seed", "99999999999999999999999"], "--seed: takes a whole number from 0 to"),
     (["quiz", "--seed", "1.5"], "'1.5' is not a whole number"),
     (["quiz", "-d", "7"], "invalid choice: 7"),
+    (["review", "-n", "-1"], "--count/-n: takes a whole number from 1 to 10000, not -1"),
+    (["review", "--seed", "-5"], "--seed: takes a whole number from 0 to"),
     (["nosuchverb"], "invalid choice: 'nosuchverb'"),
     (["new", "exercise", "demo_ex", "--dir", "/proc/no/such"], "cannot write /proc/no"),
 ])
