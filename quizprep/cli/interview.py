@@ -174,40 +174,64 @@ def cmd_plan(args) -> int:
     from ..bank import load_banks
     from ..grading import load_catalogue
     from ..paths import bank_paths
-    from ..progress.plan import plan_for
+    from ..progress.plan import check_interview_date
+    from ..progress.scheduler import study_day
+    from ..progress.today import today
 
+    if args.days is not None and args.days < 1:
+        raise UsageError("--days takes a number of days, 1 or more")
     with open_store() as store:
         if args.date is not None:
             try:
                 day = date.fromisoformat(args.date)
             except ValueError:
                 raise UsageError(f"--date takes YYYY-MM-DD, not {args.date!r}") from None
+            try:
+                check_interview_date(day, date.fromisoformat(study_day(store.clock(), store.settings().day_starts_hour)))
+            except ValueError as err:
+                raise UsageError(f"{err}; the saved date is unchanged") from None
             record(store.set_interview_date, day)
         catalog = load_banks(bank_paths())
-        plan = plan_for(store, [(q.id, q.topic) for q in catalog.questions], [e.id for e in load_catalogue()])
+        numbers = today(store, [(q.id, q.topic) for q in catalog.questions], [e.id for e in load_catalogue()])
+    plan = numbers.plan
     if plan is None:
         print("no interview date yet — `quizprep plan --date YYYY-MM-DD` sets it")
         return 0
     if args.json:
-        print(json.dumps(plan.to_dict()))
+        out = plan.to_dict()
+        out["new_today"] = {"allowance": numbers.new_allowance, "started": numbers.introduced, "left": numbers.new_left}
+        print(json.dumps(out))
+        return 0
+    if plan.too_far:
+        print(f"the saved interview date {plan.interview} is more than a year ahead, so there is no plan — "
+              "`quizprep plan --date YYYY-MM-DD` sets the real one")
         return 0
     if not plan.days:
         print(f"the interview date {plan.interview} is today or past — good luck! `quizprep plan --date` sets a new one")
         return 0
-    print(f"interview on {plan.interview}: {plan.days_left} study day(s) left")
-    for d in plan.days[:14]:
+    print(f"interview on {plan.interview:%a %d %b %Y}: {plan.days_left} study day(s) left")
+    shown = plan.days if args.all or args.days is None and len(plan.days) <= 21 else plan.days[:args.days or 14]
+    for d in shown:
         parts = []
-        if d.reviews_due:
+        if d.day == plan.today:
             parts.append(f"{d.reviews_due} reviews due")
+        elif d.reviews_due:
+            parts.append(f"~{d.reviews_due} reviews")
         if d.new_total:
-            parts.append(f"{d.new_total} new (" + ", ".join(f"{t} {n}" for t, n in d.new_by_topic.items()) + ")")
+            mix = ", ".join(f"{t} {n}" for t, n in d.new_by_topic.items())
+            left = f" — {numbers.new_left} left" if d.day == plan.today and numbers.introduced else ""
+            parts.append(f"{d.new_total} new ({mix}){left}")
         if d.exercises:
             parts.append("exercises: " + ", ".join(d.exercises))
         if d.mock_interview:
             parts.append("a mock interview")
         print(f"  {d.day:%a %d %b}  " + ("; ".join(parts) or "reviews only"))
-    if len(plan.days) > 14:
-        print(f"  … and {len(plan.days) - 14} more days")
+    hidden = plan.days[len(shown):]
+    if hidden:
+        mocks = sum(d.mock_interview for d in hidden)
+        print(f"  … {len(hidden)} more day(s) to {hidden[-1].day:%a %d %b}, {mocks} with a mock interview — "
+              "`quizprep plan --all` shows every day")
+    print("(~ reviews: expected from your cards' due dates if every answer is right; a wrong answer adds more)")
     return 0
 
 
@@ -219,6 +243,8 @@ def register(sub) -> None:
     p.add_argument("--history", action="store_true", help="past mock interviews and the trend")
     p.set_defaults(func=cmd_interview)
     p = sub.add_parser("plan", help="set your interview date and see the day-by-day plan to it")
-    p.add_argument("--date", help="the interview date, YYYY-MM-DD")
+    p.add_argument("--date", help="the interview date, YYYY-MM-DD: after today and at most a year ahead")
+    p.add_argument("--days", type=int, default=None, metavar="N", help="show the first N days (default: all up to 21, else 14)")
+    p.add_argument("--all", action="store_true", help="show every day to the interview")
     p.add_argument("--json", action="store_true")
     p.set_defaults(func=cmd_plan)

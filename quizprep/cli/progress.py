@@ -71,6 +71,7 @@ def cmd_stats(args) -> int:
     for t in stats.topics:
         print(f"{t.topic:<24}{f'{t.seen}/{t.total}':>9}{_pct(t.accuracy):>10}{_pct(t.recent_accuracy):>8}{_pct(t.mastery):>9}{t.due:>5}")
     print(f"\nanswers: {stats.answers_total}; due now: {stats.due_now}")
+    print(f"new questions today: {numbers.new_left} left of {numbers.new_allowance}")
     print(f"exercises: {stats.exercises_passed} passed, {stats.exercises_attempted} attempted, {stats.exercises_total} in all")
     due_ex = [e.exercise for e in stats.exercises if e.due]
     if due_ex:

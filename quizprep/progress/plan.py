@@ -79,7 +79,8 @@ def learning_order(unseen: Mapping[str, Sequence[str]]) -> list[str]:
 
 def new_mix(unseen: Mapping[str, Sequence[str]], count: int) -> dict[str, int]:
     """How many of the next `count` new questions come from each topic."""
-    return dict(Counter(learning_order(unseen)[:max(count, 0)]))
+    mix = Counter(learning_order(unseen)[:max(count, 0)])
+    return {t: mix[t] for t in unseen if mix[t]}  # in bank order
 
 
 def make_plan(*, today: date, interview: date, unseen: Mapping[str, Sequence[str]], exercises_left: Sequence[str],
@@ -122,7 +123,9 @@ def make_plan(*, today: date, interview: date, unseen: Mapping[str, Sequence[str
         else:
             reviews = reviews_ahead.get(day, 0) + new_reviews[i]
         review_day = i >= learn_days
-        days.append(DayPlan(day, dict(Counter(chunks[i])), exercises, mock_interview=review_day or i == days_left - 1, reviews_due=reviews))
+        mix = Counter(chunks[i])
+        days.append(DayPlan(day, {t: mix[t] for t in unseen if mix[t]}, exercises, mock_interview=review_day or i == days_left - 1,
+                            reviews_due=reviews))
     return StudyPlan(interview, today, days_left, tuple(days))
 
 

@@ -1,5 +1,6 @@
 """Study plan arithmetic with a fixed today: everything is covered before the interview date."""
 
+import math
 from collections import Counter
 from datetime import UTC, date, datetime, timedelta
 
@@ -144,3 +145,112 @@ def test_new_per_day_sets_the_pace_when_it_is_faster_than_the_plan():
     assert [d.new_total for d in plan.days if d.new_total] == [10, 10, 10, 9]  # 39 questions at 10 a day
     slow = make_plan(today=TODAY, interview=TODAY + timedelta(days=4), unseen=UNSEEN, exercises_left=[], new_per_day=1)
     assert [d.new_total for d in slow.days] == [13, 13, 13, 0]                  # ceil(39 / 3): the date needs more than 1 a day
+
+
+# -- the `plan` verb, as a learner types it -------------------------------------------------------------------------------
+
+def _cli(capsys, *argv):
+    from quizprep.cli import main
+
+    code = main(list(argv))
+    out = capsys.readouterr()
+    return code, out.out, out.err
+
+
+def _today():
+    from quizprep.progress.scheduler import study_day
+
+    store = ProgressStore(backups=False)
+    day = date.fromisoformat(study_day(store.clock(), store.settings().day_starts_hour))
+    store.close()
+    return day
+
+
+def _saved_date():
+    store = ProgressStore(backups=False)
+    try:
+        return store.interview_date()
+    finally:
+        store.close()
+
+
+@pytest.mark.parametrize("offset, message", [(-1, "is not after today"), (0, "is not after today"),
+                                             (366, "more than 365 days ahead")])
+def test_plan_refuses_a_past_today_or_far_date_and_keeps_the_saved_one(capsys, offset, message):
+    today = _today()
+    good = today + timedelta(days=30)
+    assert _cli(capsys, "plan", "--date", good.isoformat())[0] == 0
+    code, out, err = _cli(capsys, "plan", "--date", (today + timedelta(days=offset)).isoformat())
+    assert code == 2 and out == ""
+    assert len(err.strip().splitlines()) == 1 and message in err and "saved date is unchanged" in err and "Traceback" not in err
+    assert _saved_date() == good
+
+
+def test_plan_refuses_the_year_9999_at_once(capsys):
+    import time
+
+    started = time.perf_counter()
+    code, _, err = _cli(capsys, "plan", "--date", "9999-12-31")
+    assert code == 2 and "more than 365 days ahead" in err and _saved_date() is None
+    assert time.perf_counter() - started < 5
+
+
+def test_a_far_date_saved_before_dates_were_checked_is_reported_not_planned(capsys):
+    import time
+
+    store = ProgressStore(backups=False)
+    store.set_interview_date(date(9999, 12, 31))
+    store.close()
+    started = time.perf_counter()
+    code, out, _ = _cli(capsys, "plan")
+    assert code == 0 and "more than a year ahead" in out and "plan --date" in out
+    code, out, _ = _cli(capsys, "stats")
+    assert code == 0 and "new questions today: 20 left of 20" in out   # the learner's own pace meanwhile
+    assert time.perf_counter() - started < 10
+
+
+def test_a_long_plan_says_what_it_does_not_show_and_all_shows_every_day(capsys):
+    days = 40
+    interview = _today() + timedelta(days=days)
+    code, out, _ = _cli(capsys, "plan", "--date", interview.isoformat())
+    day_lines = [line for line in out.splitlines() if line.startswith("  ") and not line.startswith("  …")]
+    mock_days = days - math.ceil(days * 0.75)                      # the last quarter is for review and mock interviews
+    assert code == 0 and len(day_lines) == 14
+    assert f"… {days - 14} more day(s) to {interview - timedelta(days=1):%a %d %b}, {mock_days} with a mock interview" in out
+    assert "plan --all" in out
+    code, out, _ = _cli(capsys, "plan", "--all")
+    day_lines = [line for line in out.splitlines() if line.startswith("  ")]
+    assert len(day_lines) == days and sum("a mock interview" in line for line in day_lines) == mock_days
+    assert "more day" not in out
+    code, out, _ = _cli(capsys, "plan", "--days", "3")
+    assert len([line for line in out.splitlines() if line.startswith("  ") and not line.startswith("  …")]) == 3
+    assert "~" in out and "reviews" in out
+
+
+def test_plan_review_and_stats_tell_the_same_number_of_new_questions(capsys, monkeypatch):
+    import io
+    import json
+
+    from quizprep.bank import load_banks
+    from quizprep.paths import bank_paths
+
+    store = ProgressStore(backups=False)
+    store.set_setting("new_per_day", "1")
+    store.close()
+    _cli(capsys, "plan", "--date", (_today() + timedelta(days=20)).isoformat())
+    plan = json.loads(_cli(capsys, "plan", "--json")[1])
+    allowance = plan["days"][0]
+    total = sum(allowance["new_by_topic"].values())
+    questions = load_banks(bank_paths()).questions
+    assert total == math.ceil(len(questions) / math.ceil(20 * 0.75)) > 1    # the plan raises the slow pace of 1 a day
+    store = ProgressStore(backups=False)
+    for q in questions[:2]:  # two questions started in a topic quiz
+        record_answer(store, question_id=q.id, topic=q.topic, qtype=q.type, correct=True, score=1.0, seconds=30)
+    store.close()
+    plan = json.loads(_cli(capsys, "plan", "--json")[1])
+    stats = json.loads(_cli(capsys, "stats", "--json")[1])
+    assert sum(plan["days"][0]["new_by_topic"].values()) == total              # the day's share holds
+    assert plan["new_today"] == stats["new_today"] == {"allowance": total, "started": 2, "left": total - 2}
+    monkeypatch.setattr("sys.stdin", io.StringIO(""))
+    out = _cli(capsys, "review")[1]
+    assert f"new questions today: {total - 2} left of {total}" in out

@@ -35,7 +35,7 @@ async def test_home_first_run_is_friendly_and_shows_the_ways_in(app):
         assert isinstance(home, HomeScreen)
         await wait_for(pilot, lambda: "Due for review" in text_of(home, "#today-figures"))
         today = text_of(home, "#today-figures")
-        assert "Welcome to quizprep" in today and "New questions left:  20 today" in today
+        assert "Welcome to quizprep" in today and "New questions left:  7 today" in today  # new_per_day is 20; the bank holds 7
         assert "7 questions in 1 topic" in today
         assert "not studied yet" in text_of(home, "#next-topics")
         await pilot.press("e")

@@ -25,16 +25,22 @@ def plural(n: int, word: str) -> str:
     return f"{n} {word}{'' if n == 1 else 's'}"
 
 
-def plan_lines(plan) -> list[str]:
-    """Days left and today's plan, for the Today panel."""
+def plan_lines(plan, new_left: int | None = None) -> list[str]:
+    """Days left and today's plan, for the Today panel (`new_left`: what is left of today's new questions)."""
+    if plan.too_far:
+        return [f"[b]Interview date {plan.interview}[/b] is more than a year away, so there is no plan — "
+                "`quizprep plan --date` sets the real one\n"]
     if not plan.days:
+        if plan.interview < plan.today:
+            return [f"[b]Your interview date {plan.interview} has passed[/b] — `quizprep plan --date` sets the next one\n"]
         return [f"[b]Interview day: {plan.interview}[/b] — good luck!\n"]
     today = plan.today_plan
     lines = [f"[b]{plural(plan.days_left, 'day')} to your interview[/b] ({plan.interview})"]
     if today is not None:
         todo = []
         if today.new_total:
-            todo.append(f"{plural(today.new_total, 'new question')} over {plural(len(today.new_by_topic), 'topic')}")
+            done = f" ({new_left} left)" if new_left is not None and new_left != today.new_total else ""
+            todo.append(f"{plural(today.new_total, 'new question')} over {plural(len(today.new_by_topic), 'topic')}{done}")
         if today.exercises:
             todo.append("exercise " + ", ".join(today.exercises))
         if today.mock_interview:
@@ -79,9 +85,8 @@ class HomeScreen(Screen):
         services = self.app.services
         catalog = services.catalog
         stats = services.stats()
-        new_left = services.new_left_today()
-        plan = services.plan()
-        self.app.call_from_thread(self._show, catalog, stats, new_left, plan)
+        today = services.today()  # one object: the plan lines and the numbers below cannot disagree
+        self.app.call_from_thread(self._show, catalog, stats, today.new_left, today.plan)
         if not getattr(self.app, "notices_shown", False):
             self.app.notices_shown = True
             for notice in services.store_notices():
@@ -93,8 +98,9 @@ class HomeScreen(Screen):
         if first_run:
             lines.append(WELCOME + "\n")
         if plan is not None:
-            lines.extend(plan_lines(plan))
-        lines.append(f"Due for review:      [b]{stats.due_now}[/b]")
+            lines.extend(plan_lines(plan, new_left))
+        later = plan.today_plan.reviews_due - stats.due_now if plan is not None and plan.today_plan is not None else 0
+        lines.append(f"Due for review:      [b]{stats.due_now}[/b]" + (f" now, {later} more later today" if later > 0 else ""))
         lines.append(f"New questions left:  [b]{new_left}[/b] today")
         streak = plural(stats.streak_days, "day")
         lines.append(f"Streak:              [b]{streak}[/b]"
