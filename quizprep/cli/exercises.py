@@ -9,7 +9,7 @@ from pathlib import Path
 
 from .args import timeout_arg
 from .common import UsageError, open_store, record, record_grade
-from .text import clip, fill, width
+from .text import clip, fill, fit, width
 
 TITLE_MIN = 24  # columns an exercise title needs to stay readable in `list`
 
@@ -97,7 +97,7 @@ def cmd_grade(args) -> int:
     if args.json:
         print(json.dumps(result.to_dict(), ensure_ascii=False))
     else:
-        print(format_grade(result, title=f"{exercise.id} — {exercise.title}"))
+        print(fit(format_grade(result, title=f"{exercise.id} — {exercise.title}")))
         if result.status == "pass":
             print(f"\nall checks pass. `quizprep solution {exercise.id}` shows the reference to compare with.")
     return 0 if result.status == "pass" else 1

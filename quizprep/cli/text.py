@@ -31,6 +31,19 @@ def fill(text: str, indent: str = "", hanging: str | None = None, cols: int | No
                          subsequent_indent=rest, break_long_words=False, break_on_hyphens=False)
 
 
+def fit(block: str, cols: int | None = None) -> str:
+    """Already-formatted text (e.g. a grade report) with each too-long line re-wrapped under its own indent."""
+    cols = cols or width()
+    out = []
+    for line in block.splitlines():
+        if len(line) < cols:
+            out.append(line)
+            continue
+        indent = line[: len(line) - len(line.lstrip())]
+        out.append(fill(line, indent, indent + "  ", cols))
+    return "\n".join(out)
+
+
 def clip(text: str, room: int) -> str:
     """`text` cut to `room` columns with an ellipsis (a table cell must not wrap); whole when it fits."""
     if len(text) <= room:

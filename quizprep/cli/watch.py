@@ -16,7 +16,7 @@ import time
 import tty
 from contextlib import contextmanager
 
-from .text import fill
+from .text import fill, fit
 
 POLL_S = 0.05
 
@@ -102,7 +102,7 @@ def _watch_one(catalogue, index: int, store, key, timeout: float) -> bool:
                 result = grader.grade(path)
                 record_grade(store, exercise.id, result)
                 _clear()
-                print(f"{head} " + format_grade(result, title=f"{exercise.id} — {exercise.title}"))
+                print(fit(f"{head} " + format_grade(result, title=f"{exercise.id} — {exercise.title}")))
                 passed = result.status == "pass"
                 if passed:
                     print("\nall checks pass — press n for the next exercise (or keep improving and save again)")

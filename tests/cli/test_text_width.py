@@ -86,3 +86,17 @@ def _code_lines(q) -> set[str]:
             elif inside or line.startswith("    "):
                 lines.add(line.strip())
     return lines
+
+
+@pytest.mark.parametrize("cols", [80, 60])
+def test_a_formatted_report_is_fitted_line_by_line(cols, monkeypatch):
+    monkeypatch.setenv("COLUMNS", str(cols))
+    report = ("relu_grad — ReLU's gradient: not yet\n  ✓ zero and signs\n\nfirst problem — input not modified:\n"
+              "  your function modified its input `x` in place, so the caller's activations are now wrong; "
+              "copy it first (x = x.copy()) or build a new array with np.where")
+    out = text.fit(report)
+    assert all(len(line) < cols for line in out.splitlines())
+    assert out.split() == report.split()
+    tail = out.split("first problem — input not modified:\n", 1)[1].splitlines()
+    assert len(tail) > 1 and all(line.startswith("  ") for line in tail)
+    assert out.startswith("relu_grad — ReLU's gradient: not yet\n  ✓ zero and signs\n\n")
