@@ -12,6 +12,7 @@ from . import authoring, exercises, interview, progress
 from .args import OneLineParser, count_arg, seed_arg
 from .common import UsageError
 from .keys import help_text as quiz_keys_help
+from .text import clip, width
 
 # every question type with its column label; kept here so building the parser imports no bank code
 TYPE_SHORT = {"single": "sgl", "multiple": "mul", "true_false": "t/f", "numeric": "num", "short": "sht", "order": "ord", "explain": "exp"}
@@ -34,7 +35,8 @@ def cmd_topics(args) -> int:
     from ..bank import QUESTION_TYPES
 
     catalog = _catalog(args)
-    header = f"{'topic':<24}{'total':>6}  " + " ".join(f"{TYPE_SHORT[t]:>4}" for t in QUESTION_TYPES) + "   d1  d2  d3"
+    w = max([len("topic"), *(len(b.topic) for b in catalog.banks)]) + 2
+    header = f"{'topic':<{w}}{'total':>6}  " + " ".join(f"{TYPE_SHORT[t]:>4}" for t in QUESTION_TYPES) + "   d1  d2  d3"
     print(header)
     from ..paths import source_label
 
@@ -42,12 +44,12 @@ def cmd_topics(args) -> int:
         types = Counter(q.type for q in bank.questions)
         diffs = Counter(q.difficulty for q in bank.questions)
         origin = source_label(bank.path)
-        print(f"{bank.topic:<24}{len(bank.questions):>6}  " + " ".join(f"{types[t]:>4}" for t in QUESTION_TYPES)
+        print(f"{bank.topic:<{w}}{len(bank.questions):>6}  " + " ".join(f"{types[t]:>4}" for t in QUESTION_TYPES)
               + "  " + "".join(f"{diffs[d]:>4}" for d in (1, 2, 3)) + ("" if origin == "built-in" else f"  {origin}"))
     qs = catalog.questions
     types = Counter(q.type for q in qs)
     diffs = Counter(q.difficulty for q in qs)
-    print(f"{'all':<24}{len(qs):>6}  " + " ".join(f"{types[t]:>4}" for t in QUESTION_TYPES)
+    print(f"{'all':<{w}}{len(qs):>6}  " + " ".join(f"{types[t]:>4}" for t in QUESTION_TYPES)
           + "  " + "".join(f"{diffs[d]:>4}" for d in (1, 2, 3)))
     _report_skipped(catalog)
     return 0
@@ -115,7 +117,8 @@ def cmd_summary(args) -> int:
     catalog = _catalog(args)
     print(f"{len(catalog.questions)} questions in {len(catalog.banks)} topics:")
     for bank in catalog.banks:
-        print(f"  {bank.topic:<24}{len(bank.questions):>4}  {bank.title}")
+        row = f"  {bank.topic:<24}{len(bank.questions):>4}  "
+        print(row + clip(bank.title, width() - len(row)))
     _report_skipped(catalog)
     return 0
 

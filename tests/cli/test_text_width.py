@@ -100,3 +100,13 @@ def test_a_formatted_report_is_fitted_line_by_line(cols, monkeypatch):
     tail = out.split("first problem — input not modified:\n", 1)[1].splitlines()
     assert len(tail) > 1 and all(line.startswith("  ") for line in tail)
     assert out.startswith("relu_grad — ReLU's gradient: not yet\n  ✓ zero and signs\n\n")
+
+
+def test_topics_and_list_fit_80_columns(monkeypatch, capsys):
+    from quizprep.cli import main
+
+    monkeypatch.setenv("COLUMNS", "80")
+    for verb in (["topics"], ["list"]):
+        assert main(verb) == 0
+        lines = capsys.readouterr().out.splitlines()
+        assert lines and max(len(line) for line in lines) < 80, verb
