@@ -214,7 +214,7 @@ def cmd_plan(args) -> int:
     for d in shown:
         parts = []
         if d.day == plan.today:
-            parts.append(f"{d.reviews_due} reviews due")
+            parts.append(f"{d.reviews_due} reviews due today")
         elif d.reviews_due:
             parts.append(f"~{d.reviews_due} reviews")
         if d.new_total:

@@ -95,3 +95,18 @@ async def test_a_passed_interview_date_says_so(banks):
     async with app.run_test(size=(100, 32)) as pilot:
         text = await figures(pilot)
         assert "has passed" in text and "good luck" not in text
+
+
+async def test_reviews_due_now_and_later_today_add_up_to_the_plans_reviews_for_today(banks):
+    s = store()
+    s.set_interview_date(date(2026, 12, 20))
+    # answered wrong: each comes back after a 10-minute relearning step
+    record_answer(s, question_id="losses-0", topic="losses", qtype="true_false", correct=False, score=0.0, seconds=30,
+                  at=(NOW - timedelta(hours=1)).astimezone(UTC))
+    record_answer(s, question_id="optim-0", topic="optim", qtype="true_false", correct=False, score=0.0, seconds=30,
+                  at=NOW.astimezone(UTC))
+    app = make_app(banks)
+    async with app.run_test(size=(100, 32)) as pilot:
+        text = await figures(pilot)
+        assert "Due for review:      1 now, 1 more later today" in text
+        assert app.services.today().plan.today_plan.reviews_due == 2
