@@ -207,7 +207,10 @@ def cmd_plan(args) -> int:
               "`quizprep plan --date YYYY-MM-DD` sets the real one")
         return 0
     if not plan.days:
-        print(f"the interview date {plan.interview} is today or past — good luck! `quizprep plan --date` sets a new one")
+        if plan.interview < plan.today:
+            print(f"your interview date {plan.interview} has passed — `quizprep plan --date YYYY-MM-DD` sets the next one")
+        else:
+            print(f"your interview is today ({plan.interview}) — good luck! `quizprep plan --date` sets the next one")
         return 0
     print(f"interview on {plan.interview:%a %d %b %Y}: {plan.days_left} study day(s) left")
     shown = plan.days if args.all or args.days is None and len(plan.days) <= 21 else plan.days[:args.days or 14]

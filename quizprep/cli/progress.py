@@ -170,7 +170,7 @@ def cmd_config(args) -> int:
 
 
 def register(sub) -> None:
-    p = sub.add_parser("review", help="review what is due, then new questions up to the daily limit")
+    p = sub.add_parser("review", help="review what is due, then what is left of today's new questions")
     p.add_argument("--count", "-n", type=count_arg, default=20, help="at most this many questions (default 20)")
     p.add_argument("--seed", type=seed_arg, default=None)
     p.set_defaults(func=cmd_review)

@@ -254,3 +254,15 @@ def test_plan_review_and_stats_tell_the_same_number_of_new_questions(capsys, mon
     monkeypatch.setattr("sys.stdin", io.StringIO(""))
     out = _cli(capsys, "review")[1]
     assert f"new questions today: {total - 2} left of {total}" in out
+
+
+def test_a_passed_interview_date_is_not_wished_good_luck(capsys):
+    store = ProgressStore(backups=False)
+    store.set_interview_date(_today() - timedelta(days=2))
+    store.close()
+    code, out, _ = _cli(capsys, "plan")
+    assert code == 0 and "has passed" in out and "good luck" not in out
+    store = ProgressStore(backups=False)
+    store.set_interview_date(_today())
+    store.close()
+    assert "good luck" in _cli(capsys, "plan")[1]
