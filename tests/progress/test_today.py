@@ -129,3 +129,17 @@ def test_the_order_is_the_same_all_day(store, clock):
     first = todays_review(store, QUESTIONS, [])
     clock.now += timedelta(hours=3)
     assert todays_review(store, QUESTIONS, []) == first
+
+
+def test_todays_exercises_hold_for_the_day_after_a_pass(store, clock):
+    from quizprep.progress.reviews import record_exercise_grade
+
+    store.set_interview_date(date(2026, 12, 11))
+    exercises = [f"ex{i}" for i in range(16)]                # 16 over 8 learning days: 2 a day
+    before = today(store, QUESTIONS, exercises).plan.today_plan.exercises
+    assert before == ("ex0", "ex1")
+    record_exercise_grade(store, "ex0", "pass", 9, 9, 0.2)
+    clock.now += timedelta(hours=1)
+    assert today(store, QUESTIONS, exercises).plan.today_plan.exercises == before
+    clock.now = NOON + timedelta(days=1)                     # tomorrow: ex0 is done, 15 left over 7 learning days
+    assert today(store, QUESTIONS, exercises).plan.today_plan.exercises == ("ex1", "ex2", "ex3")
