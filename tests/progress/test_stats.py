@@ -117,3 +117,18 @@ def test_a_passed_exercise_and_an_interview_answer_count_as_study_of_their_topic
     assert "not studied yet" not in reasons["beta"]
     order = [w.topic for w in ranked]
     assert order.index("delta") < order.index("autodiff")           # the untouched topic is the weaker one
+
+
+def test_stats_after_a_passed_autograd_does_not_call_autodiff_unstudied(capsys):
+    import json
+
+    from quizprep.cli import main
+
+    store = ProgressStore(backups=False)
+    record_exercise_grade(store, "autograd", "pass", 9, 9, 0.3)   # autograd's topic in the catalogue is autodiff
+    store.close()
+    assert main(["stats"]) == 0
+    assert "autodiff — not studied yet" not in capsys.readouterr().out
+    assert main(["stats", "--json"]) == 0
+    topics = {t["topic"]: t for t in json.loads(capsys.readouterr().out)["topics"]}
+    assert topics["autodiff"]["exercises_passed"] == 1
