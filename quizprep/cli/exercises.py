@@ -34,6 +34,18 @@ def _exercise(exercise_id: str):
     return found
 
 
+def workspace(exercise, action=None):
+    """The learner's file for an exercise (or the result of `action(exercise)`, e.g. reset); an unusable
+    workspace folder is a one-line usage error, not a traceback."""
+    from ..grading.workspace import workspace_dir, workspace_file
+
+    try:
+        return (action or workspace_file)(exercise)
+    except OSError as err:
+        raise UsageError(f"cannot use {err.filename or workspace_dir()} for your exercise files ({err.strerror or err}) — "
+                         "set QUIZPREP_HOME to a folder you can write") from None
+
+
 def exercise_status(exercise, last_grades, due: frozenset = frozenset()) -> str:
     """The exercise's status word (see quizprep.grading.status), from the store's last grades and due reviews."""
     from ..grading.status import exercise_status as status
@@ -90,7 +102,8 @@ def cmd_grade(args) -> int:
 
             stores.append(open_store())
 
-    result = grade(exercise, args.file, timeout=args.timeout, while_waiting=open_store_meanwhile)
+    target = args.file if args.file is not None else workspace(exercise)
+    result = grade(exercise, target, timeout=args.timeout, while_waiting=open_store_meanwhile)
     for store in stores:
         with store:
             record_grade(store, exercise.id, result)
@@ -143,18 +156,15 @@ def cmd_solution(args) -> int:
 
 def cmd_path(args) -> int:
     """Print the workspace file (created from the stub on first use)."""
-    from ..grading.workspace import workspace_file
-
-    print(workspace_file(_exercise(args.id)))
+    print(workspace(_exercise(args.id)))
     return 0
 
 
 def cmd_edit(args) -> int:
     """Open the workspace file in $VISUAL / $EDITOR (or nano / vi, said out loud, when neither is set)."""
-    from ..grading.workspace import workspace_file
     from .editor import EditorProblem, find_editor
 
-    path = workspace_file(_exercise(args.id))
+    path = workspace(_exercise(args.id))
     try:
         editor = find_editor()
     except EditorProblem as err:
@@ -170,11 +180,11 @@ def cmd_edit(args) -> int:
 
 def cmd_reset(args) -> int:
     """Restore the stub, keeping a backup of what it overwrites."""
-    from ..grading.workspace import reset, workspace_file
+    from ..grading.workspace import reset
 
     exercise = _exercise(args.id)
-    backup = reset(exercise)
-    print(f"{workspace_file(exercise)} is the stub again" + (f"; your previous version is saved as {backup}" if backup else ""))
+    backup = workspace(exercise, reset)
+    print(f"{workspace(exercise)} is the stub again" + (f"; your previous version is saved as {backup}" if backup else ""))
     return 0
 
 

@@ -74,12 +74,13 @@ def _watch_one(catalogue, index: int, store, key, timeout: float) -> bool:
     """Watch one exercise until the learner moves on after a pass (True) or quits (False)."""
     from ..grading.report import format_grade
     from ..grading.warm import WarmGrader
-    from ..grading.workspace import is_started, workspace_file
+    from ..grading.workspace import is_started
     from .common import record, record_grade
+    from .exercises import workspace
 
     exercise = catalogue[index]
     head = f"[{index + 1}/{len(catalogue)}]"
-    path = workspace_file(exercise)
+    path = workspace(exercise)
     grader = WarmGrader(exercise, timeout=timeout)
     passed = False
     hints_shown = 0

@@ -95,3 +95,14 @@ def test_edit_without_editor_says_which_editor_opens(tmp_path, monkeypatch, caps
     assert main(["edit", "relu_grad"]) == 0
     assert "opening it in nano" in capsys.readouterr().err
     assert log.read_text().strip() == str(quizprep_home / "workspace" / "relu_grad.py")
+
+
+@pytest.mark.parametrize("verb", ["path", "grade", "reset", "edit"])
+def test_an_unusable_home_is_one_line_for_the_exercise_verbs(verb, tmp_path, monkeypatch, capsys):
+    home = tmp_path / "a-file"
+    home.write_text("")
+    monkeypatch.setenv("QUIZPREP_HOME", str(home))
+    monkeypatch.setenv("EDITOR", "true")
+    code, err = run([verb, "relu_grad"], capsys)
+    assert code == 2 and f"cannot use {home / 'workspace'} for your exercise files" in err
+    assert "set QUIZPREP_HOME" in err and len(err.strip().splitlines()) == 1
