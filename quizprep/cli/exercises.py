@@ -170,6 +170,9 @@ def cmd_edit(args) -> int:
     except EditorProblem as err:
         raise UsageError(f"{err}; or edit {path} yourself") from None
     if editor.announcement:
+        if not (sys.stdin.isatty() and sys.stdout.isatty()):  # a terminal editor without a terminal would hang
+            raise UsageError(f"$EDITOR is not set and there is no terminal for {editor.argv[0]} — "
+                             f"set EDITOR (e.g. to a graphical editor), or edit {path} yourself")
         print(f"quizprep: {editor.announcement}", file=sys.stderr)
     try:
         return subprocess.call([*editor.argv, str(path)])

@@ -92,9 +92,22 @@ def test_edit_without_editor_says_which_editor_opens(tmp_path, monkeypatch, caps
     monkeypatch.delenv("EDITOR", raising=False)
     monkeypatch.delenv("VISUAL", raising=False)
     monkeypatch.setenv("PATH", str(tmp_path))
+    monkeypatch.setattr("sys.stdin.isatty", lambda: True)
+    monkeypatch.setattr("sys.stdout.isatty", lambda: True)
     assert main(["edit", "relu_grad"]) == 0
     assert "opening it in nano" in capsys.readouterr().err
     assert log.read_text().strip() == str(quizprep_home / "workspace" / "relu_grad.py")
+
+
+def test_edit_without_editor_or_terminal_says_what_to_do(tmp_path, monkeypatch, capsys):
+    (tmp_path / "vi").write_text("#!/bin/sh\nsleep 600\n")  # a terminal editor with no terminal would never return
+    (tmp_path / "vi").chmod(0o755)
+    monkeypatch.delenv("EDITOR", raising=False)
+    monkeypatch.delenv("VISUAL", raising=False)
+    monkeypatch.setenv("PATH", str(tmp_path))
+    monkeypatch.setattr("sys.stdin", open("/dev/null"))
+    code, err = run(["edit", "relu_grad"], capsys)
+    assert code == 2 and "$EDITOR is not set and there is no terminal for vi" in err and len(err.strip().splitlines()) == 1
 
 
 @pytest.mark.parametrize("verb", ["path", "grade", "reset", "edit"])
