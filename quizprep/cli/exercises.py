@@ -162,7 +162,7 @@ def cmd_path(args) -> int:
 
 def cmd_edit(args) -> int:
     """Open the workspace file in $VISUAL / $EDITOR (or nano / vi, said out loud, when neither is set)."""
-    from .editor import EditorProblem, find_editor
+    from ..editor import EditorProblem, find_editor
 
     path = workspace(_exercise(args.id))
     try:

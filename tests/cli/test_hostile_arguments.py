@@ -3,7 +3,7 @@
 import pytest
 
 from quizprep.cli import main
-from quizprep.cli.editor import EditorProblem, find_editor
+from quizprep.editor import EditorProblem, find_editor
 
 
 def run(argv, capsys):

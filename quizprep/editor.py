@@ -1,4 +1,4 @@
-"""Which editor opens an exercise file: $VISUAL, then $EDITOR, then nano or vi — always said, never a surprise.
+"""Which editor opens an exercise file (for both the command line and the app): $VISUAL, then $EDITOR, then nano or vi — always said, never a surprise.
 
 A newcomer without $EDITOR is not dropped silently into vi: nano (which shows how to exit on
 screen) is preferred when installed, and the choice is announced with how to change it.
