@@ -1,6 +1,6 @@
-"""Which editor opens an exercise file (for both the command line and the app): $VISUAL, then $EDITOR, then nano or vi — always said, never a surprise.
+"""Which editor opens an exercise file, for the command line and the app: $VISUAL, then $EDITOR, then nano or vi.
 
-A newcomer without $EDITOR is not dropped silently into vi: nano (which shows how to exit on
+The choice is always said, never a surprise: a newcomer without $EDITOR is not dropped silently into vi: nano (which shows how to exit on
 screen) is preferred when installed, and the choice is announced with how to change it.
 """
 
