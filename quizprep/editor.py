@@ -1,7 +1,8 @@
 """Which editor opens an exercise file, for the command line and the app: $VISUAL, then $EDITOR, then nano or vi.
 
-The choice is always said, never a surprise: a newcomer without $EDITOR is not dropped silently into vi: nano (which shows how to exit on
-screen) is preferred when installed, and the choice is announced with how to change it.
+The choice is always said: a newcomer without $EDITOR is not dropped silently into vi. nano (which
+shows how to exit on screen) is preferred when installed, and the choice is announced with how to
+change it.
 """
 
 from __future__ import annotations
