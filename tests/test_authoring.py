@@ -47,7 +47,7 @@ def test_a_user_bank_is_loaded_quizzed_recorded_and_listed(how, quizprep_home, t
     assert main([*flags, "topics"]) == 0
     line = next(ln for ln in capsys.readouterr().out.splitlines() if ln.startswith("team-extras"))
     assert str(folder) in line
-    answers = iter(["t"])
+    answers = iter(["t", ""])  # the answer, then enter at the end of the quiz for the score
     monkeypatch.setattr("builtins.input", lambda prompt="": next(answers))
     assert main([*flags, "quiz", "-t", "team-extras", "-n", "1"]) == 0
     assert "✓ right" in capsys.readouterr().out

@@ -76,7 +76,8 @@ def cmd_list(args) -> int:
     for e, status in zip(catalogue, statuses, strict=True):
         origin = source_label(e.stub)
         row = f"{e.order:>2}  {e.id:<{w_id}}{status:<{w_status}}{e.topic if with_topic else '':<{w_topic}}{e.difficulty:<5}"
-        print(row + clip(e.title + ("" if origin == "built-in" else f"  [{origin}]"), cols - len(row)))
+        where = "" if origin == "built-in" else f"  [{origin}]"  # never cut: it says which folder to open
+        print(row + clip(e.title, max(cols - len(row) - len(where), TITLE_MIN // 2)) + where)
     print(f"\n{done}/{len(catalogue)} passed at least once")
     if due:
         print(fill(f"{len(due)} due for review — `quizprep reset ID` and implement it again"))
