@@ -1,7 +1,8 @@
-"""Small things every verb shares: usage errors, the progress store, notices."""
+"""Small things every verb shares: usage errors, the progress store, notices, and saving without tracebacks."""
 
 from __future__ import annotations
 
+import sqlite3
 import sys
 
 
@@ -9,29 +10,64 @@ class UsageError(Exception):
     """A bad command line: printed as one line, exit status 2."""
 
 
-def open_store():
-    """The progress store, with its notices (damaged file moved aside, read-only) said once."""
-    from ..progress import ProgressStore
+class Failure(Exception):
+    """Something outside the command line stopped the verb (a busy or unwritable store): one line, exit status 1."""
 
-    store = ProgressStore()
+
+def open_store():
+    """The progress store, with its notices (damaged file moved aside, read-only) said once; a store
+    that cannot be opened is a Failure with a one-line message."""
+    from ..progress import ProgressStore, StoreError
+
+    try:
+        store = ProgressStore()
+    except StoreError as err:
+        raise Failure(str(err)) from None
     for notice in store.notices:
         print(f"quizprep: {notice}", file=sys.stderr)
     return store
 
 
-def record(write, *args, **kwargs):
-    """Call a store write; a read-only store is reported, never fatal. Returns the write's result or None."""
-    from ..progress import ReadOnlyStore
+def saving(write, *args, **kwargs):
+    """Call a store write whose failure ends the verb: a StoreError becomes a Failure (one line, exit 1)."""
+    from ..progress import StoreError
 
     try:
         return write(*args, **kwargs)
-    except ReadOnlyStore as err:
+    except StoreError as err:
+        raise Failure(f"nothing was saved: {err}") from None
+
+
+def record(write, *args, **kwargs):
+    """Call a store write; a read-only, busy or full store is reported, never fatal. Returns the write's result or None."""
+    from ..progress import StoreError
+
+    try:
+        return write(*args, **kwargs)
+    except StoreError as err:
         print(f"quizprep: not recorded: {err}", file=sys.stderr)
         return None
 
 
 def record_grade(store, exercise_id: str, result) -> None:
-    """Record a grade (a pass also schedules the exercise's next review)."""
+    """Record a grade (a pass also schedules the exercise's next review), first saying if anything but
+    quizprep changed the progress file since the store was opened (e.g. the graded code)."""
     from ..progress.reviews import record_exercise_grade
 
+    outside = store.changed_elsewhere()
+    if outside:
+        print(f"quizprep: warning: {outside} while this grade ran — if that was not you, restore a backup "
+              f"from {store.backups_folder} with `quizprep import FILE`", file=sys.stderr)
     record(record_exercise_grade, store, exercise_id, result.status, result.passed, len(result.checks), result.duration_s)
+
+
+def database_error(err: sqlite3.Error) -> str:
+    """One line for a SQLite error that reached a verb (a lock held too long, a full disk, a damaged file)."""
+    from ..paths import home
+    from ..progress.errors import explain, is_damage
+    from ..progress.store import BUSY_TIMEOUT_MS
+
+    path = home() / "progress.db"
+    if is_damage(err):
+        return f"{path} is damaged — run quizprep again to move it aside and start afresh"
+    return str(explain(err, path, BUSY_TIMEOUT_MS / 1000))

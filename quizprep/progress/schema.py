@@ -2,6 +2,21 @@
 
 from __future__ import annotations
 
+# Tables that hold the learner's progress. Every change to them bumps `meta.changes` (by trigger);
+# every quizprep write ends by copying it to `meta.signed`, so a difference is a write quizprep did not make.
+WATCHED_TABLES = ("answers", "grades", "events", "cards", "flags", "settings", "interviews")
+
+
+def _change_counter() -> str:
+    triggers = [
+        f"CREATE TRIGGER count_{table}_{op.lower()} AFTER {op} ON {table} "
+        f"BEGIN UPDATE meta SET value = value + 1 WHERE key = 'changes'; END;"
+        for table in WATCHED_TABLES for op in ("INSERT", "UPDATE", "DELETE")
+    ]
+    return ("CREATE TABLE meta (key TEXT PRIMARY KEY, value INTEGER NOT NULL);\n"
+            "INSERT INTO meta (key, value) VALUES ('changes', 0), ('signed', 0);\n" + "\n".join(triggers))
+
+
 MIGRATIONS: tuple[str, ...] = (
     # 1: answers, grades and events (hints shown, solutions unlocked)
     """
@@ -81,6 +96,8 @@ MIGRATIONS: tuple[str, ...] = (
         report TEXT NOT NULL
     );
     """,
+    # 4: a change counter that tells quizprep's own writes from anyone else's
+    _change_counter(),
 )
 
 CURRENT_VERSION = len(MIGRATIONS)

@@ -2,13 +2,16 @@
 
 WAL mode and a busy timeout let two quizprep processes write at once; every write is its own short
 `BEGIN IMMEDIATE` transaction, committed when the thing happens. A damaged file is moved aside (with
-its -wal/-shm), never deleted; a file from a newer quizprep is opened read-only; healthy files are
-backed up now and then.
+its -wal/-shm), never deleted, and never a file that is only locked; a file from a newer quizprep is
+opened read-only; healthy files are backed up now and then. Every write signs the file's change
+counter, so a write made by anything else is noticed (`changed_elsewhere`).
 """
 
 from __future__ import annotations
 
+import os
 import sqlite3
+import time
 import uuid
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
@@ -16,18 +19,23 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 from ..paths import home
+from . import recovery
+from .errors import ReadOnlyStore, StoreBusy, StoreError, StoreUnavailable, explain, primary_code
 from .schema import CURRENT_VERSION, MIGRATIONS
+
+__all__ = ["ProgressStore", "ReadOnlyStore", "StoreBusy", "StoreError", "StoreUnavailable", "iso", "new_uid", "utc_now"]
 
 BUSY_TIMEOUT_MS = 10_000
 BACKUPS_KEPT = 5
 BACKUP_EVERY_S = 24 * 3600
-
-
-class ReadOnlyStore(RuntimeError):
-    """The store was opened read-only (written by a newer quizprep) and cannot record anything."""
+# SQLite errors a write turns into a one-line StoreError; anything else (a constraint, a bug) propagates as is
+_WRITE_FAILURES = frozenset({sqlite3.SQLITE_BUSY, sqlite3.SQLITE_LOCKED, sqlite3.SQLITE_FULL, sqlite3.SQLITE_READONLY,
+                             sqlite3.SQLITE_IOERR, sqlite3.SQLITE_CANTOPEN, sqlite3.SQLITE_PERM, sqlite3.SQLITE_CORRUPT,
+                             sqlite3.SQLITE_NOTADB})
 
 
 def utc_now() -> datetime:
+    """The current moment, in UTC."""
     return datetime.now(UTC)
 
 
@@ -37,6 +45,7 @@ def iso(moment: datetime) -> str:
 
 
 def new_uid() -> str:
+    """A fresh random uid for a row."""
     return uuid.uuid4().hex
 
 
@@ -48,53 +57,89 @@ class ProgressStore:
         self.clock = clock
         self.notices: list[str] = []
         self.read_only = False
-        self.path.parent.mkdir(parents=True, exist_ok=True)
+        self._told_outside = False
+        try:
+            self.path.parent.mkdir(parents=True, exist_ok=True)
+        except OSError as err:
+            raise StoreUnavailable(f"cannot use {self.path.parent} for your progress ({err.strerror or err}) — "
+                                   "set QUIZPREP_HOME to a folder you can write") from None
         self.db = self._open()
+        self._inode = self._file_id()
+        outside = self.changed_elsewhere()
+        if outside:
+            self._told_outside = True
+            self.notices.append(f"{outside} since quizprep last wrote to it")
         if backups and not self.read_only:
             self._maybe_backup()
 
+    @property
+    def backups_folder(self) -> Path:
+        """Where the automatic backups of this store are kept."""
+        return self.path.parent / "backups"
+
     # -- opening -------------------------------------------------------------------------------
     def _connect(self, read_only: bool = False) -> sqlite3.Connection:
-        if read_only:
-            db = sqlite3.connect(f"{self.path.as_uri()}?mode=ro", uri=True, isolation_level=None, timeout=BUSY_TIMEOUT_MS / 1000,
-                                 check_same_thread=False)
-        else:
-            db = sqlite3.connect(self.path, isolation_level=None, timeout=BUSY_TIMEOUT_MS / 1000, check_same_thread=False)
-        db.row_factory = sqlite3.Row
-        db.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
-        return db
-
-    def _healthy(self) -> bool:
-        with open(self.path, "rb") as f:
-            if f.read(16) != b"SQLite format 3\x00":
-                return False  # not a database at all: decided without letting SQLite touch the -wal
-        try:
-            db = self._connect(read_only=True)
-            try:
-                ok = db.execute("PRAGMA quick_check").fetchone()[0] == "ok"
-            finally:
-                db.close()
-            return ok
-        except sqlite3.DatabaseError:
-            return False
+        return recovery.connect(self.path, timeout_s=BUSY_TIMEOUT_MS / 1000, read_only=read_only)
 
     def _open(self) -> sqlite3.Connection:
-        if self.path.exists() and self.path.stat().st_size > 0 and not self._healthy():
-            saved = self._move_aside()
-            self.notices.append(f"your progress database was damaged; it was moved to {saved} and a fresh one was started")
-        db = self._connect()
-        version = db.execute("PRAGMA user_version").fetchone()[0]
-        if version > CURRENT_VERSION:
-            db.close()
-            self.read_only = True
-            self.notices.append(f"{self.path} was written by a newer quizprep (schema {version}, this one knows {CURRENT_VERSION}); "
-                                "it is open read-only — upgrade quizprep to record progress")
-            return self._connect(read_only=True)
-        db.execute("PRAGMA journal_mode = WAL")
-        db.execute("PRAGMA synchronous = NORMAL")  # in WAL mode: survives the process being killed at any point
-        db.execute("PRAGMA foreign_keys = ON")
-        self._migrate(db, version)
-        return db
+        timeout_s = BUSY_TIMEOUT_MS / 1000
+        fresh = recovery.is_fresh(self.path)
+        if not fresh and not recovery.orphan_logs(self.path) and not recovery.is_damaged(self.path, timeout_s=timeout_s):
+            return self._setup()
+        # creating or rescuing: one process at a time, checking again (another may have done it meanwhile)
+        with recovery.rescue_lock(self.path):
+            stamp = self.clock().strftime("%Y%m%d-%H%M%S")
+            kept = recovery.keep_orphan_logs(self.path, stamp)
+            if kept is not None:
+                self.notices.append(f"a write-ahead log was found without its database; it was kept as {kept}-wal "
+                                    "and a fresh database was started")
+            if recovery.is_damaged(self.path, timeout_s=timeout_s):
+                saved = recovery.move_aside(self.path, stamp)
+                self.notices.append(f"your progress database was damaged; it was moved to {saved} and a fresh one was started — "
+                                    + self._restore_hint())
+            return self._setup()
+
+    def _restore_hint(self) -> str:
+        newest = recovery.newest_backup(self.backups_folder)
+        if newest is None:
+            return f"there is no backup yet (backups are kept in {self.backups_folder})"
+        return f"backups are in {self.backups_folder}; restore the newest with: quizprep import {newest}"
+
+    def _setup(self) -> sqlite3.Connection:
+        """Connect, refuse to write a newer schema, switch to WAL and migrate; errors become one line.
+
+        SQLite answers "busy" at once, without waiting, when two connections would otherwise deadlock
+        (both switching a new file to WAL); that is retried until the busy timeout has passed.
+        """
+        deadline = time.monotonic() + BUSY_TIMEOUT_MS / 1000
+        while True:
+            try:
+                return self._setup_once()
+            except StoreBusy:
+                if time.monotonic() >= deadline:
+                    raise
+                time.sleep(0.05)
+
+    def _setup_once(self) -> sqlite3.Connection:
+        db = None
+        try:
+            db = self._connect()
+            version = db.execute("PRAGMA user_version").fetchone()[0]
+            if version > CURRENT_VERSION:
+                db.close()
+                self.read_only = True
+                self.notices.append(f"{self.path} was written by a newer quizprep (schema {version}, this one knows {CURRENT_VERSION}); "
+                                    "it is open read-only — upgrade quizprep to record progress")
+                return self._connect(read_only=True)
+            db.execute("PRAGMA journal_mode = WAL")
+            db.execute("PRAGMA synchronous = NORMAL")  # in WAL mode: survives the process being killed at any point
+            db.execute("PRAGMA foreign_keys = ON")
+            self._migrate(db, version)
+            return db
+        except sqlite3.Error as err:
+            if db is not None:
+                db.close()
+            raise explain(err, self.path, BUSY_TIMEOUT_MS / 1000) from None
 
     def _migrate(self, db: sqlite3.Connection, version: int) -> None:
         while version < CURRENT_VERSION:
@@ -107,43 +152,65 @@ class ProgressStore:
                     db.execute(f"PRAGMA user_version = {version + 1}")
                 db.execute("COMMIT")
             except BaseException:
-                db.execute("ROLLBACK")
+                if db.in_transaction:
+                    db.execute("ROLLBACK")
                 raise
             version = db.execute("PRAGMA user_version").fetchone()[0]
 
-    def _move_aside(self) -> Path:
-        stamp = self.clock().strftime("%Y%m%d-%H%M%S")
-        target = self.path.with_name(f"{self.path.name}.damaged-{stamp}")
-        n = 1
-        while target.exists():
-            target = self.path.with_name(f"{self.path.name}.damaged-{stamp}-{n}")
-            n += 1
-        for suffix in ("-wal", "-shm"):
-            side = self.path.with_name(self.path.name + suffix)
-            if side.exists():
-                side.replace(target.with_name(target.name + suffix))
-        self.path.replace(target)
-        return target
+    # -- writes made elsewhere -----------------------------------------------------------------
+    def _file_id(self) -> tuple[int, int] | None:
+        try:
+            st = os.stat(self.path)
+        except OSError:
+            return None
+        return (st.st_dev, st.st_ino)
+
+    def _counter(self) -> tuple[int, int] | None:
+        try:
+            rows = dict(self.db.execute("SELECT key, value FROM meta WHERE key IN ('changes', 'signed')").fetchall())
+        except sqlite3.Error:
+            return None  # a newer schema without the counter, or a file too damaged to say
+        return rows.get("changes", 0), rows.get("signed", 0)
+
+    def changed_elsewhere(self) -> str | None:
+        """One line saying how the file was changed by something other than quizprep, or None if it was not."""
+        if self._file_id() != self._inode:
+            return f"{self.path} was replaced or removed by another program while quizprep had it open"
+        counter = self._counter()
+        if counter is not None and counter[0] != counter[1]:
+            return f"{self.path} was changed by a program other than quizprep ({counter[0] - counter[1]} row change(s))"
+        return None
+
+    def accept_changes_elsewhere(self) -> None:
+        """Take the file as it is now (after the learner was told of changes made elsewhere)."""
+        with self.write():
+            pass
 
     def _maybe_backup(self) -> None:
-        folder = self.path.parent / "backups"
-        existing = sorted(folder.glob("progress-*.db")) if folder.exists() else []
+        folder = self.backups_folder
+        newest = recovery.newest_backup(folder)
         now = self.clock()
-        if existing and now.timestamp() - existing[-1].stat().st_mtime < BACKUP_EVERY_S:
+        if newest is not None and now.timestamp() - newest.stat().st_mtime < BACKUP_EVERY_S:
             return
         if not self.db.execute("SELECT 1 FROM answers UNION ALL SELECT 1 FROM grades LIMIT 1").fetchone():
             return  # nothing worth keeping yet
-        folder.mkdir(exist_ok=True)
         target = folder / f"progress-{now.strftime('%Y%m%d-%H%M%S')}.db"
-        dest = sqlite3.connect(target)
         try:
-            self.db.backup(dest)
-        finally:
-            dest.close()
+            folder.mkdir(exist_ok=True)
+            dest = sqlite3.connect(target)
+            try:
+                self.db.backup(dest)
+            finally:
+                dest.close()
+        except (OSError, sqlite3.Error) as err:  # a backup that cannot be taken must not keep the learner from studying
+            target.unlink(missing_ok=True)
+            self.notices.append(f"could not back up your progress to {folder} ({err}) — your progress itself is safe")
+            return
         for old in sorted(folder.glob("progress-*.db"))[:-BACKUPS_KEPT]:
             old.unlink()
 
     def close(self) -> None:
+        """Close the connection (every write is already committed)."""
         self.db.close()
 
     def __enter__(self) -> ProgressStore:
@@ -155,16 +222,39 @@ class ProgressStore:
     # -- writing -------------------------------------------------------------------------------
     @contextmanager
     def write(self) -> Iterator[sqlite3.Connection]:
-        """One short immediate transaction; committed on exit, rolled back on error."""
+        """One short immediate transaction, signed and committed on exit, rolled back on error.
+
+        Busy, full, read-only and damaged databases raise a StoreError with a one-line message.
+        """
         if self.read_only:
             raise ReadOnlyStore(self.notices[-1] if self.notices else "the progress store is read-only")
-        self.db.execute("BEGIN IMMEDIATE")
         try:
+            self.db.execute("BEGIN IMMEDIATE")
+        except sqlite3.Error as err:
+            raise self._write_error(err) from None
+        try:
+            counter = self._counter()
+            if counter is not None and counter[0] != counter[1] and not self._told_outside:
+                self._told_outside = True  # this write signs the file: say once what it is taking as it is
+                self.notices.append(f"{self.path} was changed by a program other than quizprep ({counter[0] - counter[1]} row change(s))")
             yield self.db
-        except BaseException:
-            self.db.execute("ROLLBACK")
+            self.db.execute("UPDATE meta SET value = (SELECT value FROM meta WHERE key = 'changes') WHERE key = 'signed'")
+            self.db.execute("COMMIT")
+        except BaseException as err:
+            if self.db.in_transaction:
+                try:
+                    self.db.execute("ROLLBACK")
+                except sqlite3.Error:
+                    pass  # SQLite already rolled back (a full disk does that); nothing was written
+            if isinstance(err, sqlite3.Error) and primary_code(err) in _WRITE_FAILURES:
+                raise self._write_error(err) from None
             raise
-        self.db.execute("COMMIT")
+
+    def _write_error(self, err: sqlite3.Error) -> StoreError:
+        if primary_code(err) in (sqlite3.SQLITE_CORRUPT, sqlite3.SQLITE_NOTADB):
+            return StoreUnavailable(f"{self.path} is damaged — run quizprep again to move it aside and start afresh; "
+                                    f"backups are in {self.backups_folder}")
+        return explain(err, self.path, BUSY_TIMEOUT_MS / 1000)
 
     def record_grade(self, exercise_id: str, status: str, passed: int, total: int, duration_s: float,
                      *, at: datetime | None = None, uid: str | None = None) -> str:
@@ -186,6 +276,7 @@ class ProgressStore:
 
     # -- reading -------------------------------------------------------------------------------
     def count_events(self, kind: str, ref: str) -> int:
+        """How many events of a kind were recorded for a ref."""
         return self.db.execute("SELECT COUNT(*) FROM events WHERE kind = ? AND ref = ?", (kind, ref)).fetchone()[0]
 
     def grades_for(self, exercise_id: str) -> list[sqlite3.Row]:
@@ -221,6 +312,7 @@ class ProgressStore:
         return row["value"] if row else None
 
     def set_preference(self, key: str, value: str) -> None:
+        """Keep a free-form preference of the faces."""
         with self.write() as db:
             db.execute("INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value",
                        (f"pref.{key}", value))
@@ -233,6 +325,7 @@ class ProgressStore:
         return date.fromisoformat(row["value"]) if row else None
 
     def set_interview_date(self, day) -> None:
+        """Remember the date of the learner's interview."""
         with self.write() as db:
             db.execute("INSERT INTO settings (key, value) VALUES ('interview_date', ?) "
                        "ON CONFLICT(key) DO UPDATE SET value = excluded.value", (day.isoformat(),))
@@ -246,13 +339,69 @@ class ProgressStore:
         return uid
 
     def flags(self) -> list[sqlite3.Row]:
+        """Every flag, oldest first."""
         return self.db.execute("SELECT * FROM flags ORDER BY flagged_at, id").fetchall()
 
+    def remove_flag(self, question_id: str) -> int:
+        """Remove the flags of a question; returns how many there were (0: it was not flagged)."""
+        with self.write() as db:
+            return db.execute("DELETE FROM flags WHERE question_id = ?", (question_id,)).rowcount
+
+    def undo_answer(self, uid: str) -> sqlite3.Row | None:
+        """Take back the answer recorded with `uid` and put its card back as if it had never been given.
+
+        Only that answer goes, whoever answered since; answers to the same question recorded after it
+        (another session's) are replayed onto the restored card, so their reviews still count. Returns
+        the undone row, or None when no answer has that uid.
+        """
+        with self.write() as db:
+            row = db.execute("SELECT * FROM answers WHERE uid = ?", (uid,)).fetchone()
+            if row is None:
+                return None
+            if row["card_before"] is not None:  # the answer moved its card (practice answers do not)
+                self._restore_card(db, row)
+            db.execute("DELETE FROM answers WHERE id = ?", (row["id"],))
+        return row
+
+    def _restore_card(self, db: sqlite3.Connection, row: sqlite3.Row) -> None:
+        from fsrs import Rating
+
+        from .scheduler import card_from_json, card_to_json, make_scheduler, new_card
+
+        key = f"q:{row['question_id']}"
+        text, introduced = row["card_before"], None
+        later = db.execute("SELECT id, rating, answered_at FROM answers WHERE question_id = ? AND id > ? AND card_before IS NOT NULL "
+                           "AND rating IS NOT NULL ORDER BY id", (row["question_id"], row["id"])).fetchall()
+        scheduler = make_scheduler(self.settings(), "question") if later else None
+        for answer in later:
+            at = datetime.fromisoformat(answer["answered_at"])
+            db.execute("UPDATE answers SET card_before = ? WHERE id = ?", (text, answer["id"]))
+            card = card_from_json(text) if text else new_card(key, at)
+            introduced = introduced or (None if text else iso(at))
+            card, _ = scheduler.review_card(card, Rating(answer["rating"]), at)
+            text = card_to_json(card)
+        if text == "":
+            db.execute("DELETE FROM cards WHERE key = ?", (key,))
+            return
+        card = card_from_json(text)
+        db.execute("UPDATE cards SET data = ?, due = ?, last_review = ?, introduced_at = COALESCE(?, introduced_at) WHERE key = ?",
+                   (text, iso(card.due), iso(card.last_review) if card.last_review else None, introduced, key))
+
     def ever_passed(self, exercise_id: str) -> bool:
+        """True once any grade of the exercise was a pass."""
         return self.db.execute("SELECT 1 FROM grades WHERE exercise_id = ? AND status = 'pass' LIMIT 1",
                                (exercise_id,)).fetchone() is not None
 
 
 def _statements(script: str) -> list[str]:
-    """Split a migration into statements (migrations hold no semicolons inside literals)."""
-    return [s.strip() for s in script.split(";") if s.strip()]
+    """Split a migration into statements, keeping a trigger's body (which holds semicolons) whole."""
+    out, pending = [], ""
+    for piece in script.split(";"):
+        pending += piece + ";"
+        if sqlite3.complete_statement(pending):
+            if pending.strip(" \n;"):
+                out.append(pending.strip())
+            pending = ""
+    if pending.strip(" \n;"):
+        out.append(pending.strip())
+    return out

@@ -61,7 +61,8 @@ def test_garbage_database_is_moved_aside_and_a_fresh_one_works(tmp_path):
     (tmp_path / "progress.db-wal").write_bytes(b"junk")
     store = ProgressStore(db, clock=lambda: datetime(2026, 5, 1, 12, 0, tzinfo=UTC))
     saved = tmp_path / "progress.db.damaged-20260501-120000"
-    assert store.notices == [f"your progress database was damaged; it was moved to {saved} and a fresh one was started"]
+    assert store.notices == [f"your progress database was damaged; it was moved to {saved} and a fresh one was started — "
+                             f"there is no backup yet (backups are kept in {tmp_path / 'backups'})"]
     assert saved.read_bytes().startswith(b"this is not a database")
     assert (tmp_path / "progress.db.damaged-20260501-120000-wal").read_bytes() == b"junk"
     store.record_grade("relu_grad", "pass", 9, 9, 0.2)
