@@ -16,7 +16,7 @@ import time
 import tty
 from contextlib import contextmanager
 
-from .text import fill, fit
+from .text import fill, fit, render
 
 POLL_S = 0.05
 
@@ -50,6 +50,16 @@ def _keys():
 def _clear() -> None:
     if sys.stdout.isatty():
         sys.stdout.write("\033[2J\033[H")
+
+
+def _instructions(exercise) -> str:
+    """The stub's docstring (the exercise's contract), or "" when it has none or cannot be read."""
+    import ast
+
+    try:
+        return ast.get_docstring(ast.parse(exercise.stub.read_text(encoding="utf-8"))) or ""
+    except (OSError, SyntaxError, UnicodeDecodeError, ValueError):
+        return ""
 
 
 def watch(catalogue, exercise, *, timeout: float = 10.0) -> int:
@@ -91,6 +101,9 @@ def _watch_one(catalogue, index: int, store, key, timeout: float) -> bool:
         last_sig = _signature(path)
         _clear()
         print(f"{head} {exercise.id} — {exercise.title}")
+        instructions = _instructions(exercise)
+        if instructions:
+            print("\n" + render(instructions) + "\n")
         print(fill(f"your copy is still the stub: implement it in {path} and save — it is graded on every save"))
         print(footer, flush=True)
     try:

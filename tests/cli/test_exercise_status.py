@@ -68,6 +68,7 @@ def test_n_in_watch_moves_on_without_grading_the_next_stub(capsys, monkeypatch):
     out = capsys.readouterr().out
     assert "all checks pass — press n" in out
     assert "[2/16] sigmoid_grad" in out and "still the stub" in out
+    assert "Implement `sigmoid_grad(x)`:" in out  # the new exercise's instructions, from its stub
     with ProgressStore() as store:
         grades = {eid: row["status"] for eid, row in store.last_grades().items()}
     assert grades == {"relu_grad": "pass"}  # sigmoid_grad was neither graded nor marked attempted
