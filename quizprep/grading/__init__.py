@@ -12,9 +12,12 @@ from .limits import Limits
 from .result import CheckResult, GradeResult
 
 
-def grade(exercise: Exercise, file: Path | None = None, *, timeout: float = 10.0, limits: Limits = Limits(),
+def grade(exercise: Exercise, file: Path | None = None, *, timeout: float | None = None, limits: Limits = Limits(),
           while_waiting=None) -> GradeResult:
-    """Grade the learner's workspace file for an exercise (or `file`); `while_waiting()` runs meanwhile."""
+    """Grade the learner's workspace file for an exercise (or `file`); `while_waiting()` runs meanwhile.
+
+    `timeout` overrides `limits.timeout_s` for this grade.
+    """
     from .runner import grade_file
     from .workspace import workspace_file
 

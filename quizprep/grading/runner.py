@@ -1,8 +1,10 @@
 """Grading one file against an exercise's checks: pytest in a forked trusted process.
 
 The grading process runs the exercise's pytest module with a plugin that hands each check a
-`Learner` and a `Reference` and records one `CheckResult` per check. Learner code only ever runs in
-grandchildren (see sandbox.py); this process only sees the values they send back.
+`Learner` and a `Reference` and records one `CheckResult` per check. Learner code never runs here:
+every call goes to a zygote that never saw the checks or the reference (see zygote.py); this process
+only sees the values sent back. It is non-dumpable, and its report reaches the caller over a socket
+of their own with a nonce only the two of them know; anything but that complete report is an error.
 """
 
 from __future__ import annotations
@@ -12,13 +14,17 @@ import json
 import os
 import select
 import signal
+import socket
 import sys
+import threading
 import time
 from pathlib import Path
 
 from .limits import GRACE_S
+from .processes import children, die_with_parent, kill_tree, private, set_subreaper, sweep_children
 from .result import CheckResult, GradeResult, overall_status
 from .sandbox import LearnerFailure, Limits
+from .zygote import Launcher
 
 INI = Path(__file__).with_name("pytest.ini")
 
@@ -34,14 +40,20 @@ def check_name(nodeid: str) -> str:
 class GradingPlugin:
     """pytest plugin: the `learner`/`reference` fixtures and one result per check, in order."""
 
-    def __init__(self, learner_path: Path, solution_path: Path, exercise_id: str, deadline: float, limits: Limits) -> None:
+    def __init__(self, learner_path: Path, solution_path: Path, exercise_id: str, deadline: float, limits: Limits,
+                 launcher: Launcher | None = None) -> None:
         from .runners import Reference
 
+        self.launcher = launcher or Launcher().start()  # boots while the reference and the checks load
         self.exercise_id = exercise_id
         self.limits = limits
         self.reference_path = solution_path
+        self.reference_error = ""
         self._reference = None
-        self._Reference = Reference
+        try:  # loaded now, before any learner code runs anywhere
+            self._reference = Reference(solution_path)
+        except Exception as err:  # noqa: BLE001 - a broken reference is reported, not raised
+            self.reference_error = f"{type(err).__name__}: {err}"
         self.order: list[str] = []
         self.collect_errors: list[str] = []
         self.prepare(learner_path, deadline)
@@ -50,14 +62,17 @@ class GradingPlugin:
         """Point the plugin at a learner file with a fresh deadline and no results yet."""
         from .runners import Learner
 
-        self.learner = Learner(learner_path, deadline=deadline, limits=self.limits, module_name=f"learner_{self.exercise_id}")
+        self.learner = Learner(learner_path, deadline=deadline, limits=self.limits, module_name=f"learner_{self.exercise_id}",
+                               launcher=self.launcher)
         self.results: dict[str, CheckResult] = {}
         self.import_failure: LearnerFailure | None = None
 
     def reference_runner(self):
-        if self._reference is None:
-            self._reference = self._Reference(self.reference_path)
         return self._reference
+
+    def close(self) -> None:
+        """Stop the zygote."""
+        self.launcher.close()
 
     def pytest_configure(self, config):
         import pytest
@@ -80,7 +95,11 @@ class GradingPlugin:
             self.collect_errors.append(str(report.longrepr)[-2000:])
 
     def pytest_collection_finish(self, session):
+        from .sandbox import ship_by_value
+
         self.order = [item.nodeid for item in session.items]
+        for folder in {Path(item.path).parent for item in session.items}:
+            ship_by_value(folder)  # the probes travel with their own module's code, never by import
 
     def check_import(self) -> bool:
         """Import the learner's file once, so a broken module is one clear error, not one per check."""
@@ -92,7 +111,7 @@ class GradingPlugin:
 
     def run_items(self, session) -> None:
         """pytest's own run loop: every collected check, in order."""
-        if not session.items or not self.check_import():
+        if not session.items or self.reference_error or not self.check_import():
             return
         gc.freeze()  # the learner's forks then share these objects without copy-on-write page faults from the GC
         items = session.items
@@ -130,6 +149,9 @@ class GradingPlugin:
         return CheckResult(name, "error", f"the check itself failed: {type(exc).__name__}: {exc}", (), output)
 
     def outcome(self, exercise_id: str, duration: float) -> GradeResult:
+        if self.reference_error:
+            return GradeResult(exercise_id, "error", (), duration, "the reference solution for this exercise could not be loaded"
+                               " — fix solution.py", self.reference_error[-4000:])
         if self.collect_errors or not self.order:
             return GradeResult(exercise_id, "error", (), duration, "the checks for this exercise could not be loaded",
                                "\n".join(self.collect_errors)[-4000:])
@@ -151,67 +173,113 @@ def run_checks(checks_path: Path, learner_path: Path, solution_path: Path, exerc
     plugin = GradingPlugin(learner_path, solution_path, exercise_id, start + timeout, limits)
     os.environ["PYTEST_DISABLE_PLUGIN_AUTOLOAD"] = "1"
     args = [str(checks_path), "-c", str(INI), "--rootdir", str(checks_path.parent), "--import-mode=importlib"]
-    pytest.main(args, plugins=[plugin])
+    try:
+        pytest.main(args, plugins=[plugin])
+    finally:
+        plugin.close()
     return plugin.outcome(exercise_id, time.monotonic() - start)
 
 
+class _Terminated(BaseException):
+    """SIGTERM arrived while grading: cleaned up like Ctrl-C, then the process exits."""
+
+
+def _on_sigterm(*_):
+    raise _Terminated
+
+
 def grade_file(checks_path: Path, learner_path: Path, solution_path: Path, exercise_id: str, *,
-               timeout: float = 10.0, limits: Limits = Limits(), while_waiting=None) -> GradeResult:
+               timeout: float | None = None, limits: Limits = Limits(), while_waiting=None) -> GradeResult:
     """Grade `learner_path` in a forked grading process; anything but a complete report is an error.
 
-    `while_waiting()`, if given, runs in this process while the grading process works.
+    `while_waiting()`, if given, runs in this process while the grading process works. However this
+    call ends (a report, a time-out, Ctrl-C, SIGTERM), no process it started is left running.
     """
+    timeout = limits.timeout_s if timeout is None else timeout
     start = time.monotonic()
-    read_fd, write_fd = os.pipe()
-    sys.stdout.flush()
-    sys.stderr.flush()
-    pid = os.fork()
-    if pid == 0:  # pragma: no cover - the grading child
-        os.close(read_fd)
-        code = 0
+    nonce = os.urandom(16).hex()
+    with private():
+        reaper_before = set_subreaper(True)  # what escapes the grading process's own sweep comes back here
+        before = children()
+        ours, theirs = socket.socketpair()
+        sys.stdout.flush()
+        sys.stderr.flush()
+        pid = os.fork()
+        if pid == 0:  # pragma: no cover - the grading child
+            _grading_child(ours, theirs, nonce, checks_path, learner_path, solution_path, exercise_id, timeout, limits)
+        theirs.close()
+        old_term = signal.signal(signal.SIGTERM, _on_sigterm) if threading.current_thread() is threading.main_thread() else None
+        chunks, status, timed_out = [], None, False
         try:
-            os.setpgid(0, 0)
-            devnull = os.open(os.devnull, os.O_RDWR)
-            for fd in (0, 1, 2):
-                os.dup2(devnull, fd)
-            sys.stdout = sys.stderr = open(os.devnull, "w")  # not a caller's in-memory capture either
-            result = run_checks(checks_path, learner_path, solution_path, exercise_id, timeout=timeout, limits=limits)
-            payload = result.to_json().encode()
-            view = memoryview(payload)
-            while view:
-                view = view[os.write(write_fd, view):]
-        except BaseException:  # noqa: BLE001
-            code = 1
-        os._exit(code)
-    os.close(write_fd)
-    if while_waiting is not None:
-        while_waiting()
-    chunks = []
-    deadline = start + timeout + GRACE_S
-    try:
-        while True:
-            remaining = deadline - time.monotonic()
-            if remaining <= 0:
-                raise TimeoutError
-            ready, _, _ = select.select([read_fd], [], [], remaining)
-            if ready:
-                data = os.read(read_fd, 1 << 16)
-                if not data:
+            if while_waiting is not None:
+                while_waiting()
+            deadline = start + timeout + GRACE_S
+            while True:
+                remaining = deadline - time.monotonic()
+                if remaining <= 0:
+                    timed_out = True
                     break
-                chunks.append(data)
-    except TimeoutError:
-        chunks = []
-    finally:
-        try:
-            os.killpg(pid, signal.SIGKILL)
-        except (ProcessLookupError, PermissionError):
-            pass
-        os.waitpid(pid, 0)
-        os.close(read_fd)
+                if select.select([ours], [], [], remaining)[0]:
+                    data = ours.recv(1 << 16)
+                    if not data:
+                        break
+                    chunks.append(data)
+            if not timed_out:
+                _, status = os.waitpid(pid, 0)
+        except _Terminated:
+            raise SystemExit(128 + signal.SIGTERM) from None
+        finally:
+            kill_tree(pid)
+            if status is None:
+                try:
+                    _, status = os.waitpid(pid, 0)
+                except ChildProcessError:
+                    pass
+            sweep_children(keep=before)
+            if not reaper_before:
+                set_subreaper(False)
+            ours.close()
+            if old_term is not None:
+                signal.signal(signal.SIGTERM, old_term)
     duration = time.monotonic() - start
     try:
-        result = GradeResult.from_dict(json.loads(b"".join(chunks)))
+        data = json.loads(b"".join(chunks))
+        if not isinstance(data, dict) or data.get("nonce") != nonce:
+            raise ValueError("not this grade's report")
+        result = GradeResult.from_dict(data["result"])
     except (ValueError, KeyError, TypeError):
-        return GradeResult(exercise_id, "error", (), duration, "the grader stopped without a report — please report this")
+        return GradeResult(exercise_id, "error", (), duration, _no_report_message(status, timed_out, timeout))
     return GradeResult(result.exercise, result.status, result.checks, duration, result.message, result.detail,
                        "".join(c.output for c in result.checks)[-8000:])
+
+
+def _grading_child(ours, theirs, nonce, checks_path, learner_path, solution_path, exercise_id, timeout, limits) -> None:
+    """The grading process: run the checks, send the report with the nonce, exit. Never returns."""
+    ours.close()
+    code = 0
+    try:
+        os.setpgid(0, 0)
+        die_with_parent()
+        signal.signal(signal.SIGTERM, signal.SIG_DFL)
+        signal.signal(signal.SIGINT, signal.SIG_IGN)  # the caller handles Ctrl-C and then stops this process
+        devnull = os.open(os.devnull, os.O_RDWR)
+        for fd in (0, 1, 2):
+            os.dup2(devnull, fd)
+        sys.stdout = sys.stderr = open(os.devnull, "w")  # not a caller's in-memory capture either
+        set_subreaper(True)
+        result = run_checks(checks_path, learner_path, solution_path, exercise_id, timeout=timeout, limits=limits)
+        sweep_children()
+        theirs.sendall(json.dumps({"nonce": nonce, "result": result.to_dict()}, ensure_ascii=False).encode())
+    except BaseException:  # noqa: BLE001
+        code = 1
+    os._exit(code)
+
+
+def _no_report_message(status, timed_out: bool, timeout: float) -> str:
+    if timed_out:
+        return (f"the grader did not finish within {timeout + GRACE_S:.0f} s — if your code blocks signals or "
+                "keeps the machine busy at import, remove that")
+    if status is not None and os.WIFSIGNALED(status):
+        return (f"the grading process was killed (signal {os.WTERMSIG(status)}) before it reported — "
+                "if your code kills or signals other processes, remove that")
+    return "the grader stopped without a report — please report this"

@@ -14,7 +14,8 @@ from pathlib import Path
 import numpy as np
 
 from . import wire
-from .sandbox import CallResult, LearnerFailure, LearnerTimeout, Limits, load_module, run_learner
+from .sandbox import CallResult, LearnerFailure, LearnerTimeout, Limits, load_module, read_source, run_learner
+from .zygote import Launcher
 
 
 class NotRun(Exception):
@@ -24,15 +25,23 @@ class NotRun(Exception):
 class Learner:
     """Runs fn(module, *args) against the learner's file in a fresh, limited process per call.
 
-    The arguments reach the child by fork, so any Python object can be passed; only the return
-    value travels back, as plain data. The whole grade shares one wall-clock deadline.
+    The probe and its arguments reach the child pickled (a check's own functions and classes by
+    value); only the return value travels back, as plain data. The learner's source is read once,
+    here, so every call of one grade runs the same text. The whole grade shares one wall-clock deadline.
     """
 
-    def __init__(self, path: Path, *, deadline: float, limits: Limits = Limits(), module_name: str = "learner") -> None:
+    def __init__(self, path: Path, *, deadline: float, limits: Limits = Limits(), module_name: str = "learner",
+                 launcher: Launcher | None = None) -> None:
         self.path = Path(path)
         self.deadline = deadline
         self.limits = limits
         self.module_name = module_name
+        self.launcher = launcher
+        try:
+            self.source: bytes | None = read_source(self.path)
+            self._unreadable: LearnerFailure | None = None
+        except LearnerFailure as failure:
+            self.source, self._unreadable = None, failure
         self.outputs: list[str] = []
         self.stopped: str | None = None
         self._once: dict[tuple[str, Hashable], CallResult | LearnerFailure] = {}
@@ -41,18 +50,21 @@ class Learner:
         """Run one probe; return its value, warnings and printed output, or raise LearnerFailure."""
         if self.stopped:
             raise NotRun(self.stopped)
+        if self._unreadable is not None:
+            raise self._unreadable
         remaining = self.deadline - time.monotonic()
         if remaining <= 0:
             self.stopped = "not run: the time limit for the whole grade was reached"
             raise LearnerTimeout("the time limit for the whole grade was reached — look for an infinite loop or very slow code")
         try:
-            result = run_learner(self.path, fn, *args, timeout=remaining, limits=self.limits, module_name=self.module_name)
+            result = run_learner(self.path, fn, *args, timeout=remaining, limits=self.limits, module_name=self.module_name,
+                                 source=self.source, launcher=self.launcher)
         except LearnerTimeout:
             self.stopped = "not run: an earlier check ran out of time"
             raise
         except LearnerFailure as failure:
             if failure.exhausting:
-                self.stopped = "not run: an earlier check ran out of memory"
+                self.stopped = failure.stop
             raise
         if result.output:
             self.outputs.append(result.output)
@@ -89,7 +101,7 @@ class Learner:
 
 
 class Reference:
-    """Runs fn(module, *args) against the reference solution, in this (trusted) process.
+    """Runs fn(module, *args) against the reference solution, in this (trusted) process, loaded from its source now.
 
     Arguments are deep-copied first and the result goes through the same encoding as the learner's,
     so both sides are compared as the same kind of value.

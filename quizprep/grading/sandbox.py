@@ -1,31 +1,27 @@
-"""Running learner code in a forked, limited process and getting plain values back.
+"""Running learner code in a limited process that never saw the checks or the reference, and getting plain values back.
 
-Every call forks a fresh child of the (trusted) grading process: the child sets its own limits,
-closes stdin, sends its prints to a bounded pipe, imports the learner's file, runs one probe and
-writes the encoded result to a second pipe. The parent alone decides what the bytes mean, and kills
-the child's whole process group when it is done or out of time.
+Every call goes to the zygote (zygote.py), a fresh interpreter that forks one child per call
+(child.py). This side, the trusted grading process, reads the learner's source itself, ships the
+probe and its arguments pickled (a check's own functions and classes by value, so the learner's
+process never imports the checks), and alone decides what the bytes that come back mean.
 """
 
 from __future__ import annotations
 
-import faulthandler
-import importlib.util
-import io
-import math
 import os
-import resource
-import select
 import signal
 import sys
 import time
-import traceback
-import warnings
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from . import wire
+from .child import load_source
 from .limits import Limits
+from .zygote import Launcher
+
+MAX_SOURCE_BYTES = 4 * 1024 * 1024
 
 SIGNAL_NAMES = {signal.SIGSEGV: "segmentation fault", signal.SIGABRT: "abort", signal.SIGBUS: "bus error",
                 signal.SIGFPE: "floating-point exception", signal.SIGILL: "illegal instruction", signal.SIGKILL: "killed"}
@@ -36,11 +32,12 @@ class LearnerFailure(Exception):
 
     kind = "error"
 
-    def __init__(self, message: str, detail: str = "", *, exhausting: bool = False) -> None:
+    def __init__(self, message: str, detail: str = "", *, exhausting: bool = False, stop: str = "") -> None:
         super().__init__(message)
         self.message = message
         self.detail = detail
         self.exhausting = exhausting  # used up a limit (memory): repeating it in every check only wastes time
+        self.stop = stop or "not run: an earlier check ran out of memory"  # what the checks after an exhausting one say
 
 
 class NotImplementedYet(LearnerFailure):
@@ -62,171 +59,96 @@ class CallResult:
 
 
 def load_module(path: Path, name: str):
-    """Import a Python file as a fresh module called `name`."""
-    spec = importlib.util.spec_from_file_location(name, path)
-    module = importlib.util.module_from_spec(spec)
-    sys.modules[name] = module
-    spec.loader.exec_module(module)
-    return module
+    """Load a trusted Python file (the reference) from its source as a fresh module called `name`."""
+    return load_source(Path(path).read_bytes(), str(path), name)
 
 
-def _learner_traceback(exc: BaseException, path: Path) -> str:
-    """The traceback trimmed to the learner's own file, then the exception line."""
-    lines = []
-    if isinstance(exc, SyntaxError) and exc.filename == str(path):
-        lines.append(f"  line {exc.lineno}: {(exc.text or '').rstrip()}")
-    for frame in traceback.extract_tb(exc.__traceback__):
-        if frame.filename == str(path):
-            lines.append(f"  line {frame.lineno}, in {frame.name}: {(frame.line or '').strip()}")
-    lines.append("".join(traceback.format_exception_only(type(exc), exc)).strip())
-    return "\n".join(lines)
+class ProbeError(RuntimeError):
+    """A check's probe could not be sent to or unpacked in the learner's process: the check is at fault."""
 
 
-def _set_limits(limits: Limits, cpu_seconds: float) -> None:
-    with open("/proc/self/statm") as f:
-        mapped = int(f.read().split()[0]) * os.sysconf("SC_PAGE_SIZE")
-    soft = mapped + limits.memory_mb * 1024 * 1024
-    resource.setrlimit(resource.RLIMIT_AS, (soft, soft))
-    cpu = math.ceil(cpu_seconds) + 1
-    resource.setrlimit(resource.RLIMIT_CPU, (cpu, cpu + 1))
-    resource.setrlimit(resource.RLIMIT_CORE, (0, 0))
-    resource.setrlimit(resource.RLIMIT_FSIZE, (limits.file_mb * 1024 * 1024,) * 2)
-
-
-def _child(path: Path, module_name: str, fn, args, limits: Limits, seconds: float, result_w: int, out_w: int) -> None:
-    """Runs in the forked child; never returns."""
-    payload = b""
+def read_source(path: Path) -> bytes:
+    """The learner's file, read once by the grader; a file it cannot read is the learner's to fix."""
     try:
-        os.setpgid(0, 0)
-        faulthandler.disable()  # a crash is reported by the parent, not dumped onto the grader's stderr
-        for sig in (signal.SIGINT, signal.SIGTERM, signal.SIGPIPE, signal.SIGXFSZ):
-            signal.signal(sig, signal.SIG_DFL if sig != signal.SIGXFSZ else signal.SIG_IGN)
-        devnull = os.open(os.devnull, os.O_RDONLY)
-        os.dup2(devnull, 0)
-        os.dup2(out_w, 1)
-        os.dup2(out_w, 2)
-        sys.stdin = open(0, closefd=False)
-        sys.stdout = io.TextIOWrapper(io.BufferedWriter(io.FileIO(1, "w", closefd=False), 1 << 16))
-        sys.stderr = io.TextIOWrapper(io.BufferedWriter(io.FileIO(2, "w", closefd=False), 1 << 16))
-        try:
-            _set_limits(limits, seconds)
-        except (OSError, ValueError):  # limits are best effort where the platform lacks them
-            pass
-        with warnings.catch_warnings(record=True) as caught:
-            warnings.simplefilter("always")
-            import numpy as np
+        with open(path, "rb") as f:
+            source = f.read(MAX_SOURCE_BYTES + 1)
+    except OSError as err:
+        raise LearnerFailure(f"your file cannot be read ({err.strerror}) — check that {path} exists") from None
+    if len(source) > MAX_SOURCE_BYTES:
+        raise LearnerFailure(f"your file is over {MAX_SOURCE_BYTES // (1024 * 1024)} MB — keep data out of the source")
+    return source
 
-            # underflow to 0 is the right answer of a stable formula (exp(-1000)), so only the others warn
-            with np.errstate(over="warn", divide="warn", invalid="warn", under="ignore"):
-                module = load_module(path, module_name)
-                value = fn(module, *args) if fn is not None else None
-        payload = wire.encode({"status": "ok", "value": value,
-                               "warnings": [f"{w.category.__name__}: {w.message}" for w in caught][:20]})
-    except BaseException as exc:  # noqa: BLE001 - everything the learner can raise is reported
-        try:
-            payload = wire.encode({"status": "raised", "type": type(exc).__name__, "message": str(exc)[:2000],
-                                   "traceback": _learner_traceback(exc, path)[-4000:],
-                                   "code": exc.code if isinstance(exc, SystemExit) and isinstance(exc.code, int) else None})
-        except BaseException:  # noqa: BLE001 - e.g. out of memory while formatting
-            payload = wire.encode({"status": "raised", "type": type(exc).__name__, "message": "", "traceback": "", "code": None})
-    finally:
-        try:
-            sys.stdout.flush()
-            sys.stderr.flush()
-        except BaseException:  # noqa: BLE001
-            pass
-        view = memoryview(payload)
-        try:
-            while view:
-                view = view[os.write(result_w, view):]
-        except OSError:
-            pass
-        os._exit(0)
+
+def ship_by_value(folder: Path) -> None:
+    """Pickle the functions and classes of every loaded module under `folder` (an exercise's checks) by value."""
+    import cloudpickle
+
+    folder = Path(folder).resolve()
+    for module in list(sys.modules.values()):
+        file = getattr(module, "__file__", None)
+        if file and folder in Path(file).resolve().parents:
+            try:
+                cloudpickle.register_pickle_by_value(module)
+            except ValueError:  # not registered under its own name: cloudpickle then sends it by value anyway
+                pass
+
+
+def _dump_probe(fn, args) -> bytes:
+    import cloudpickle
+
+    try:
+        return cloudpickle.dumps((fn, args), protocol=5)
+    except Exception as err:  # noqa: BLE001 - any pickling failure is the check's
+        raise ProbeError(f"the probe cannot be sent to the learner's process: {type(err).__name__}: {err}") from None
+
+
+_default: Launcher | None = None
+
+
+def default_launcher() -> Launcher:
+    """A zygote for callers that have none of their own (started on first use)."""
+    global _default
+    if _default is None or not _default.alive():
+        _default = Launcher().start()
+    return _default
+
+
+LOST = ("the process running your code was killed or stopped answering — if your code kills, signals or stops "
+        "other processes, remove that")
 
 
 def run_learner(path: Path, fn: Callable | None, *args, timeout: float, limits: Limits = Limits(),
-                module_name: str = "learner") -> CallResult:
+                module_name: str = "learner", source: bytes | None = None, launcher: Launcher | None = None) -> CallResult:
     """Run fn(learner_module, *args) in a fresh limited child; raise LearnerFailure if no value comes back."""
     start = time.monotonic()
-    deadline = start + max(timeout, 0.0)
-    result_r, result_w = os.pipe()
-    out_r, out_w = os.pipe()
-    sys.stdout.flush()
-    sys.stderr.flush()
-    pid = os.fork()
-    if pid == 0:  # pragma: no cover - runs in the child, which always ends with os._exit
-        os.close(result_r)
-        os.close(out_r)
-        _child(path, module_name, fn, args, limits, timeout, result_w, out_w)
-    os.close(result_w)
-    os.close(out_w)
-    chunks: list[bytes] = []
-    received = dropped = 0
-    output = bytearray()
-    status = None
-    exited = timed_out = too_big = False
-    open_fds = {result_r, out_r}
-    try:
-        while True:
-            ready = []
-            if open_fds:
-                remaining = deadline - time.monotonic()
-                if remaining <= 0:
-                    timed_out = True
-                    break
-                ready, _, _ = select.select(list(open_fds), [], [], min(remaining, 0.05))
-                for fd in ready:
-                    data = os.read(fd, 1 << 16)
-                    if not data:
-                        open_fds.discard(fd)
-                    elif fd == result_r:
-                        received += len(data)
-                        if received > wire.MAX_BYTES:
-                            too_big = True
-                            break
-                        chunks.append(data)
-                    else:
-                        keep = max(limits.output_bytes - len(output), 0)
-                        output += data[:keep]
-                        dropped += len(data) - min(len(data), keep)
-                if too_big:
-                    break
-            if not exited:
-                done, status = os.waitpid(pid, os.WNOHANG)
-                exited = bool(done)
-            if exited and (result_r not in open_fds or not ready):
-                break  # finished; a pipe still open now is held by a grandchild
-            if not open_fds and not exited:
-                if time.monotonic() >= deadline:
-                    timed_out = True
-                    break
-                time.sleep(0.002)
-    finally:
-        try:
-            os.killpg(pid, signal.SIGKILL)
-        except (ProcessLookupError, PermissionError):
-            pass
-        if not exited:
-            try:
-                _, status = os.waitpid(pid, 0)
-            except ChildProcessError:
-                pass
-        os.close(result_r)
-        os.close(out_r)
+    source = read_source(path) if source is None else source
+    probe = _dump_probe(fn, args)
+    request = {"path": str(path), "module": module_name, "timeout": max(timeout, 0.0), "memory_mb": limits.memory_mb,
+               "output_bytes": limits.output_bytes, "file_mb": limits.file_mb}
+    reply = (launcher or default_launcher()).call(request, source, probe)
     seconds = time.monotonic() - start
-    text = output.decode("utf-8", "replace") + (f"\n… {dropped} more bytes of output not shown" if dropped else "")
-    if timed_out:
+    text = reply.output.decode("utf-8", "replace")
+    if reply.dropped:
+        text += f"\n… {reply.dropped} more bytes of output not shown (your code printed more than {limits.output_bytes} bytes)"
+    if reply.swept:
+        text += f"\n… your code left {reply.swept} process(es) running after it returned; they were stopped"
+    if reply.lost:
+        raise LearnerFailure(LOST, text, exhausting=True, stop="not run: an earlier check's process was killed")
+    if reply.timed_out:
         raise LearnerTimeout(f"your code did not finish within the time limit ({timeout:.1f} s) — look for an infinite loop", text)
-    if too_big:
+    if reply.too_big:
         raise LearnerFailure("your code returned a result too large to check (over 256 MB)", text)
-    if not chunks:
-        raise LearnerFailure(_no_result_message(status), text)
+    if not reply.payload:
+        raise LearnerFailure(_no_result_message(reply.status), text)
     try:
-        message = wire.decode(b"".join(chunks))
+        message = wire.decode(reply.payload)
     except wire.WireError as err:
-        raise LearnerFailure(f"your code's process sent back an unreadable result ({err})", text) from None
-    if not isinstance(message, dict) or message.get("status") not in ("ok", "raised"):
+        raise LearnerFailure(f"your code's process sent back an unreadable result ({err}) — "
+                             "if your code writes to file descriptors it did not open, remove that", text) from None
+    if not isinstance(message, dict) or message.get("status") not in ("ok", "raised", "setup"):
         raise LearnerFailure("your code's process sent back an unreadable result", text)
+    if message["status"] == "setup":
+        raise ProbeError(f"the probe could not be unpacked in the learner's process: {message.get('message')}")
     if message["status"] == "raised":
         raise _failure_from(message, text, limits)
     return CallResult(message.get("value"), list(message.get("warnings") or []), text, seconds)
