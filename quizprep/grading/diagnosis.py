@@ -109,10 +109,11 @@ def rounded_to(got: np.ndarray, want: np.ndarray) -> str | None:
         # a value rounded to k decimals is within half a unit of the k-th decimal of the true one
         if np.all(np.round(got, k) == got) and np.all(np.abs(got - want) <= 0.5 * 10.0 ** -k * (1 + 1e-9) + 1e-15):
             return f"{k} decimals"
-        if np.all([float(f"{g:.{k + 1}g}") == g for g in got.ravel()]):
-            scale = 10.0 ** (np.floor(np.log10(np.maximum(np.abs(want), 1e-300))) - k)
-            if np.all(np.abs(got - want) <= 0.5 * scale * (1 + 1e-9) + 1e-15):
-                return f"{k + 1} significant digits"
+    for k in range(1, MAX_ROUNDED_DIGITS + 1):
+        if np.all([float(f"{g:.{k}g}") == g for g in got.ravel()]):
+            unit = 10.0 ** (np.floor(np.log10(np.maximum(np.abs(want), 1e-300))) - (k - 1))
+            if np.all(np.abs(got - want) <= 0.5 * unit * (1 + 1e-9) + 1e-15):
+                return f"{k} significant digits"
     return None
 
 

@@ -124,3 +124,9 @@ def test_a_numpy_scalar_is_the_answer_for_a_0d_input():
     expect_array(np.float64(0.25), np.array(0.25))
     assert "dtype float32" in shown(failure(expect_array, np.float32(0.25), np.array(0.25)))
     assert "shape (3,)" in shown(failure(expect_array, np.float64(0.25), np.zeros(3)))
+
+
+def test_rounding_to_significant_digits_is_named():
+    want = np.array([1234.5678, 0.00123456, -56.789])
+    got = np.array([float(f"{v:.3g}") for v in want])  # 1230, 0.00123, -56.8
+    assert "rounded to 3 significant digits" in shown(failure(expect_array, got, want))
