@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import shlex
 import sys
 from pathlib import Path
 
@@ -20,8 +21,9 @@ def cmd_new(args) -> int:
         else:
             path = new_exercise(args.name, Path(args.dir) if args.dir else home() / "exercises")
             where = "" if not args.dir else f" (point QUIZPREP_EXERCISES or --exercises at {path.parent})"
+            flag = "" if not args.dir else f"--exercises {shlex.quote(str(path.parent))} "
             print(f"wrote {path}/: exercise.yaml, stub.py, solution.py, check_{args.name}.py{where}\n"
-                  f"`quizprep check-exercise {args.name}` proves the reference passes and the stub fails")
+                  f"`quizprep {flag}check-exercise {args.name}` proves the reference passes and the stub fails")
     except ScaffoldError as err:
         raise UsageError(str(err)) from None
     except OSError as err:
