@@ -192,3 +192,27 @@ def test_the_prompt_line_shows_the_keys_and_the_commands(questions, monkeypatch,
     run_plain_quiz([next(q for q in questions if q.id == "q-tf")])
     out = capsys.readouterr().out
     assert "(t or true, f or false · :u undo · :f flag · :q quit)" in learner.transcript + out
+
+
+def test_the_real_command_with_typed_input(tmp_path, quizprep_home):
+    """`quizprep quiz` in a real process, its answers typed on standard input as a learner types them."""
+    import json
+    import os
+    import subprocess
+    import sys
+
+    bank = tmp_path / "banks"
+    bank.mkdir()
+    tf = BANK.split("  - id: q-tf\n", 1)[1].split("  - id:", 1)[0]
+    (bank / "demo.yaml").write_text("topic: demo\ntitle: Demo\nquestions:\n  - id: q-tf\n" + tf)
+    env = {**os.environ, "QUIZPREP_HOME": str(quizprep_home)}
+
+    def quizprep(*args, stdin=""):
+        return subprocess.run([sys.executable, "-m", "quizprep", "--banks", str(bank), *args], input=stdin,
+                              capture_output=True, text=True, timeout=60, env=env)
+
+    out = quizprep("quiz", "-t", "demo", stdin=":f\nu\nunclear wording\nf\n\n")
+    assert out.returncode == 0 and "Traceback" not in out.stderr, out.stderr
+    assert "✓ right" in out.stdout and "score: 1/1" in out.stdout
+    flags = json.loads(quizprep("flags", "--json").stdout)
+    assert [(f["question_id"], f["reason"], f["note"]) for f in flags] == [("q-tf", "unclear", "unclear wording")]
