@@ -202,9 +202,10 @@ def cmd_watch(args) -> int:
     else:
         with open_store() as store:
             last = store.last_grades()
-        from ..grading.status import is_passed
+        from ..grading.status import PASSED
 
-        start = next((e for e in catalogue if not is_passed(exercise_status(e, last))), catalogue[0])
+        # the first exercise whose copy is not a passing one: a reset exercise is there to be done again
+        start = next((e for e in catalogue if exercise_status(e, last) != PASSED), catalogue[0])
     return watch(catalogue, start, timeout=args.timeout)
 
 

@@ -91,3 +91,18 @@ def test_r_grades_the_stub_on_request(capsys, monkeypatch):
     assert "checking…" in capsys.readouterr().out
     with ProgressStore() as store:
         assert store.last_grades()["relu_grad"]["status"] == "fail"
+
+
+def test_watch_without_an_id_starts_at_the_first_copy_that_does_not_pass(capsys, monkeypatch):
+    for exercise_id in ("relu_grad", "sigmoid_grad"):
+        main(["path", exercise_id])
+        path = Path(capsys.readouterr().out.strip())
+        path.write_text((ROOT / "solutions" / f"{exercise_id}.py").read_text())
+        assert main(["grade", exercise_id]) == 0
+        capsys.readouterr()
+    main(["reset", "sigmoid_grad"])  # passed, then put back to the stub to do again
+    started = []
+    monkeypatch.setattr(watch, "watch", lambda catalogue, start, timeout: started.append(start.id) or 0)
+    capsys.readouterr()
+    assert main(["watch"]) == 0
+    assert started == ["sigmoid_grad"]
