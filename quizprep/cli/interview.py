@@ -9,6 +9,7 @@ import sys
 from datetime import date
 
 from .common import UsageError, open_store, record
+from .text import fill, render
 
 
 def _minutes_left(seconds: float) -> str:
@@ -28,7 +29,8 @@ def print_report(report, catalog) -> None:
         print(f"  {mark} {r.label:<36}{r.seconds:6.0f} s{extra}")
     for r in report.items:
         if r.model_answer and r.answered:
-            print(f"\n{r.label}\n  your answer:  {r.given or '(empty)'}\n  model answer: {r.model_answer.strip()}")
+            print(f"\n{r.label}\n" + fill(f"your answer: {r.given or '(empty)'}", "  ", "    ") + "\n  model answer:\n"
+                  + render(r.model_answer, indent="    "))
     if not report.work_on:
         print("\nwork on next: nothing from this interview — every item was right")
         return

@@ -110,3 +110,22 @@ def test_topics_and_list_fit_80_columns(monkeypatch, capsys):
         assert main(verb) == 0
         lines = capsys.readouterr().out.splitlines()
         assert lines and max(len(line) for line in lines) < 80, verb
+
+
+@pytest.mark.parametrize("cols", [80, 60])
+def test_the_interview_report_keeps_model_answers_indented(cols, monkeypatch, capsys):
+    from types import SimpleNamespace
+
+    from quizprep.cli.interview import print_report
+
+    monkeypatch.setenv("COLUMNS", str(cols))
+    answer = " ".join(["backprop reuses every shared intermediate gradient once"] * 4)
+    item = SimpleNamespace(correct=False, answered=True, kind="question", label="bp-explain", seconds=30.0, status="",
+                           model_answer=answer + "\n", given="the chain rule " * 8)
+    report = SimpleNamespace(right=0, total=1, score=0.0, timed_out=False, by_topic={"backprop": (0, 1)}, items=[item],
+                             work_on=["backprop"])
+    print_report(report, None)
+    out = capsys.readouterr().out
+    model = out.split("  model answer:\n", 1)[1].split("\n\n", 1)[0].splitlines()
+    assert len(model) > 1 and all(line.startswith("    ") and len(line) < cols for line in model)
+    assert " ".join(" ".join(model).split()) == answer
