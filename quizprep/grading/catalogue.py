@@ -6,8 +6,6 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-import yaml
-
 from ..paths import content_dir
 
 CATALOGUE_FILE = "catalogue.yaml"
@@ -33,6 +31,24 @@ class CatalogueError(ValueError):
     """The catalogue file is malformed; the message names the file and line."""
 
 
+def _read_yaml(path: Path) -> tuple[object, str | None]:
+    """A YAML file as plain values, with the bank loader's rules (no anchors, aliases or tags), or its first problem."""
+    from ..bank.problems import ProblemList
+    from ..bank.yamltree import parse, read_text
+
+    problems = ProblemList(str(path))
+    try:
+        data = path.read_bytes()
+    except OSError as err:
+        return None, f"{path}:1:1: cannot read it: {err.strerror} — check the file"
+    text = read_text(data, problems)
+    value = parse(text, problems) if text is not None else None
+    if problems:
+        # the shared reader speaks of banks; these files describe exercises
+        return None, str(problems[0]).replace("banks do not use", "exercise files do not use").replace("banks hold", "exercise files hold")
+    return value, None
+
+
 def load_catalogue(exercises_dir: Path | None = None, solutions_dir: Path | None = None, *,
                    with_packs: bool = True) -> tuple[Exercise, ...]:
     """Every exercise in order: the built-in catalogue, then your packs (broken ones left out; see load_all_exercises)."""
@@ -41,10 +57,9 @@ def load_catalogue(exercises_dir: Path | None = None, solutions_dir: Path | None
     exercises_dir = exercises_dir or content_dir("exercises")
     solutions_dir = solutions_dir or content_dir("solutions")
     path = exercises_dir / CATALOGUE_FILE
-    try:
-        data = yaml.load(path.read_text(encoding="utf-8"), Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
-    except (OSError, yaml.YAMLError) as err:
-        raise CatalogueError(f"{path}: cannot read the exercise catalogue: {err}") from None
+    data, problem = _read_yaml(path)
+    if problem:
+        raise CatalogueError(problem)
     entries = data.get("exercises") if isinstance(data, dict) else None
     if not isinstance(entries, list):
         raise CatalogueError(f"{path}:1:1: expected `exercises:` with a list of exercises")
@@ -67,15 +82,9 @@ PACK_FIELDS = {"id", "title", "topic", "difficulty", "hints"}
 
 def _pack_exercise(folder: Path, order: int, problems: list[str]) -> Exercise | None:
     meta = folder / PACK_FILE
-    try:
-        data = yaml.load(meta.read_text(encoding="utf-8"), Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
-    except yaml.MarkedYAMLError as err:
-        mark = err.problem_mark
-        where = f"{mark.line + 1}:{mark.column + 1}" if mark else "1:1"
-        problems.append(f"{meta}:{where}: YAML syntax error: {err.problem} — fix the YAML")
-        return None
-    except (OSError, UnicodeDecodeError, yaml.YAMLError) as err:
-        problems.append(f"{meta}:1:1: cannot read it: {err} — save it as UTF-8 YAML")
+    data, problem = _read_yaml(meta)
+    if problem:
+        problems.append(problem)
         return None
     if not isinstance(data, dict):
         problems.append(f"{meta}:1:1: expected the fields {', '.join(sorted(PACK_FIELDS))}")

@@ -109,6 +109,10 @@ def default_launcher() -> Launcher:
     """A zygote for callers that have none of their own (started on first use)."""
     global _default
     if _default is None or not _default.alive():
+        if _default is None:
+            import atexit
+
+            atexit.register(lambda: _default is not None and _default.close())
         _default = Launcher().start()
     return _default
 

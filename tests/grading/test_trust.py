@@ -1,0 +1,318 @@
+"""What the submission corpus cannot express: a pass only from right code, and no learner process left behind.
+
+Hostile learner code here forges reports to the warm grader, saves twice in one second, leaves
+daemons, is interrupted with Ctrl-C, looks for the store, and hides aliases in an exercise pack.
+"""
+
+import os
+import shutil
+import signal
+import sqlite3
+import subprocess
+import sys
+import tempfile
+import textwrap
+import time
+from pathlib import Path
+
+import pytest
+
+from quizprep.grading import Limits, find_exercise, grade
+from quizprep.grading.catalogue import load_all_exercises
+from quizprep.grading.sandbox import run_learner
+from quizprep.grading.warm import WarmGrader
+
+ROOT = Path(__file__).resolve().parents[2]
+SUBMISSIONS = Path(__file__).parent / "submissions" / "relu_grad"
+RIGHT = (ROOT / "solutions" / "relu_grad.py").read_text()
+RELU = find_exercise("relu_grad")
+
+
+@pytest.fixture
+def pid_dir():
+    """A folder any user may write (learner code may run as nobody), where hostile code notes its pids."""
+    path = Path(tempfile.mkdtemp(prefix="quizprep-pids-"))
+    path.chmod(0o777)
+    yield path
+    shutil.rmtree(path, ignore_errors=True)
+
+
+def _running(pid: int) -> bool:
+    try:
+        with open(f"/proc/{pid}/stat") as f:
+            return f.read().rsplit(")", 1)[1].split()[0] != "Z"
+    except OSError:
+        return False
+
+
+def _noted_pids(folder: Path) -> list[int]:
+    return [int(p.name) for p in folder.iterdir() if p.name.isdigit()]
+
+
+def _assert_all_gone(folder: Path, at_least: int) -> None:
+    pids = _noted_pids(folder)
+    assert len(pids) >= at_least, f"the hostile code noted only {pids}"
+    deadline = time.monotonic() + 1.0  # the kernel finishes an exit a moment after the kill
+    while any(_running(p) for p in pids) and time.monotonic() < deadline:
+        time.sleep(0.02)
+    assert [p for p in pids if _running(p)] == []
+
+
+NOTE_PID = """\
+import os, time
+def note(folder):
+    open(os.path.join(folder, str(os.getpid())), "w").close()
+"""
+
+DAEMON = NOTE_PID + """\
+def daemon(folder, seconds=60):
+    if os.fork() == 0:
+        os.setsid()
+        if os.fork() == 0:
+            note(folder)
+            time.sleep(seconds)
+        os._exit(0)
+    time.sleep(0.2)
+"""
+
+
+def _write(tmp_path: Path, name: str, text: str) -> Path:
+    path = tmp_path / name
+    path.write_text(textwrap.dedent(text))
+    return path
+
+
+# --- stale bytecode ------------------------------------------------------------------------------------------
+
+
+def _same_size_wrong_edit(path: Path) -> None:
+    """Save a wrong version of the same size with the same modification time (a second save within one second)."""
+    before = path.stat()
+    wrong = RIGHT.replace("(x > 0)", "(x < 0)")
+    assert wrong != RIGHT and len(wrong) == len(RIGHT)
+    path.write_text(wrong)
+    os.utime(path, ns=(before.st_atime_ns, before.st_mtime_ns))
+
+
+def test_a_same_size_edit_in_the_same_second_is_graded_as_saved(tmp_path):
+    assert "PYTHONDONTWRITEBYTECODE" not in os.environ and not sys.dont_write_bytecode
+    path = _write(tmp_path, "relu_grad.py", RIGHT)
+    assert grade(RELU, path).status == "pass"
+    _same_size_wrong_edit(path)
+    assert grade(RELU, path).status == "fail"
+
+
+def test_the_warm_grader_grades_a_fast_second_save_as_saved(tmp_path):
+    path = _write(tmp_path, "relu_grad.py", RIGHT)
+    with WarmGrader(RELU) as grader:
+        assert grader.grade(path).status == "pass"
+        _same_size_wrong_edit(path)
+        assert grader.grade(path).status == "fail"
+
+
+# --- forged reports ------------------------------------------------------------------------------------------
+
+
+KILL_SUPERVISORS = """\
+import os, signal
+def ancestors():
+    pid = os.getppid()
+    while pid > 1:
+        yield pid
+        try:
+            with open(f"/proc/{pid}/stat") as f:
+                pid = int(f.read().rsplit(")", 1)[1].split()[1])
+        except OSError:
+            return
+for pid in list(ancestors()):
+    if pid == TEST_PID:
+        break  # everything between the learner and the test is the grader's
+    try:
+        os.kill(pid, signal.SIGKILL)
+    except OSError:
+        pass
+"""
+
+
+def test_forging_reports_and_killing_the_grader_never_gives_a_pass(tmp_path):
+    forge = (SUBMISSIONS / "hostile_forged_report.py").read_text().replace("\n_forge()\n", "\n")
+    path = _write(tmp_path, "relu_grad.py", forge + f"\nTEST_PID = {os.getpid()}\n_forge()\n" + KILL_SUPERVISORS)
+    result = grade(RELU, path)
+    assert result.status in ("error", "fail") and result.passed == 0, result
+
+
+def test_the_warm_grader_takes_no_forged_line_as_a_verdict_and_stays_in_step(tmp_path):
+    forged = SUBMISSIONS / "hostile_forged_report.py"
+    killer = _write(tmp_path, "killer.py", forged.read_text() + f"\nTEST_PID = {os.getpid()}\n" + KILL_SUPERVISORS)
+    with WarmGrader(RELU) as grader:
+        for hostile in (forged, killer, forged):
+            result = grader.grade(hostile)
+            assert result.status != "pass" and result.passed == 0, result
+            assert grader.grade(RELU.stub).status == "fail"  # the next reply answers the next request
+            assert grader.grade(RELU.solution).status == "pass"
+
+
+def test_the_learner_process_holds_only_its_own_pipes():
+    fds = run_learner(RELU.solution, lambda m: sorted(int(fd) for fd in os.listdir("/proc/self/fd")), timeout=10).value
+    assert fds[:4] == [0, 1, 2, 3] and len(fds) <= 5  # stdin, output, output, result (and the listing itself)
+
+
+# --- no process left behind ----------------------------------------------------------------------------------
+
+
+HOSTILE_PROCESSES = {
+    "daemon at import": DAEMON + "daemon(FOLDER)\nfrom numpy import float64\ndef relu_grad(x):\n    return (x > 0).astype(float64)\n",
+    "daemon in the call": DAEMON + "def relu_grad(x):\n    daemon(FOLDER)\n    return (x > 0).astype(float)\n",
+    "children that ignore SIGTERM": NOTE_PID + (
+        "import signal\nfor _ in range(5):\n    if os.fork() == 0:\n        signal.signal(signal.SIGTERM, signal.SIG_IGN)\n"
+        "        note(FOLDER)\n        time.sleep(60)\n        os._exit(0)\ntime.sleep(0.2)\n"
+        "def relu_grad(x):\n    raise NotImplementedError\n"),
+    "a daemon and then a time-out": DAEMON + "daemon(FOLDER)\ndef relu_grad(x):\n    while True:\n        pass\n",
+}
+
+
+@pytest.mark.parametrize("kind", HOSTILE_PROCESSES)
+def test_no_learner_process_outlives_its_grade(kind, tmp_path, pid_dir):
+    path = _write(tmp_path, "relu_grad.py", f"FOLDER = {str(pid_dir)!r}\n" + HOSTILE_PROCESSES[kind])
+    result = grade(RELU, path, timeout=3)
+    assert result.status in ("pass", "fail", "timeout"), result
+    _assert_all_gone(pid_dir, at_least=1)
+
+
+def test_no_learner_process_outlives_a_warm_grade(tmp_path, pid_dir):
+    path = _write(tmp_path, "relu_grad.py", f"FOLDER = {str(pid_dir)!r}\n" + HOSTILE_PROCESSES["daemon in the call"])
+    with WarmGrader(RELU, timeout=3) as grader:
+        assert grader.grade(path).status == "pass"
+        _assert_all_gone(pid_dir, at_least=1)
+        start = time.monotonic()
+        assert grader.grade(RELU.solution).status == "pass"  # the daemon held pipes: the next grade is not held up
+        assert time.monotonic() - start < 5
+
+
+@pytest.mark.parametrize("sig", [signal.SIGINT, signal.SIGTERM], ids=["ctrl-c", "sigterm"])
+def test_interrupting_quizprep_grade_leaves_no_learner_process(sig, tmp_path, pid_dir, quizprep_home):
+    path = _write(tmp_path, "relu_grad.py", f"FOLDER = {str(pid_dir)!r}\n" + DAEMON
+                  + "daemon(FOLDER)\nnote(FOLDER)\ntime.sleep(60)\ndef relu_grad(x):\n    return x\n")
+    env = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"} | {"QUIZPREP_HOME": str(quizprep_home)}
+    proc = subprocess.Popen([sys.executable, "-m", "quizprep", "grade", "relu_grad", "--file", str(path), "--no-record"],
+                            env=env, cwd=ROOT, stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+                            start_new_session=True)
+    try:
+        deadline = time.monotonic() + 30
+        while len(_noted_pids(pid_dir)) < 2 and time.monotonic() < deadline:
+            time.sleep(0.05)
+        assert len(_noted_pids(pid_dir)) >= 2, "the learner's code never started"
+        os.killpg(proc.pid, sig)  # as the terminal does: to the foreground process group
+        proc.wait(timeout=15)
+    finally:
+        if proc.poll() is None:
+            proc.kill()
+            proc.wait()
+    _assert_all_gone(pid_dir, at_least=2)
+
+
+# --- the store and the learner's surroundings ----------------------------------------------------------------
+
+
+@pytest.mark.skipif(os.geteuid() != 0, reason="learner code runs as another user only when grading runs as root")
+def test_learner_code_cannot_change_the_store_by_a_guessed_path(tmp_path, quizprep_home):
+    store = quizprep_home / "progress.db"
+    with sqlite3.connect(store) as db:
+        db.execute("CREATE TABLE grades (exercise TEXT, status TEXT)")
+        db.execute("INSERT INTO grades VALUES ('relu_grad', 'fail')")
+    before = store.read_bytes()
+    path = _write(tmp_path, "relu_grad.py", f"""\
+        import sqlite3
+        import numpy as np
+        STORE = {str(store)!r}
+        changed = []
+        try:
+            with open(STORE, "r+b") as f:
+                f.write(b"garbage")
+            changed.append("overwrote it")
+        except OSError:
+            pass
+        try:
+            with sqlite3.connect(STORE) as db:
+                db.execute("INSERT INTO grades VALUES ('relu_grad', 'pass')")
+            changed.append("inserted a pass")
+        except sqlite3.Error:
+            pass
+
+        def relu_grad(x):
+            if changed:
+                raise RuntimeError(", ".join(changed))
+            return (x > 0).astype(np.float64)
+        """)
+    result = grade(RELU, path)
+    assert result.status == "pass", result
+    assert store.read_bytes() == before
+
+
+def test_learner_code_runs_in_a_fresh_empty_folder_that_is_removed_afterwards(tmp_path):
+    path = _write(tmp_path, "relu_grad.py", RIGHT)
+    first, second = (run_learner(path, lambda m: (os.getcwd(), os.listdir(".")), timeout=10).value for _ in range(2))
+    assert first[1] == [] and second[1] == [] and first[0] != second[0]
+    assert not os.path.exists(first[0]) and first[0] != os.getcwd()
+
+
+# --- exercise packs ------------------------------------------------------------------------------------------
+
+
+def _pack(tmp_path: Path, eid: str = "pack_relu") -> Path:
+    folder = tmp_path / "pack" / eid
+    folder.mkdir(parents=True)
+    shutil.copyfile(ROOT / "exercises" / "relu_grad.py", folder / "stub.py")
+    shutil.copyfile(ROOT / "solutions" / "relu_grad.py", folder / "solution.py")
+    shutil.copyfile(ROOT / "exercises" / "checks" / "check_relu_grad.py", folder / f"check_{eid}.py")
+    (folder / "exercise.yaml").write_text(f"id: {eid}\ntitle: ReLU again\ntopic: backprop\ndifficulty: 1\nhints: [x > 0]\n")
+    return folder.parent
+
+
+def test_the_warm_grader_grades_a_pack_exercise_with_the_limits_it_was_given(tmp_path):
+    exercises, problems = load_all_exercises([_pack(tmp_path)])
+    assert problems == ()
+    pack = next(e for e in exercises if e.id == "pack_relu")
+    with WarmGrader(pack) as grader:
+        assert grader.grade(pack.solution).status == "pass"
+        assert grader.grade(pack.stub).status == "fail"
+    slow = _write(tmp_path, "slow.py", "import time\ntime.sleep(5)\n")
+    with WarmGrader(pack, limits=Limits(timeout_s=1.0)) as grader:
+        start = time.monotonic()
+        result = grader.grade(slow)
+        assert result.status == "timeout" and time.monotonic() - start < 4, result
+    hungry = _write(tmp_path, "hungry.py", "import numpy as np\nBIG = np.ones(40_000_000)\n")  # 320 MB
+    with WarmGrader(pack, limits=Limits(memory_mb=100)) as grader:
+        result = grader.grade(hungry)
+        assert result.status == "error" and "ran out of memory (the limit is 100 MB)" in result.message, result
+
+
+def test_a_pack_reference_is_loaded_before_learner_code_can_rewrite_it(tmp_path):
+    root = Path(tempfile.mkdtemp(prefix="quizprep-pack-"))  # writable by whoever learner code runs as
+    try:
+        folder = _pack(root).joinpath("pack_relu")
+        for p in (root, root / "pack", folder):
+            p.chmod(0o777)
+        (folder / "solution.py").chmod(0o666)
+        pack = next(e for e in load_all_exercises([root / "pack"])[0] if e.id == "pack_relu")
+        zeros = "import numpy as np\n\ndef relu_grad(x):\n    return np.zeros_like(x, dtype=np.float64)\n"
+        rewrite = f"try:\n    with open({str(pack.solution)!r}, 'w') as f:\n        f.write({zeros!r})\nexcept OSError:\n    pass\n"
+        path = _write(tmp_path, "relu_grad.py", rewrite + zeros)
+        assert grade(pack, path).status == "fail"
+        assert pack.solution.read_text() == zeros  # the rewrite happened, after the reference was loaded
+    finally:
+        shutil.rmtree(root, ignore_errors=True)
+
+
+def test_aliases_in_an_exercise_yaml_are_refused_quickly_with_their_line(tmp_path):
+    root = _pack(tmp_path, "bomb")
+    levels = ["lol0: &l0 [lol, lol, lol, lol, lol, lol, lol, lol, lol]"]
+    levels += [f"lol{i}: &l{i} [{', '.join([f'*l{i - 1}'] * 9)}]" for i in range(1, 10)]
+    meta = root / "bomb" / "exercise.yaml"
+    meta.write_text(meta.read_text() + "\n".join(levels) + "\n")
+    start = time.monotonic()
+    exercises, problems = load_all_exercises([root])
+    assert time.monotonic() - start < 2
+    assert "bomb" not in [e.id for e in exercises]
+    assert len(problems) == 1 and problems[0].startswith(f"{meta}:6:7: anchor `&l0`") and "anchors or aliases" in problems[0]
+
