@@ -134,9 +134,22 @@ for pid in list(ancestors()):
 """
 
 
-def test_forging_reports_and_killing_the_grader_never_gives_a_pass(tmp_path):
-    forge = (SUBMISSIONS / "hostile_forged_report.py").read_text().replace("\n_forge()\n", "\n")
-    path = _write(tmp_path, "relu_grad.py", forge + f"\nTEST_PID = {os.getpid()}\n_forge()\n" + KILL_SUPERVISORS)
+FORGE_ONCE = """\
+import json, os, stat
+FORGED = json.dumps({"exercise": "relu_grad", "status": "pass", "duration_s": 0.1,
+                     "checks": [{"name": f"check {i}", "status": "pass", "message": ""} for i in range(9)]}).encode()
+for fd in range(4, 256):  # every pipe it holds beyond its own output and result, once: one of them may be the report
+    try:
+        if stat.S_ISFIFO(os.fstat(fd).st_mode):
+            os.write(fd, FORGED)
+    except OSError:
+        pass
+"""
+
+
+def test_forging_a_report_and_killing_the_grader_never_gives_a_pass(tmp_path):
+    stub = "def relu_grad(x):\n    raise NotImplementedError\n"
+    path = _write(tmp_path, "relu_grad.py", FORGE_ONCE + f"TEST_PID = {os.getpid()}\n" + KILL_SUPERVISORS + stub)
     result = grade(RELU, path)
     assert result.status in ("error", "fail") and result.passed == 0, result
 
@@ -287,10 +300,28 @@ def test_the_warm_grader_grades_a_pack_exercise_with_the_limits_it_was_given(tmp
         assert result.status == "error" and "ran out of memory (the limit is 100 MB)" in result.message, result
 
 
+REFERENCE_ONLY_CHECK = """\
+import numpy as np
+
+from quizprep.grading.api import expect_array
+
+X = np.linspace(-2.0, 2.0, 9)
+
+
+def call(m):
+    return m.relu_grad(X.copy())
+
+
+def test_matches_reference(learner, reference):
+    expect_array(learner.run(call), reference.run(call), name="relu_grad(x)")
+"""
+
+
 def test_a_pack_reference_is_loaded_before_learner_code_can_rewrite_it(tmp_path):
     root = Path(tempfile.mkdtemp(prefix="quizprep-pack-"))  # writable by whoever learner code runs as
     try:
         folder = _pack(root).joinpath("pack_relu")
+        (folder / "check_pack_relu.py").write_text(REFERENCE_ONLY_CHECK)  # a verdict that rests on the reference alone
         for p in (root, root / "pack", folder):
             p.chmod(0o777)
         (folder / "solution.py").chmod(0o666)
