@@ -51,7 +51,7 @@ async def test_a_mock_interview_from_start_to_report(app):
                 expected_right += right
             else:
                 ex = app.services.exercise(entry.exercise)
-                await wait_for(pilot, lambda: screen.exercise_path is not None and screen.exercise_path.exists())
+                await wait_for(pilot, lambda: screen.exercise_path is not None and screen.exercise_path.exists() and screen.ready)
                 screen.exercise_path.write_text(ex.solution.read_text())
                 await pilot.press("ctrl+g")
                 await wait_for(pilot, lambda entry=entry: session.current is not entry, timeout=60)
@@ -92,7 +92,8 @@ class AsQuiz:
 
 
 async def answer(pilot, screen, right: bool) -> None:
-    """Answer the interview's current question from the keyboard, right or wrong."""
+    """Answer the interview's current question from the keyboard, right or wrong, once it takes keys."""
+    await wait_for(pilot, lambda: screen.ready and screen.focused is not None, timeout=5)
     await ANSWERERS[screen.session.current.item.question.id](pilot, AsQuiz(screen), right)
 
 
@@ -248,14 +249,37 @@ async def test_an_exercise_moved_past_is_recorded_with_its_own_status(app):
         await pilot.pause()
         screen = app.screen
         await pilot.press("t")
-        await wait_for(pilot, lambda: screen.exercise_path is not None)
+        await wait_for(pilot, lambda: screen.exercise_path is not None and screen.ready)
         await pilot.press("ctrl+g")  # the untouched stub fails
         await wait_for(pilot, lambda: screen.last_status != "skipped", timeout=60)
         assert screen.last_status in ("fail", "error")
         screen.exercise_path.write_text(app.services.exercise("relu_grad").solution.read_text())
         await pilot.press("ctrl+g")
         await wait_for(pilot, lambda: len(session.results) == 2, timeout=60)
-        await wait_for(pilot, lambda: screen.exercise_path is not None and screen.exercise_path.stem == "softmax")
+        await wait_for(pilot, lambda: screen.exercise_path is not None and screen.exercise_path.stem == "softmax" and screen.ready)
         await pilot.press("ctrl+n")  # never graded: skipped, whatever the exercise before it got
         await pilot.pause()
         assert [(r.label, r.status) for r in session.results[1:]] == [("relu_grad", "pass"), ("softmax", "skipped")]
+
+
+async def test_the_length_is_asked_first_and_escape_starts_nothing(app):
+    from quizprep.tui.screens.interview_length import InterviewLengthScreen
+
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("i")
+        await pilot.pause()
+        assert isinstance(app.screen, InterviewLengthScreen)
+        assert app.screen.query_one("#minutes").value == "45"
+        await pilot.press("escape")  # `i` pressed by accident
+        await pilot.pause()
+        assert type(app.screen).__name__ == "HomeScreen"
+        await pilot.press("i")
+        await pilot.pause()
+        await pilot.press("backspace", "backspace", "3", "enter")  # too short: said, and the dialog stays
+        await pilot.pause()
+        assert isinstance(app.screen, InterviewLengthScreen)
+        assert "5 to 180" in str(app.screen.query_one("#length-problem").render())
+        await pilot.press("0", "enter")
+        await wait_for(pilot, lambda: isinstance(app.screen, InterviewScreen), timeout=5)
+        assert app.screen.session.minutes == 30
+    assert stored_interviews() == []

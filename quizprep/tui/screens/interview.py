@@ -51,6 +51,11 @@ class InterviewScreen(Screen):
         """answering, or ticking the key points of an explain answer (as on the quiz screen)."""
         return "ticking" if self.explain_text is not None else "answering"
 
+    @property
+    def ready(self) -> bool:
+        """The current item is on screen and takes keys (False while moving from one item to the next)."""
+        return self.is_mounted and not self._advancing
+
     def compose(self) -> ComposeResult:
         yield Header()
         yield Static("", id="countdown")
@@ -114,7 +119,8 @@ class InterviewScreen(Screen):
         self.query_one("#quiz-meta", Static).update(f"{q.topic} · difficulty {q.difficulty} · [dim]{q.id}[/dim]")
         self.query_one("#prompt", Markdown).update(q.prompt)
         await area.mount_all(answer_widgets(entry.item))
-        self.call_after_refresh(lambda: next(iter(self.query("#answer").results()), self).focus())
+        # focus at once (not after the next refresh), so the keys typed next go to the answer
+        self.set_focus(next(iter(self.query("#answer").results()), None))
         self.query_one("#status-line", Static).update("answer as in an interview; you see how you did in the report")
 
     async def _show_exercise(self, area, entry) -> None:
@@ -160,7 +166,7 @@ class InterviewScreen(Screen):
             points = KeyPointsAnswer(list(q.key_points))
             await area.mount(Static("[b]Model answer[/b]"), Markdown(q.model_answer),
                              Static("[b]Which key points did you cover?[/b] (space or 1-9, enter to go on)"), points)
-            self.call_after_refresh(points.focus)
+            self.set_focus(points)
         finally:
             self._advancing = False
 
@@ -185,7 +191,7 @@ class InterviewScreen(Screen):
 
     async def _graded(self, exercise_id: str, result) -> None:
         entry = self.session.current
-        if self.finished or self._advancing or entry is None or entry.kind != "exercise" or entry.exercise != exercise_id:
+        if self.finished or entry is None or entry.kind != "exercise" or entry.exercise != exercise_id:
             return  # the learner moved on while it was being graded
         if result.status == "pass":
             self.session.record_exercise("pass", self.topic_of_exercise.get(exercise_id, ""))
