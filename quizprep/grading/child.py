@@ -1,8 +1,9 @@
 """One learner call inside the zygote: the forked child that runs learner code, and its supervision.
 
 The child keeps only its output pipe (as stdout and stderr) and its result pipe, runs in a session
-of its own in a fresh temporary folder that is removed afterwards, drops root for `nobody` when it
-runs as root, dies with the zygote, and sets its CPU, memory, file-size and process limits before
+of its own in a fresh temporary folder that is removed afterwards and, where the kernel allows it
+(mounts.py), is the only place it can write; it drops root for `nobody` when it runs as root, dies
+with the zygote, and sets its CPU, memory, file-size and process limits before
 the learner's source is compiled. Its result is a `wire` message; the zygote relays the bytes and
 never interprets them.
 """
@@ -29,6 +30,7 @@ import types
 import warnings
 
 from . import wire
+from .mounts import read_only_except
 from .processes import die_with_parent, drop_root, kill_group, kill_tree, sweep_children
 
 RESULT_FD = 3
@@ -106,7 +108,7 @@ def _set_limits(header: dict, nproc: int | None) -> None:
         resource.setrlimit(resource.RLIMIT_NPROC, (nproc, nproc))
 
 
-def _isolate(sock: socket.socket, result_w: int, out_w: int, tmp: str, ids) -> None:
+def _isolate(sock: socket.socket, result_w: int, out_w: int, tmp: str, ids, read_only: bool) -> None:
     os.setsid()  # its own session and group: no terminal, and one killpg reaches what it starts
     faulthandler.disable()  # a crash is reported by the grader, not dumped on its stderr
     for sig in (signal.SIGINT, signal.SIGTERM, signal.SIGPIPE):
@@ -119,6 +121,8 @@ def _isolate(sock: socket.socket, result_w: int, out_w: int, tmp: str, ids) -> N
     os.dup2(result_w, RESULT_FD)
     sock.detach()
     os.closerange(RESULT_FD + 1, max(os.sysconf("SC_OPEN_MAX"), 1024))  # nothing of the grader's is reachable
+    if read_only:  # its folder is the only place it can write (the zygote checked this works here)
+        read_only_except(tmp)
     os.chdir(tmp)
     os.environ["HOME"] = os.environ["TMPDIR"] = tmp
     tempfile.tempdir = None
@@ -130,12 +134,12 @@ def _isolate(sock: socket.socket, result_w: int, out_w: int, tmp: str, ids) -> N
     sys.stderr = io.TextIOWrapper(io.BufferedWriter(io.FileIO(2, "w", closefd=False), 1 << 16))
 
 
-def _child(sock, header, source, probe, result_w, out_w, tmp, ids, nproc) -> None:
+def _child(sock, header, source, probe, result_w, out_w, tmp, ids, nproc, read_only) -> None:
     """Runs in the forked child; never returns."""
     path = str(header["path"])
     payload = b""
     try:
-        _isolate(sock, result_w, out_w, tmp, ids)
+        _isolate(sock, result_w, out_w, tmp, ids, read_only)
         try:
             fn, args = pickle.loads(probe)
         except BaseException as exc:  # noqa: BLE001
@@ -207,7 +211,7 @@ def _pidfd(pid: int) -> int | None:
         return None
 
 
-def run_child(sock: socket.socket, header: dict, source: bytes, probe: bytes, ids, nproc_base: int) -> dict:
+def run_child(sock: socket.socket, header: dict, source: bytes, probe: bytes, ids, nproc_base: int, read_only: bool) -> dict:
     """Fork the learner's child for one request, relay its output and result, then leave nothing of it running.
 
     Raises SystemExit if the grading process goes away meanwhile.
@@ -222,7 +226,7 @@ def run_child(sock: socket.socket, header: dict, source: bytes, probe: bytes, id
     if pid == 0:  # pragma: no cover - the learner's child, which always ends with os._exit
         os.close(result_r)
         os.close(out_r)
-        _child(sock, header, source, probe, result_w, out_w, tmp, ids, nproc_base + NPROC_HEADROOM)
+        _child(sock, header, source, probe, result_w, out_w, tmp, ids, nproc_base + NPROC_HEADROOM, read_only)
     os.close(result_w)
     os.close(out_w)
     pidfd = _pidfd(pid)

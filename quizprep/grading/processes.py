@@ -18,6 +18,7 @@ import threading
 PR_SET_PDEATHSIG = 1
 PR_GET_DUMPABLE = 3
 PR_SET_KEEPCAPS = 8
+PR_SET_NO_NEW_PRIVS = 38
 PR_SET_DUMPABLE = 4
 PR_SET_CHILD_SUBREAPER = 36
 PR_GET_CHILD_SUBREAPER = 37
@@ -97,14 +98,24 @@ def drop_root(uid: int, gid: int) -> bool:
     os.setgroups([])
     os.setresgid(gid, gid, gid)
     os.setresuid(uid, uid, uid)
-    kept = False
-    if _libc is not None:
-        header = _CapHeader(0x20080522, 0)  # _LINUX_CAPABILITY_VERSION_3
-        data = (_CapData * 2)()
-        data[0].effective = data[0].permitted = 1 << CAP_DAC_READ_SEARCH
-        kept = _libc.capset(ctypes.byref(header), data) == 0
+    kept = _capset(1 << CAP_DAC_READ_SEARCH)
     _prctl(PR_SET_KEEPCAPS, 0)
     return kept
+
+
+def _capset(mask: int) -> bool:
+    if _libc is None and _prctl(PR_GET_DUMPABLE) is None:
+        return False
+    header = _CapHeader(0x20080522, 0)  # _LINUX_CAPABILITY_VERSION_3
+    data = (_CapData * 2)()
+    data[0].effective = data[0].permitted = mask
+    return _libc.capset(ctypes.byref(header), data) == 0
+
+
+def drop_capabilities() -> bool:
+    """Give up every capability for good (and any way of gaining one back through exec)."""
+    _prctl(PR_SET_NO_NEW_PRIVS, 1)
+    return _capset(0)
 
 
 def die_with_parent(sig: int = signal.SIGKILL) -> None:

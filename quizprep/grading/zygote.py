@@ -173,14 +173,16 @@ def serve(sock: socket.socket) -> None:
 
     from . import api  # noqa: F401 - what probes may call (record_steps)
     from .child import learner_ids, run_child, tasks_of
+    from .mounts import available
 
     ids = learner_ids()
+    read_only = available()
     nproc_base = tasks_of(ids[0] if ids else os.getuid())
     gc.freeze()  # the children share these objects without copy-on-write faults from the collector
     send_frame(sock, {"ready": True})
     while (frame := recv_frame(sock)) is not None:
         header, (source, probe) = frame
-        reply = run_child(sock, header, source, probe, ids, nproc_base)
+        reply = run_child(sock, header, source, probe, ids, nproc_base, read_only)
         send_frame(sock, reply.pop("_head"), *reply.pop("_blobs"))
 
 

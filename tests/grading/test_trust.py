@@ -12,6 +12,7 @@ import subprocess
 import sys
 import tempfile
 import textwrap
+import threading
 import time
 from pathlib import Path
 
@@ -19,6 +20,7 @@ import pytest
 
 from quizprep.grading import Limits, find_exercise, grade
 from quizprep.grading.catalogue import load_all_exercises
+from quizprep.grading.mounts import available
 from quizprep.grading.sandbox import run_learner
 from quizprep.grading.warm import WarmGrader
 
@@ -29,47 +31,64 @@ RELU = find_exercise("relu_grad")
 
 
 @pytest.fixture
-def pid_dir():
-    """A folder any user may write (learner code may run as nobody), where hostile code notes its pids."""
-    path = Path(tempfile.mkdtemp(prefix="quizprep-pids-"))
-    path.chmod(0o777)
-    yield path
-    shutil.rmtree(path, ignore_errors=True)
+def token():
+    """A process name the hostile code gives itself (children inherit it), so the test can find what it left."""
+    return "qp" + os.urandom(5).hex()
 
 
-def _running(pid: int) -> bool:
-    try:
-        with open(f"/proc/{pid}/stat") as f:
-            return f.read().rsplit(")", 1)[1].split()[0] != "Z"
-    except OSError:
-        return False
+def _named(token: str) -> set[int]:
+    found = set()
+    for entry in os.listdir("/proc"):
+        if entry.isdigit():
+            try:
+                with open(f"/proc/{entry}/comm") as f:
+                    if f.read().strip() != token:
+                        continue
+                with open(f"/proc/{entry}/stat") as f:
+                    if f.read().rsplit(")", 1)[1].split()[0] != "Z":
+                        found.add(int(entry))
+            except OSError:
+                pass
+    return found
 
 
-def _noted_pids(folder: Path) -> list[int]:
-    return [int(p.name) for p in folder.iterdir() if p.name.isdigit()]
+class Watch:
+    """Notes, while a grade runs, every live process carrying the token."""
+
+    def __init__(self, token: str) -> None:
+        self.token, self.seen, self._stop = token, set(), threading.Event()
+        self._thread = threading.Thread(target=self._run, daemon=True)
+        self._thread.start()
+
+    def _run(self) -> None:
+        while not self._stop.is_set():
+            self.seen |= _named(self.token)
+            time.sleep(0.01)
+
+    def stop(self) -> set[int]:
+        self._stop.set()
+        self._thread.join()
+        return self.seen
 
 
-def _assert_all_gone(folder: Path, at_least: int) -> None:
-    pids = _noted_pids(folder)
-    assert len(pids) >= at_least, f"the hostile code noted only {pids}"
+def _assert_all_gone(token: str, seen: set[int], at_least: int) -> None:
+    assert len(seen) >= at_least, f"the hostile code started only {sorted(seen)}"
     deadline = time.monotonic() + 1.0  # the kernel finishes an exit a moment after the kill
-    while any(_running(p) for p in pids) and time.monotonic() < deadline:
+    while _named(token) and time.monotonic() < deadline:
         time.sleep(0.02)
-    assert [p for p in pids if _running(p)] == []
+    assert sorted(_named(token)) == []
 
 
-NOTE_PID = """\
-import os, time
-def note(folder):
-    open(os.path.join(folder, str(os.getpid())), "w").close()
+NAME_ITSELF = """\
+import ctypes, os, time
+ctypes.CDLL(None).prctl(15, TOKEN.encode(), 0, 0, 0)  # PR_SET_NAME
 """
 
-DAEMON = NOTE_PID + """\
-def daemon(folder, seconds=60):
+DAEMON = NAME_ITSELF + """\
+def daemon(seconds=60):
     if os.fork() == 0:
         os.setsid()
         if os.fork() == 0:
-            note(folder)
             time.sleep(seconds)
         os._exit(0)
     time.sleep(0.2)
@@ -174,60 +193,62 @@ def test_the_learner_process_holds_only_its_own_pipes():
 
 
 HOSTILE_PROCESSES = {
-    "daemon at import": DAEMON + "daemon(FOLDER)\nfrom numpy import float64\ndef relu_grad(x):\n    return (x > 0).astype(float64)\n",
-    "daemon in the call": DAEMON + "def relu_grad(x):\n    daemon(FOLDER)\n    return (x > 0).astype(float)\n",
-    "children that ignore SIGTERM": NOTE_PID + (
+    "daemon at import": DAEMON + "daemon()\nfrom numpy import float64\ndef relu_grad(x):\n    return (x > 0).astype(float64)\n",
+    "daemon in the call": DAEMON + "def relu_grad(x):\n    daemon()\n    return (x > 0).astype(float)\n",
+    "children that ignore SIGTERM": NAME_ITSELF + (
         "import signal\nfor _ in range(5):\n    if os.fork() == 0:\n        signal.signal(signal.SIGTERM, signal.SIG_IGN)\n"
-        "        note(FOLDER)\n        time.sleep(60)\n        os._exit(0)\ntime.sleep(0.2)\n"
+        "        time.sleep(60)\n        os._exit(0)\ntime.sleep(0.2)\n"
         "def relu_grad(x):\n    raise NotImplementedError\n"),
-    "a daemon and then a time-out": DAEMON + "daemon(FOLDER)\ndef relu_grad(x):\n    while True:\n        pass\n",
+    "a daemon and then a time-out": DAEMON + "daemon()\ndef relu_grad(x):\n    while True:\n        pass\n",
 }
 
 
 @pytest.mark.parametrize("kind", HOSTILE_PROCESSES)
-def test_no_learner_process_outlives_its_grade(kind, tmp_path, pid_dir):
-    path = _write(tmp_path, "relu_grad.py", f"FOLDER = {str(pid_dir)!r}\n" + HOSTILE_PROCESSES[kind])
+def test_no_learner_process_outlives_its_grade(kind, tmp_path, token):
+    path = _write(tmp_path, "relu_grad.py", f"TOKEN = {token!r}\n" + HOSTILE_PROCESSES[kind])
+    watch = Watch(token)
     result = grade(RELU, path, timeout=3)
     assert result.status in ("pass", "fail", "timeout"), result
-    _assert_all_gone(pid_dir, at_least=1)
+    _assert_all_gone(token, watch.stop(), at_least=2)
 
 
-def test_no_learner_process_outlives_a_warm_grade(tmp_path, pid_dir):
-    path = _write(tmp_path, "relu_grad.py", f"FOLDER = {str(pid_dir)!r}\n" + HOSTILE_PROCESSES["daemon in the call"])
+def test_no_learner_process_outlives_a_warm_grade(tmp_path, token):
+    path = _write(tmp_path, "relu_grad.py", f"TOKEN = {token!r}\n" + HOSTILE_PROCESSES["daemon in the call"])
     with WarmGrader(RELU, timeout=3) as grader:
+        watch = Watch(token)
         assert grader.grade(path).status == "pass"
-        _assert_all_gone(pid_dir, at_least=1)
+        _assert_all_gone(token, watch.stop(), at_least=2)
         start = time.monotonic()
         assert grader.grade(RELU.solution).status == "pass"  # the daemon held pipes: the next grade is not held up
         assert time.monotonic() - start < 5
 
 
 @pytest.mark.parametrize("sig", [signal.SIGINT, signal.SIGTERM], ids=["ctrl-c", "sigterm"])
-def test_interrupting_quizprep_grade_leaves_no_learner_process(sig, tmp_path, pid_dir, quizprep_home):
-    path = _write(tmp_path, "relu_grad.py", f"FOLDER = {str(pid_dir)!r}\n" + DAEMON
-                  + "daemon(FOLDER)\nnote(FOLDER)\ntime.sleep(60)\ndef relu_grad(x):\n    return x\n")
+def test_interrupting_quizprep_grade_leaves_no_learner_process(sig, tmp_path, token, quizprep_home):
+    path = _write(tmp_path, "relu_grad.py", f"TOKEN = {token!r}\n" + DAEMON + "daemon()\ntime.sleep(60)\n")
     env = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"} | {"QUIZPREP_HOME": str(quizprep_home)}
     proc = subprocess.Popen([sys.executable, "-m", "quizprep", "grade", "relu_grad", "--file", str(path), "--no-record"],
                             env=env, cwd=ROOT, stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
                             start_new_session=True)
     try:
         deadline = time.monotonic() + 30
-        while len(_noted_pids(pid_dir)) < 2 and time.monotonic() < deadline:
+        while len(seen := _named(token)) < 2 and time.monotonic() < deadline:
             time.sleep(0.05)
-        assert len(_noted_pids(pid_dir)) >= 2, "the learner's code never started"
+        assert len(seen) >= 2, "the learner's code never started"
         os.killpg(proc.pid, sig)  # as the terminal does: to the foreground process group
         proc.wait(timeout=15)
     finally:
         if proc.poll() is None:
             proc.kill()
             proc.wait()
-    _assert_all_gone(pid_dir, at_least=2)
+    _assert_all_gone(token, seen, at_least=2)
 
 
 # --- the store and the learner's surroundings ----------------------------------------------------------------
 
 
-@pytest.mark.skipif(os.geteuid() != 0, reason="learner code runs as another user only when grading runs as root")
+@pytest.mark.skipif(os.geteuid() != 0 and not available(),
+                    reason="needs learner code to run as another user (grading as root) or on a read-only file system")
 def test_learner_code_cannot_change_the_store_by_a_guessed_path(tmp_path, quizprep_home):
     store = quizprep_home / "progress.db"
     with sqlite3.connect(store) as db:
@@ -260,6 +281,29 @@ def test_learner_code_cannot_change_the_store_by_a_guessed_path(tmp_path, quizpr
     result = grade(RELU, path)
     assert result.status == "pass", result
     assert store.read_bytes() == before
+
+
+@pytest.mark.skipif(not available(), reason="this kernel does not let learner code have a read-only file system")
+def test_learner_code_can_write_only_in_its_own_folder(tmp_path):
+    shared = Path(tempfile.mkdtemp(prefix="quizprep-shared-"))  # a folder anyone may write
+    shared.chmod(0o777)
+    try:
+        def attempt(m):
+            out = {}
+            for where in (str(shared / "leak"), "inside"):
+                try:
+                    with open(where, "w") as f:
+                        f.write("x")
+                    out[where] = "written"
+                except OSError as err:
+                    out[where] = err.strerror
+            return out
+
+        got = run_learner(RELU.solution, attempt, timeout=10).value
+        assert got == {str(shared / "leak"): "Read-only file system", "inside": "written"}
+        assert list(shared.iterdir()) == []
+    finally:
+        shutil.rmtree(shared, ignore_errors=True)
 
 
 def test_learner_code_runs_in_a_fresh_empty_folder_that_is_removed_afterwards(tmp_path):
@@ -330,7 +374,8 @@ def test_a_pack_reference_is_loaded_before_learner_code_can_rewrite_it(tmp_path)
         rewrite = f"try:\n    with open({str(pack.solution)!r}, 'w') as f:\n        f.write({zeros!r})\nexcept OSError:\n    pass\n"
         path = _write(tmp_path, "relu_grad.py", rewrite + zeros)
         assert grade(pack, path).status == "fail"
-        assert pack.solution.read_text() == zeros  # the rewrite happened, after the reference was loaded
+        # where learner code sees a read-only file system the rewrite is refused; elsewhere it lands, after the load
+        assert pack.solution.read_text() == (RIGHT if available() else zeros)
     finally:
         shutil.rmtree(root, ignore_errors=True)
 
