@@ -14,15 +14,18 @@ class Failure(Exception):
     """Something outside the command line stopped the verb (a busy or unwritable store): one line, exit status 1."""
 
 
-def open_store():
+def open_store(*, writing: bool = False):
     """The progress store, with its notices (damaged file moved aside, read-only) said once; a store
-    that cannot be opened is a Failure with a one-line message."""
+    that cannot be opened — or, for a verb that is `writing`, cannot record — is a one-line Failure."""
     from ..progress import ProgressStore, StoreError
 
     try:
         store = ProgressStore()
     except StoreError as err:
         raise Failure(str(err)) from None
+    if writing and store.read_only:
+        store.close()
+        raise Failure(f"nothing was saved: {store.notices[-1]}")
     for notice in store.notices:
         print(f"quizprep: {notice}", file=sys.stderr)
     return store

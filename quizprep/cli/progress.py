@@ -7,7 +7,7 @@ import sys
 from pathlib import Path
 
 from .args import count_arg, seed_arg
-from .common import UsageError, open_store
+from .common import Failure, UsageError, open_store, saving
 
 
 def _catalog():
@@ -84,54 +84,76 @@ def cmd_stats(args) -> int:
 
 
 def cmd_export(args) -> int:
-    """Write all progress as one JSON object (to FILE or standard output)."""
-    from ..progress.transfer import export_progress
+    """Write all progress as one JSON object (to FILE, or standard output for `-` or no FILE)."""
+    from ..progress.transfer import ExportProblem, export_progress, write_export
 
     with open_store() as store:
-        text = json.dumps(export_progress(store), ensure_ascii=False, indent=1)
+        text = json.dumps(export_progress(store), ensure_ascii=False, indent=1) + "\n"
+        store_path = store.path
     if args.file in (None, "-"):
-        print(text)
-    else:
-        path = Path(args.file)
-        tmp = path.with_name(path.name + ".tmp")
-        tmp.write_text(text + "\n", encoding="utf-8")
-        tmp.replace(path)
-        print(f"progress written to {path}")
+        sys.stdout.write(text)
+        return 0
+    try:
+        write_export(text, Path(args.file), store_path=store_path)
+    except ExportProblem as err:
+        raise Failure(str(err)) from None
+    print(f"progress written to {args.file}")
     return 0
 
 
+def _read_export(path: Path):
+    """The export in `path` (JSON, or a backup database), or a one-line Failure."""
+    from ..progress.recovery import HEADER
+    from ..progress.transfer import ImportProblem, read_backup
+
+    try:
+        raw = path.read_bytes()
+    except OSError as err:
+        raise UsageError(f"cannot read {path}: {err.strerror or err}") from None
+    if raw.startswith(HEADER):  # one of the automatic backups (or a database moved aside): restore from it
+        try:
+            return read_backup(path)
+        except ImportProblem as err:
+            raise Failure(f"{err} — nothing was imported") from None
+    try:
+        return json.loads(raw.decode("utf-8"))
+    except UnicodeDecodeError:
+        raise Failure(f"{path}:1:1: not UTF-8 text — is this a `quizprep export` file?") from None
+    except json.JSONDecodeError as err:
+        raise Failure(f"{path}:{err.lineno}:{err.colno}: not valid JSON ({err.msg}) — is this a `quizprep export` file?") from None
+    except RecursionError:
+        raise Failure(f"{path}:1:1: nested too deeply to be a `quizprep export` file — nothing was imported") from None
+
+
 def cmd_import(args) -> int:
-    """Merge an export into this home's progress; importing the same file twice adds nothing."""
+    """Merge an export (or a backup database) into this home's progress; importing the same file twice adds nothing."""
     from ..progress.transfer import ImportProblem, import_progress
 
     path = Path(args.file)
-    try:
-        data = json.loads(path.read_text(encoding="utf-8"))
-    except OSError as err:
-        raise UsageError(f"cannot read {path}: {err.strerror or err}") from None
-    except json.JSONDecodeError as err:
-        print(f"{path}:{err.lineno}:{err.colno}: not valid JSON ({err.msg}) — is this a `quizprep export` file?", file=sys.stderr)
-        return 1
-    except UnicodeDecodeError:
-        print(f"{path}:1:1: not UTF-8 text — is this a `quizprep export` file?", file=sys.stderr)
-        return 1
-    with open_store() as store:
+    data = _read_export(path)
+    with open_store(writing=True) as store:
         try:
-            added = import_progress(store, data, source=str(path))
+            added = saving(import_progress, store, data, source=str(path))
         except ImportProblem as err:
-            print(f"quizprep: {err} — nothing was imported", file=sys.stderr)
-            return 1
+            raise Failure(f"{err} — nothing was imported") from None
     print("imported: " + ", ".join(f"{n} new {name}" for name, n in added.items()))
     return 0
 
 
 def cmd_flag(args) -> int:
-    """Flag a question as wrong or unclear."""
+    """Flag a question as wrong or unclear, or take its flag back with --remove."""
+    if args.remove:
+        with open_store(writing=True) as store:
+            removed = saving(store.remove_flag, args.id)
+        if not removed:
+            raise Failure(f"`{args.id}` is not flagged — `quizprep flags` lists your flags")
+        print(f"removed the flag on {args.id}" + (f" ({removed} flags)" if removed > 1 else ""))
+        return 0
     catalog = _catalog()
     if catalog.question(args.id) is None:
         raise UsageError(f"unknown question id `{args.id}` — ids are shown next to each question")
-    with open_store() as store:
-        store.flag_question(args.id, args.reason, args.note or "")
+    with open_store(writing=True) as store:
+        saving(store.flag_question, args.id, args.reason, args.note or "")
     print(f"flagged {args.id} as {args.reason}; `quizprep flags` lists your flags")
     return 0
 
@@ -145,8 +167,10 @@ def cmd_flags(args) -> int:
         return 0
     if not rows:
         print("no flagged questions")
+        return 0
     for r in rows:
         print(f"{r['flagged_at'][:10]}  {r['question_id']:<36}{r['reason']:<9}{r['note']}")
+    print("(`quizprep flag --remove ID` takes a flag back)")
     return 0
 
 
@@ -154,7 +178,7 @@ def cmd_config(args) -> int:
     """Show or set scheduling settings."""
     from dataclasses import asdict
 
-    with open_store() as store:
+    with open_store(writing=args.value is not None) as store:
         if args.key is None:
             for key, value in asdict(store.settings()).items():
                 print(f"{key} = {value}")
@@ -162,7 +186,7 @@ def cmd_config(args) -> int:
         if args.value is None:
             raise UsageError(f"give a value: quizprep config {args.key} VALUE")
         try:
-            store.set_setting(args.key, args.value)
+            saving(store.set_setting, args.key, args.value)
         except ValueError as err:
             raise UsageError(str(err)) from None
     print(f"{args.key} = {args.value}")
@@ -178,15 +202,16 @@ def register(sub) -> None:
     p.add_argument("--json", action="store_true", help="print one JSON object")
     p.set_defaults(func=cmd_stats)
     p = sub.add_parser("export", help="write all progress as JSON (a backup, or to move machines)")
-    p.add_argument("file", nargs="?", metavar="FILE", help="where to write (default: standard output)")
+    p.add_argument("file", nargs="?", metavar="FILE", help="where to write (default, or -: standard output)")
     p.set_defaults(func=cmd_export)
-    p = sub.add_parser("import", help="merge a progress export into this machine's progress")
-    p.add_argument("file", metavar="FILE")
+    p = sub.add_parser("import", help="merge a progress export, or one of the automatic backups, into this machine's progress")
+    p.add_argument("file", metavar="FILE", help="a `quizprep export` file or a backup (backups/progress-*.db)")
     p.set_defaults(func=cmd_import)
-    p = sub.add_parser("flag", help="flag a question as wrong or unclear")
+    p = sub.add_parser("flag", help="flag a question as wrong or unclear (or take the flag back with --remove)")
     p.add_argument("id", metavar="QUESTION_ID")
     p.add_argument("--reason", choices=("wrong", "unclear"), default="unclear")
     p.add_argument("--note", help="what is wrong with it")
+    p.add_argument("--remove", action="store_true", help="remove the flag on this question instead")
     p.set_defaults(func=cmd_flag)
     p = sub.add_parser("flags", help="list flagged questions")
     p.add_argument("--json", action="store_true")

@@ -1,6 +1,9 @@
 """Export and import: a round trip into an empty home reproduces the same statistics."""
 
 import json
+import re
+
+import pytest
 
 from quizprep.cli import main
 from quizprep.progress import ProgressStore
@@ -70,3 +73,97 @@ def test_interview_reports_travel_with_an_export(tmp_path):
     b = ProgressStore(tmp_path / "b.db", backups=False)
     assert import_progress(b, json.loads(json.dumps(export_progress(a))))["interviews"] == 1
     assert history(b) == history(a)
+
+
+# -- an import is checked row by row, and taken whole or not at all ----------------------------
+def _export_with_rows(tmp_path):
+    from quizprep.progress.reviews import record_answer
+    from quizprep.progress.transfer import export_progress
+
+    a = ProgressStore(tmp_path / "a.db", backups=False)
+    for i in range(5):
+        record_answer(a, question_id=f"q{i}", topic="t", qtype="single", correct=True, score=1.0, seconds=30)
+    a.record_grade("relu_grad", "pass", 9, 9, 0.2)
+    a.set_setting("new_per_day", "7")
+    return json.loads(json.dumps(export_progress(a)))
+
+
+def _counts(store):
+    return {t: store.db.execute(f"SELECT COUNT(*) FROM {t}").fetchone()[0] for t in ("answers", "grades", "cards", "settings")}
+
+
+@pytest.mark.parametrize(("where", "field", "value", "says"), [
+    ("answers", "score", None, "answers[3] is missing score"),
+    ("answers", "score", float("nan"), "answers[3].score should be a number from 0 to 1, not nan"),
+    ("answers", "seconds", float("inf"), "answers[3].seconds should be a number of seconds, 0 or more, not inf"),
+    ("answers", "answered_at", "2026-01-01T10:00:00", "answers[3].answered_at has no timezone"),
+    ("answers", "answered_at", "yesterday", "answers[3].answered_at is not an ISO 8601 timestamp"),
+    ("answers", "correct", "yes", "answers[3].correct should be true or false"),
+    ("answers", "mode", "cram", "answers[3].mode should be one of review, quiz, practice, interview"),
+    ("answers", "card_before", "{garbage", "answers[3].card_before is not valid JSON"),
+    ("answers", "question_id", ["a", "list"], "answers[3].question_id should be a non-empty text"),
+    ("grades", "passed", 2**70, "grades[0].passed should be a whole number from 0 to"),
+    ("grades", "status", "passed", "grades[0].status should be one of pass, fail, error, timeout"),
+    ("cards", "card", {"state": "garbage"}, "cards[3].card is not card data this quizprep can read"),
+    ("cards", "key", "q:another", "cards[3].key should be 'q:q3'"),
+])
+def test_an_import_with_one_bad_row_imports_nothing_and_names_it(tmp_path, where, field, value, says):
+    from quizprep.progress.transfer import ImportProblem
+
+    data = _export_with_rows(tmp_path)
+    row = data[where][3 if where != "grades" else 0]
+    row[field] = value
+    b = ProgressStore(tmp_path / "b.db", backups=False)
+    before = _counts(b)
+    with pytest.raises(ImportProblem, match=re.escape(says)):
+        import_progress(b, data, source="x.json")
+    assert _counts(b) == before
+
+
+@pytest.mark.parametrize(("settings", "says"), [
+    ({"new_per_day": "lots"}, "settings.new_per_day: new_per_day takes a number from 0 to 500"),
+    ({"target_retention": 5}, "settings.target_retention: target_retention takes a number from 0.7 to 0.99"),
+    ({"interview_date": "soon"}, "settings.interview_date: is not a date"),
+    ({"colour": "blue"}, "settings.colour: unknown setting"),
+    ({"new_per_day": {"deep": [1]}}, "settings.new_per_day should be a text or a number"),
+    (["new_per_day"], "settings should be an object"),
+])
+def test_bad_settings_are_refused(tmp_path, settings, says):
+    from quizprep.progress.transfer import ImportProblem
+
+    data = _export_with_rows(tmp_path)
+    data["settings"] = settings
+    b = ProgressStore(tmp_path / "b.db", backups=False)
+    with pytest.raises(ImportProblem, match=re.escape(says)):
+        import_progress(b, data)
+    assert _counts(b)["answers"] == 0
+
+
+def test_a_good_import_is_taken_whole_and_later_commands_work(tmp_path, capsys):
+    data = _export_with_rows(tmp_path)
+    data["answers"][0]["answered_at"] = "2026-01-01T12:00:00+02:00"  # another timezone: stored in the store's one format
+    del data["answers"][1]["given"]  # a field with a default may be left out
+    path = tmp_path / "good.json"
+    path.write_text(json.dumps(data))
+    assert main(["import", str(path)]) == 0
+    assert "imported: 5 new answers, 1 new grades" in capsys.readouterr().out
+    store = ProgressStore()
+    assert store.db.execute("SELECT answered_at FROM answers WHERE question_id = 'q0'").fetchone()[0] == "2026-01-01T10:00:00.000000+00:00"
+    assert store.settings().new_per_day == 7
+    assert main(["stats", "--json"]) == 0
+
+
+def test_deeply_nested_or_mistyped_files_get_one_line(tmp_path, capsys):
+    deep = tmp_path / "deep.json"
+    deep.write_text("[" * 100_000 + "]" * 100_000)
+    assert main(["import", str(deep)]) == 1
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1 and "nested too deeply" in err
+    for text, says in [('["format"]', "not a quizprep progress export"),
+                       ('{"format": "quizprep-progress", "version": 1, "answers": {"a": 1}}', "`answers` should be a list"),
+                       ('{"format": "quizprep-progress", "version": 1, "grades": [7]}', "grades[0] should be an object, not int"),
+                       ('{"format": "quizprep-progress", "version": true}', "export version True")]:
+        deep.write_text(text)
+        assert main(["import", str(deep)]) == 1
+        err = capsys.readouterr().err
+        assert err.count("\n") == 1 and says in err, err

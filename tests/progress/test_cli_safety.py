@@ -1,0 +1,222 @@
+"""The progress verbs say what went wrong in one line, never a traceback, and never replace what they should not."""
+
+import json
+import os
+import sqlite3
+import stat
+from pathlib import Path
+
+import pytest
+
+from quizprep.cli import main
+from quizprep.progress import ProgressStore, recovery
+from quizprep.progress.schema import CURRENT_VERSION
+
+ROOT = Path(__file__).resolve().parents[2]
+QUESTION = "act-relu-grad-at-zero"
+
+
+def one_line(capsys, status, got):
+    err = capsys.readouterr().err
+    assert got == status, err
+    assert err.count("\n") == 1 and err.startswith("quizprep: ") and "Traceback" not in err, err
+    return err
+
+
+def seeded(quizprep_home):
+    with ProgressStore() as store:
+        store.record_grade("relu_grad", "fail", 3, 9, 0.1)
+    return quizprep_home / "progress.db"
+
+
+def _patch_connect(monkeypatch, *pragmas):
+    plain = recovery.connect
+
+    def connect(path, *, timeout_s, read_only=False):
+        db = plain(path, timeout_s=timeout_s, read_only=read_only)
+        if not read_only:
+            for pragma in pragmas:
+                db.execute(pragma(db) if callable(pragma) else pragma)
+        return db
+
+    monkeypatch.setattr(recovery, "connect", connect)
+
+
+# -- a read-only or full database --------------------------------------------------------------
+@pytest.mark.parametrize("argv", [["config", "new_per_day", "5"], ["flag", QUESTION], ["flag", "--remove", QUESTION]])
+def test_a_read_only_database_is_one_line(quizprep_home, monkeypatch, capsys, argv):
+    seeded(quizprep_home)
+    _patch_connect(monkeypatch, "PRAGMA query_only = 1")  # as a file the learner may not write (tests run as root)
+    err = one_line(capsys, 1, main(argv))
+    assert "it is read-only" in err and "nothing was saved" in err
+
+
+def test_a_full_database_is_one_line(quizprep_home, monkeypatch, capsys):
+    seeded(quizprep_home)
+    _patch_connect(monkeypatch, lambda db: f"PRAGMA max_page_count = {db.execute('PRAGMA page_count').fetchone()[0]}")
+    err = one_line(capsys, 1, main(["flag", QUESTION, "--note", "x" * 200_000]))
+    assert "the disk is full" in err
+
+
+def test_grade_prints_its_result_then_says_it_could_not_save(quizprep_home, monkeypatch, capsys):
+    seeded(quizprep_home)
+    _patch_connect(monkeypatch, "PRAGMA query_only = 1")
+    assert main(["grade", "relu_grad", "--json", "--file", str(ROOT / "solutions" / "relu_grad.py")]) == 0
+    captured = capsys.readouterr()
+    assert json.loads(captured.out)["status"] == "pass"
+    assert captured.err.count("\n") == 1 and "not recorded" in captured.err and "read-only" in captured.err
+
+
+# -- a database from a newer quizprep ----------------------------------------------------------
+@pytest.mark.parametrize("argv", [["config", "new_per_day", "5"], ["flag", QUESTION], ["import", "EXPORT"]])
+def test_a_newer_database_is_one_line_for_every_writing_verb(quizprep_home, tmp_path, capsys, argv):
+    export = tmp_path / "export.json"
+    assert main(["export", str(export)]) == 0
+    db = seeded(quizprep_home)
+    raw = sqlite3.connect(db)
+    raw.execute(f"PRAGMA user_version = {CURRENT_VERSION + 1}")
+    raw.commit()
+    raw.close()
+    capsys.readouterr()
+    err = one_line(capsys, 1, main([str(export) if a == "EXPORT" else a for a in argv]))
+    assert "newer quizprep" in err and "nothing was saved" in err
+
+
+def test_an_unusable_home_is_one_line(tmp_path, monkeypatch, capsys):
+    not_a_folder = tmp_path / "home-is-a-file"
+    not_a_folder.write_text("")
+    monkeypatch.setenv("QUIZPREP_HOME", str(not_a_folder))
+    for argv in (["stats"], ["config"], ["export"], ["flags"]):
+        err = one_line(capsys, 1, main(argv))
+        assert "set QUIZPREP_HOME" in err
+
+
+def test_a_locked_database_is_one_line(quizprep_home, monkeypatch, capsys):
+    import threading
+
+    from quizprep.progress import store as store_module
+
+    db = seeded(quizprep_home)
+    monkeypatch.setattr(store_module, "BUSY_TIMEOUT_MS", 200)
+    holder = sqlite3.connect(db, isolation_level=None, check_same_thread=False)
+    holder.execute("PRAGMA locking_mode = EXCLUSIVE")
+    holder.execute("BEGIN EXCLUSIVE")
+    try:
+        err = one_line(capsys, 1, main(["flags"]))
+    finally:
+        threading.Thread(target=holder.execute, args=("COMMIT",)).run()
+        holder.close()
+    assert "locked by another program" in err
+    assert not list(quizprep_home.glob("progress.db.damaged-*"))
+
+
+# -- export writes where it is told, and only there --------------------------------------------
+def test_export_to_places_it_cannot_write_is_one_line_and_leaves_no_tmp(tmp_path, monkeypatch, capsys):
+    err = one_line(capsys, 1, main(["export", str(tmp_path / "missing" / "p.json")]))
+    assert "does not exist" in err
+    err = one_line(capsys, 1, main(["export", str(tmp_path)]))
+    assert "is a folder" in err
+    target = tmp_path / "p.json"
+    target.write_text("the old export")
+    from quizprep.progress import transfer
+
+    def full(fd):
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(transfer.os, "fsync", full)
+    err = one_line(capsys, 1, main(["export", str(target)]))
+    monkeypatch.undo()
+    assert "the disk is full" in err
+    assert target.read_text() == "the old export"  # never half-replaced
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["p.json"]  # and no .tmp left behind
+
+
+@pytest.mark.skipif(not Path("/dev/full").exists(), reason="needs /dev/full")
+def test_export_to_a_full_device_is_one_line(capsys):
+    err = one_line(capsys, 1, main(["export", "/dev/full"]))
+    assert "the disk is full" in err
+    assert stat.S_ISCHR(os.stat("/dev/full").st_mode)
+
+
+@pytest.mark.skipif(not Path("/sys").is_dir(), reason="needs a read-only /sys")
+def test_export_to_a_read_only_folder_is_one_line(capsys):
+    err = one_line(capsys, 1, main(["export", "/sys/progress.json"]))
+    assert "you may not write there" in err
+
+
+def test_export_writes_through_what_is_not_a_regular_file(tmp_path, capsys):
+    import threading
+
+    fifo = tmp_path / "pipe"
+    os.mkfifo(fifo)
+    got = []
+    reader = threading.Thread(target=lambda: got.append(fifo.read_text()))
+    reader.start()
+    assert main(["export", str(fifo)]) == 0
+    reader.join(10)
+    assert json.loads(got[0])["format"] == "quizprep-progress"
+    assert stat.S_ISFIFO(os.lstat(fifo).st_mode)  # still the pipe, not a file put in its place
+    if Path("/dev/null").exists():
+        assert main(["export", "/dev/null"]) == 0
+        assert stat.S_ISCHR(os.stat("/dev/null").st_mode)
+
+
+def test_export_through_a_symlink_keeps_the_link(tmp_path, capsys):
+    real = tmp_path / "real.json"
+    real.write_text("old")
+    os.chmod(real, 0o640)
+    link = tmp_path / "link.json"
+    link.symlink_to(real)
+    assert main(["export", str(link)]) == 0
+    assert link.is_symlink() and os.readlink(link) == str(real)
+    assert json.loads(real.read_text())["format"] == "quizprep-progress"
+    assert stat.S_IMODE(os.stat(real).st_mode) == 0o640
+
+
+def test_export_to_standard_output(capsys):
+    assert main(["export", "-"]) == 0
+    assert json.loads(capsys.readouterr().out)["format"] == "quizprep-progress"
+    assert not Path("-").exists()
+
+
+@pytest.mark.parametrize("name", ["progress.db", "progress.db-wal", "progress.db-shm", "backups/progress-20260101-000000.db"])
+def test_export_refuses_to_write_over_the_store(quizprep_home, capsys, name):
+    db = seeded(quizprep_home)
+    (quizprep_home / "backups").mkdir(exist_ok=True)
+    before = db.read_bytes()
+    err = one_line(capsys, 1, main(["export", str(quizprep_home / name)]))
+    assert "progress store's own files" in err
+    assert db.read_bytes() == before
+    link = quizprep_home.parent / f"sneaky-{quizprep_home.name}.json"
+    link.symlink_to(db)
+    one_line(capsys, 1, main(["export", str(link)]))
+    assert db.read_bytes() == before and ProgressStore().last_grades()["relu_grad"]["status"] == "fail"
+
+
+# -- restore from a backup, flags can be removed -----------------------------------------------
+def test_a_backup_named_in_the_recovery_notice_restores_with_import(quizprep_home, capsys):
+    from datetime import UTC, datetime
+
+    clock = lambda: datetime(2026, 3, 1, tzinfo=UTC)  # noqa: E731
+    ProgressStore(clock=clock).record_grade("relu_grad", "pass", 9, 9, 0.1)
+    ProgressStore(clock=clock).close()  # now backed up
+    db = quizprep_home / "progress.db"
+    db.write_bytes(b"damaged beyond reading" * 100)
+    for side in ("-wal", "-shm"):
+        (quizprep_home / f"progress.db{side}").unlink(missing_ok=True)
+    assert main(["flags"]) == 0
+    notice = capsys.readouterr().err
+    command = notice.split("restore the newest with: ")[1].strip()
+    assert command.startswith("quizprep import ")
+    assert main(command.split()[1:]) == 0
+    assert "1 new grades" in capsys.readouterr().out
+    assert ProgressStore().ever_passed("relu_grad")
+
+
+def test_flag_remove(capsys):
+    assert main(["flag", QUESTION, "--reason", "wrong"]) == 0
+    assert main(["flag", "--remove", QUESTION]) == 0
+    assert f"removed the flag on {QUESTION}" in capsys.readouterr().out
+    assert main(["flags"]) == 0 and "no flagged questions" in capsys.readouterr().out
+    err = one_line(capsys, 1, main(["flag", "--remove", QUESTION]))
+    assert "is not flagged" in err
