@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import sqlite3
 import sys
 from collections import Counter
 from pathlib import Path
@@ -10,7 +11,7 @@ from pathlib import Path
 from .. import __version__
 from . import authoring, exercises, interview, progress
 from .args import OneLineParser, count_arg, seed_arg
-from .common import UsageError
+from .common import Failure, UsageError, database_error
 from .keys import help_text as quiz_keys_help
 from .text import clip, width
 
@@ -167,6 +168,12 @@ def main(argv: list[str] | None = None) -> int:
     except UsageError as err:
         print(f"quizprep: {err}", file=sys.stderr)
         return 2
+    except Failure as err:
+        print(f"quizprep: {err}", file=sys.stderr)
+        return 1
+    except sqlite3.Error as err:  # the progress store failed mid-verb (a lock held too long, a full disk)
+        print(f"quizprep: {database_error(err)}", file=sys.stderr)
+        return 1
     except KeyboardInterrupt:
         print()
         return 130
