@@ -28,6 +28,7 @@ class Services:
     clock: object = None  # a () -> datetime for tests; the store's own UTC clock otherwise
     _store: object = field(default=None, repr=False)
     _lock: threading.RLock = field(default_factory=threading.RLock, repr=False)
+    _answer_uids: list = field(default_factory=list, repr=False)  # uid of each answer recorded here, in order (None: not recorded)
 
     @cached_property
     def catalog(self):
@@ -107,14 +108,17 @@ class Services:
         from ..progress.reviews import record_answer
 
         q = record.item.question
-        return self._write(record_answer, self.store, question_id=q.id, topic=q.topic, qtype=q.type, correct=record.verdict.correct,
-                           score=record.verdict.score, given=record.given, seconds=record.seconds, mode=mode)
+        outcome = self._write(record_answer, self.store, question_id=q.id, topic=q.topic, qtype=q.type, correct=record.verdict.correct,
+                              score=record.verdict.score, given=record.given, seconds=record.seconds, mode=mode)
+        self._answer_uids.append(outcome.uid if outcome is not None else None)
+        return outcome
 
     @_locked
     def undo_last_answer(self) -> None:
-        from ..progress.reviews import undo_last_answer
-
-        self._write(undo_last_answer, self.store)
+        """Take back the last answer this app recorded (by its uid: another window's answers stay)."""
+        uid = self._answer_uids.pop() if self._answer_uids else None
+        if uid is not None:
+            self._write(self.store.undo_answer, uid)
 
     @_locked
     def record_grade(self, exercise_id: str, result) -> None:
