@@ -22,6 +22,11 @@ from .wire import Unsupported
 # 0 and come out as ~1e-17 from a different order of operations.
 RTOL = 1e-7
 ATOL = 1e-10
+# Far above float64 rounding (~1e-16) and far below float32's (~6e-8): how close a float64 result
+# must be to tell it apart from a float32 one (see _float32_precision).
+FLOAT64_RTOL = 1e-12
+FLOAT32_RTOL = 1e-5  # a few float32 roundings: beyond this a float32 result is simply wrong
+FLOAT32_TINY = 1e-30  # below float32's normal range its numbers are sparse: such entries tell nothing
 # Numbers are printed with at least this many significant digits, and with more when two numbers
 # that differ would otherwise look equal (a failure never shows "expected 0.964244, got 0.964244").
 DIGITS = 6
@@ -94,6 +99,27 @@ def _close_or_same_nan(a, b, rtol: float, atol: float) -> bool:
         return a.shape == b.shape and bool(np.all(within_tolerance(a, b, rtol, atol) | (np.isnan(a) & np.isnan(b))))
     except (TypeError, ValueError):
         return False
+
+
+def _float32_precision(got: np.ndarray, want: np.ndarray) -> bool:
+    """True when float64 `got` is `want` computed in float32 and cast back.
+
+    Only entries where `want` is not itself a float32 number (and not tiny) can tell: there `got` is a
+    float32 number, within float32's rounding of `want` but not within float64's. A float64 result within
+    1e-12 of such a `want` cannot be a float32 number (those are ~6e-8 apart), so the verdict never
+    depends on luck, and a wrong formula (off by far more than float32 rounding) is left to the others.
+    """
+    if got.dtype != np.float64 or want.dtype != np.float64 or got.shape != want.shape or not got.size:
+        return False
+    with np.errstate(all="ignore"):
+        telling = np.isfinite(want) & (np.abs(want) > FLOAT32_TINY) & (want.astype(np.float32).astype(np.float64) != want)
+        if not np.any(telling):
+            return False
+        g, w = got[telling], want[telling]
+        if not np.all(np.isfinite(g)) or not np.all(g.astype(np.float32).astype(np.float64) == g):
+            return False
+        rel = np.abs(g - w) / np.abs(w)  # no 1e-8 floor here: tiny entries are precisely what float32 gets wrong
+        return bool(np.all(rel <= FLOAT32_RTOL) and np.any(rel > FLOAT64_RTOL))
 
 
 def rounded_to(got: np.ndarray, want: np.ndarray) -> str | None:
@@ -212,6 +238,10 @@ def _expect_array(got, want, name, rtol, atol, inputs, batch_size, alternatives,
     if got.shape != want.shape:
         lines = context + ((f"likely mistake: {mistake}",) if mistake else ())
         raise CheckFailed(f"{name} has shape {got.shape}, expected {want.shape}", lines)
+    if dtype_kind == "f" and _float32_precision(got, want):
+        raise CheckFailed(f"{name} has float32 precision: every value is a float32 number stored as float64", context + (
+            "the computation went through float32 (an .astype(np.float32), or float32 inputs) and was cast back: "
+            "that loses half the digits, so it is right on some inputs and off on others — keep it in float64",))
     ok = within_tolerance(got, want, rtol, atol)
     if np.all(ok):
         return

@@ -130,3 +130,12 @@ def test_rounding_to_significant_digits_is_named():
     want = np.array([1234.5678, 0.00123456, -56.789])
     got = np.array([float(f"{v:.3g}") for v in want])  # 1230, 0.00123, -56.8
     assert "rounded to 3 significant digits" in shown(failure(expect_array, got, want))
+
+
+def test_float32_computation_cast_back_always_fails_with_its_own_message():
+    want = np.random.default_rng(5).normal(size=(4, 4))
+    cast = want.astype(np.float32).astype(np.float64)  # within 6e-8 relative: inside RTOL on many entries
+    text = shown(failure(expect_array, cast, want))
+    assert "float32 precision" in text
+    # exact float32 numbers that ARE the answer (0, 1, 0.25) are fine
+    expect_array(np.array([0.0, 1.0, 0.25]), np.array([0.0, 1.0, 0.25]))
