@@ -25,7 +25,9 @@ Runs are memoised per grade by (fn.__qualname__, key), so give each set of argum
 learner failure is kept and raised again in every check that reads the run; a timeout is not kept.
 
 What else is here: expect_array / expect_scalar / expect_gradient compare values and name likely
-mistakes; expect_unchanged (inputs left alone), expect_float64_precision (dtype named before values),
+mistakes, judging and printing one relative error, relative_errors (CS231n's |a - b| / max(1e-8,
+|a| + |b|)), with the pass rule within_tolerance; LOG_EPS_MAX, the largest eps a loss may take its
+log with; expect_unchanged (inputs left alone), expect_float64_precision (dtype named before values),
 expect_no_warnings (overflow and 0/0 in a CallResult), expect_true (any other condition); for
 optimizers, record_steps inside a probe and expect_updated_in_place on what it recorded.
 """

@@ -139,3 +139,17 @@ def test_float32_computation_cast_back_always_fails_with_its_own_message():
     assert "float32 precision" in text
     # exact float32 numbers that ARE the answer (0, 1, 0.25) are fine
     expect_array(np.array([0.0, 1.0, 0.25]), np.array([0.0, 1.0, 0.25]))
+
+
+def test_the_authoring_guide_names_only_real_checking_api():
+    from pathlib import Path
+
+    from quizprep.grading import api
+
+    guide = (Path(__file__).resolve().parents[2] / "docs" / "authoring.md").read_text(encoding="utf-8")
+    section = guide.split("### The checking API", 1)[1].split("A complete example", 1)[0]
+    first_cells = [line.split(" | ")[0] for line in section.splitlines() if line.startswith("| `")]
+    names = {name for cell in first_cells for name in re.findall(r"`([A-Za-z_][A-Za-z_0-9]*)", cell)}
+    names -= {"learner", "reference", "run_once"}  # the fixtures and their methods, not api names
+    assert {"expect_array", "relative_errors", "within_tolerance", "LOG_EPS_MAX"} <= names
+    assert sorted(n for n in names if n not in api.__all__) == []
