@@ -4,7 +4,7 @@ import math
 
 import numpy as np
 
-from quizprep.grading.api import CheckFailed, describe_type, expect_array, expect_scalar, expect_true
+from quizprep.grading.api import CheckFailed, describe_type, distinct_digits, expect_array, expect_scalar, expect_true
 
 # One schedule the point checks use: 10 warmup steps, 100 decay steps (midpoint at step 60), min_lr a tenth of base_lr.
 BASE, MIN, WARMUP, TOTAL = 0.1, 0.01, 10, 110
@@ -152,9 +152,11 @@ def test_rises_during_warmup_and_falls_after(learner):
                                   ("during the decay", down, diff <= 0, "never rise"),
                                   ("after total_steps", held, diff == 0, "stay at min_lr")]:
         bad = np.flatnonzero(mask & ~ok)
-        expect_true(bad.size == 0,
-                    f"{describe_call('step', cfg)} should {what} {phase}, but goes from {lr[bad[0]]:.6g} at step "
-                    f"{bad[0]} to {lr[bad[0] + 1]:.6g} at step {bad[0] + 1}" if bad.size else "")
+        if bad.size:
+            a, b = lr[bad[0]], lr[bad[0] + 1]
+            n = distinct_digits([(a, b)])  # a rise of 1e-12 must not print as "from 0.0199 to 0.0199"
+            raise CheckFailed(f"{describe_call('step', cfg)} should {what} {phase}, but goes from {a:.{n}g} at step "
+                              f"{bad[0]} to {b:.{n}g} at step {bad[0] + 1}")
 
 
 def test_returns_a_python_float(learner):

@@ -43,6 +43,7 @@ from .diagnosis import (
     RTOL,
     CheckFailed,
     describe_type,
+    distinct_digits,
     expect_array,
     expect_float64_precision,
     expect_scalar,
@@ -121,8 +122,8 @@ def expect_updated_in_place(recorded: dict, initial: list, *, delta: str, fix: s
 
 __all__ = [
     "ATOL", "GRADCHECK_H", "GRADCHECK_THRESHOLD", "LOG_EPS_MAX", "RTOL", "CallResult", "CheckFailed", "Learner", "LearnerFailure",
-    "NotImplementedYet", "NotRun", "Reference", "describe_type", "expect_array", "expect_float64_precision", "expect_gradient",
-    "expect_no_warnings", "expect_scalar", "expect_true", "expect_unchanged", "expect_updated_in_place", "likely_mistake",
-    "numerical_gradient", "record_steps", "rel_error", "relative_errors", "rounded_to", "seeded", "shape_id",
+    "NotImplementedYet", "NotRun", "Reference", "describe_type", "distinct_digits", "expect_array", "expect_float64_precision",
+    "expect_gradient", "expect_no_warnings", "expect_scalar", "expect_true", "expect_unchanged", "expect_updated_in_place",
+    "likely_mistake", "numerical_gradient", "record_steps", "rel_error", "relative_errors", "rounded_to", "seeded", "shape_id",
     "within_tolerance",
 ]

@@ -153,3 +153,12 @@ def test_the_authoring_guide_names_only_real_checking_api():
     names -= {"learner", "reference", "run_once"}  # the fixtures and their methods, not api names
     assert {"expect_array", "relative_errors", "within_tolerance", "LOG_EPS_MAX"} <= names
     assert sorted(n for n in names if n not in api.__all__) == []
+
+
+@pytest.mark.parametrize("a,b", [(0.0199999999, 0.0200000001), (1.0, 1.0 + 2**-52), (123456.7, 123456.8)])
+def test_distinct_digits_makes_every_pair_print_differently(a, b):
+    from quizprep.grading.api import distinct_digits
+
+    n = distinct_digits([(a, b)])
+    assert n >= 6 and f"{a:.{n}g}" != f"{b:.{n}g}"
+    assert distinct_digits([(0.5, 0.5)]) == 6  # equal numbers need no more than the default
