@@ -79,32 +79,43 @@ def read_only_except(folder: str) -> bool:
     return done
 
 
-def available() -> bool:
-    """Whether `read_only_except` works here: tried in a throwaway child, with a write inside and one outside."""
+def start_probe() -> tuple[int, str, str] | None:
+    """Try `read_only_except` in a throwaway child (a write inside, one outside); `probe_result` collects the answer."""
     if not sys.platform.startswith("linux"):
-        return False
+        return None
     inside = tempfile.mkdtemp(prefix="quizprep-ro-")
     outside = tempfile.mkdtemp(prefix="quizprep-rw-")
-    try:
-        pid = os.fork()
-        if pid == 0:  # pragma: no cover - the throwaway child
-            ok = False
-            try:
-                if read_only_except(inside):
-                    open(os.path.join(inside, "ok"), "w").close()
-                    try:
-                        open(os.path.join(outside, "leak"), "w").close()
-                    except OSError:
-                        ok = True
-            finally:
-                os._exit(0 if ok else 1)
-        _, status = os.waitpid(pid, 0)
-        return os.WIFEXITED(status) and os.WEXITSTATUS(status) == 0
-    finally:
-        for folder in (inside, outside):
-            for name in ("ok", "leak"):
+    pid = os.fork()
+    if pid == 0:  # pragma: no cover - the throwaway child
+        ok = False
+        try:
+            if read_only_except(inside):
+                open(os.path.join(inside, "ok"), "w").close()
                 try:
-                    os.unlink(os.path.join(folder, name))
+                    open(os.path.join(outside, "leak"), "w").close()
                 except OSError:
-                    pass
-            os.rmdir(folder)
+                    ok = True
+        finally:
+            os._exit(0 if ok else 1)
+    return pid, inside, outside
+
+
+def probe_result(probe: tuple[int, str, str] | None) -> bool:
+    """Whether the probe's child found a read-only file system with its own folder writable."""
+    if probe is None:
+        return False
+    pid, inside, outside = probe
+    _, status = os.waitpid(pid, 0)
+    for folder in (inside, outside):
+        for name in ("ok", "leak"):
+            try:
+                os.unlink(os.path.join(folder, name))
+            except OSError:
+                pass
+        os.rmdir(folder)
+    return os.WIFEXITED(status) and os.WEXITSTATUS(status) == 0
+
+
+def available() -> bool:
+    """Whether `read_only_except` works here."""
+    return probe_result(start_probe())

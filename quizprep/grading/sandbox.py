@@ -136,6 +136,9 @@ def run_learner(path: Path, fn: Callable | None, *args, timeout: float, limits: 
         text += f"\n… {reply.dropped} more bytes of output not shown (your code printed more than {limits.output_bytes} bytes)"
     if reply.swept:
         text += f"\n… your code left {reply.swept} process(es) running after it returned; they were stopped"
+    if reply.unstarted:
+        raise ProbeError("the process that runs learner code did not start — check that `python -P -m quizprep.grading.zygote`"
+                         " runs; please report this")
     if reply.lost:
         raise LearnerFailure(LOST, text, exhausting=True, stop="not run: an earlier check's process was killed")
     if reply.timed_out:

@@ -73,7 +73,7 @@ def scrubbed_env() -> dict[str, str]:
     env = {k: v for k, v in os.environ.items() if k in ENV_KEEP}
     env.update(SINGLE_THREADED)
     package_root = str(Path(__file__).resolve().parents[2])  # so `-m quizprep...` works however quizprep is installed
-    env["PYTHONPATH"] = package_root
+    env["PYTHONPATH"] = os.pathsep.join(p for p in (package_root, os.environ.get("PYTHONPATH", "")) if p)
     return env
 
 
@@ -89,6 +89,7 @@ class Reply:
     payload: bytes = b""
     swept: int = 0
     lost: bool = False
+    unstarted: bool = False  # lost before it ever came up: not the learner's doing
 
 
 class Launcher:
@@ -138,7 +139,7 @@ class Launcher:
     def call(self, request: dict, source: bytes, probe: bytes) -> Reply:
         """Run one probe (see `serve`); a zygote that dies or does not answer gives `Reply(lost=True)`."""
         if not self.wait_ready():
-            return Reply(lost=True)
+            return Reply(lost=True, unstarted=True)
         try:
             call_id = os.urandom(8).hex()  # a reply is taken only for the request it answers
             send_frame(self.sock, {**request, "id": call_id}, source, probe)
@@ -168,16 +169,19 @@ class Launcher:
 
 def serve(sock: socket.socket) -> None:
     """The zygote's loop: one request, one fresh learner child, one reply, until the grading process goes."""
+    from .mounts import probe_result, start_probe
+
+    probe = start_probe()  # forked while this process is small; it runs while numpy loads
+
     import cloudpickle  # noqa: F401 - the probes arrive pickled by it
     import numpy  # noqa: F401 - imported once here, so every learner child starts warm
 
     from . import api  # noqa: F401 - what probes may call (record_steps)
     from .child import learner_ids, run_child, tasks_of
-    from .mounts import available
 
     ids = learner_ids()
-    read_only = available()
     nproc_base = tasks_of(ids[0] if ids else os.getuid())
+    read_only = probe_result(probe)
     gc.freeze()  # the children share these objects without copy-on-write faults from the collector
     send_frame(sock, {"ready": True})
     while (frame := recv_frame(sock)) is not None:
