@@ -28,3 +28,15 @@ def test_catalogue_is_complete_and_consistent():
     for e in CATALOGUE:
         assert e.stub.is_file() and e.solution.is_file() and e.checks.is_file(), e.id
         assert 2 <= len(e.hints) <= 3 and e.difficulty in (1, 2, 3), e.id
+
+
+def test_every_exercise_has_a_correct_submission_in_another_style():
+    # a grader that fails right code is worse than none: each exercise keeps at least one correct
+    # submission written unlike its reference (an eps in the log, keepdims, loops, 0-d arrays, ...)
+    from pathlib import Path
+
+    corpus = Path(__file__).parent / "submissions"
+    for e in CATALOGUE:
+        styles = [p for p in (corpus / e.id).glob("right_style_*.py")
+                  if p.read_text(encoding="utf-8").startswith("# expect: pass")]
+        assert styles, f"tests/grading/submissions/{e.id}/ has no right_style_*.py with '# expect: pass'"
