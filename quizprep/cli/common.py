@@ -41,27 +41,39 @@ def saving(write, *args, **kwargs):
         raise Failure(f"nothing was saved: {err}") from None
 
 
-def record(write, *args, **kwargs):
-    """Call a store write; a read-only, busy or full store is reported, never fatal. Returns the write's result or None."""
+def record(write, *args, say_later: list[str] | None = None, **kwargs):
+    """Call a store write; a read-only, busy or full store is reported (now, or appended to `say_later`
+    for the caller to print after its result), never fatal. Returns the write's result or None."""
     from ..progress import StoreError
 
     try:
         return write(*args, **kwargs)
     except StoreError as err:
-        print(f"quizprep: not recorded: {err}", file=sys.stderr)
+        _say(f"quizprep: not recorded: {err}", say_later)
         return None
 
 
-def record_grade(store, exercise_id: str, result) -> None:
+def _say(line: str, later: list[str] | None) -> None:
+    if later is None:
+        print(line, file=sys.stderr)
+    else:
+        later.append(line)
+
+
+def record_grade(store, exercise_id: str, result, *, say_later: list[str] | None = None) -> None:
     """Record a grade (a pass also schedules the exercise's next review), first saying if anything but
-    quizprep changed the progress file since the store was opened (e.g. the graded code)."""
+    quizprep changed the progress file since the store was opened (e.g. the graded code).
+
+    With `say_later`, what there is to say is appended to it, for the caller to print after the result.
+    """
     from ..progress.reviews import record_exercise_grade
 
     outside = store.changed_elsewhere()
     if outside:
-        print(f"quizprep: warning: {outside} while this grade ran — if that was not you, restore a backup "
-              f"from {store.backups_folder} with `quizprep import FILE`", file=sys.stderr)
-    record(record_exercise_grade, store, exercise_id, result.status, result.passed, len(result.checks), result.duration_s)
+        _say(f"quizprep: warning: {outside} while this grade ran — if that was not you, restore a backup "
+             f"from {store.backups_folder} with `quizprep import FILE`", say_later)
+    record(record_exercise_grade, store, exercise_id, result.status, result.passed, len(result.checks), result.duration_s,
+           say_later=say_later)
 
 
 def database_error(err: sqlite3.Error) -> str:

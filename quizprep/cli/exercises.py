@@ -8,7 +8,7 @@ import sys
 from pathlib import Path
 
 from .args import timeout_arg
-from .common import UsageError, open_store, record, record_grade
+from .common import Failure, UsageError, open_store, record, record_grade
 from .text import clip, fill, fit, width
 
 TITLE_MIN = 24  # columns an exercise title needs to stay readable in `list`
@@ -95,25 +95,30 @@ def cmd_grade(args) -> int:
     if args.file is not None and not Path(args.file).is_file():
         what = "not a file" if Path(args.file).exists() else "no such file"
         raise UsageError(f"{what}: {args.file} — give the path of a .py file")
-    stores = []
+    stores, say_later = [], []  # what the store has to say is said after the result, which is always shown
 
     def open_store_meanwhile() -> None:  # opening the store and loading the scheduler overlap with the grading
         if not args.no_record:
             import quizprep.progress.reviews  # noqa: F401
 
-            stores.append(open_store())
+            try:
+                stores.append(open_store())
+            except Failure as err:
+                say_later.append(f"quizprep: not recorded: {err}")
 
     target = args.file if args.file is not None else workspace(exercise)
     result = grade(exercise, target, timeout=args.timeout, while_waiting=open_store_meanwhile)
     for store in stores:
         with store:
-            record_grade(store, exercise.id, result)
+            record_grade(store, exercise.id, result, say_later=say_later)
     if args.json:
         print(json.dumps(result.to_dict(), ensure_ascii=False))
     else:
         print(fit(format_grade(result, title=f"{exercise.id} — {exercise.title}")))
         if result.status == "pass":
             print(f"\nall checks pass. `quizprep solution {exercise.id}` shows the reference to compare with.")
+    for line in say_later:
+        print(line, file=sys.stderr)
     return 0 if result.status == "pass" else 1
 
 

@@ -16,6 +16,19 @@ ROOT = Path(__file__).resolve().parents[2]
 QUESTION = "act-relu-grad-at-zero"
 
 
+@pytest.fixture(autouse=True)
+def never_replace_a_device(monkeypatch):
+    """These tests write to /dev/null and /dev/full: a regression must fail them, not replace the machine's devices."""
+    plain = os.replace
+
+    def guarded(src, dst, *args, **kwargs):
+        if os.path.realpath(dst).startswith("/dev/"):
+            raise AssertionError(f"tried to replace the device {dst}")
+        return plain(src, dst, *args, **kwargs)
+
+    monkeypatch.setattr(os, "replace", guarded)
+
+
 def one_line(capsys, status, got):
     err = capsys.readouterr().err
     assert got == status, err
@@ -58,13 +71,35 @@ def test_a_full_database_is_one_line(quizprep_home, monkeypatch, capsys):
     assert "the disk is full" in err
 
 
-def test_grade_prints_its_result_then_says_it_could_not_save(quizprep_home, monkeypatch, capsys):
+def _grade_into_one_stream(monkeypatch):
+    import io
+    import sys
+
+    both = io.StringIO()
+    with monkeypatch.context() as m:
+        m.setattr(sys, "stdout", both)
+        m.setattr(sys, "stderr", both)
+        status = main(["grade", "relu_grad", "--json", "--file", str(ROOT / "solutions" / "relu_grad.py")])
+    return status, both.getvalue().splitlines()
+
+
+def test_grade_prints_its_result_then_says_it_could_not_save(quizprep_home, monkeypatch):
     seeded(quizprep_home)
     _patch_connect(monkeypatch, "PRAGMA query_only = 1")
-    assert main(["grade", "relu_grad", "--json", "--file", str(ROOT / "solutions" / "relu_grad.py")]) == 0
-    captured = capsys.readouterr()
-    assert json.loads(captured.out)["status"] == "pass"
-    assert captured.err.count("\n") == 1 and "not recorded" in captured.err and "read-only" in captured.err
+    status, lines = _grade_into_one_stream(monkeypatch)
+    assert status == 0 and len(lines) == 2
+    assert json.loads(lines[0])["status"] == "pass"
+    assert lines[1].startswith("quizprep: not recorded:") and "read-only" in lines[1]
+
+
+def test_grade_with_an_unusable_home_still_shows_the_result(tmp_path, monkeypatch):
+    not_a_folder = tmp_path / "home-is-a-file"
+    not_a_folder.write_text("")
+    monkeypatch.setenv("QUIZPREP_HOME", str(not_a_folder))
+    status, lines = _grade_into_one_stream(monkeypatch)
+    assert status == 0 and len(lines) == 2
+    assert json.loads(lines[0])["status"] == "pass"
+    assert lines[1].startswith("quizprep: not recorded:") and "set QUIZPREP_HOME" in lines[1]
 
 
 # -- a database from a newer quizprep ----------------------------------------------------------
@@ -123,9 +158,9 @@ def test_export_to_places_it_cannot_write_is_one_line_and_leaves_no_tmp(tmp_path
     def full(fd):
         raise OSError(28, "No space left on device")
 
-    monkeypatch.setattr(transfer.os, "fsync", full)
-    err = one_line(capsys, 1, main(["export", str(target)]))
-    monkeypatch.undo()
+    with monkeypatch.context() as m:
+        m.setattr(transfer.os, "fsync", full)
+        err = one_line(capsys, 1, main(["export", str(target)]))
     assert "the disk is full" in err
     assert target.read_text() == "the old export"  # never half-replaced
     assert sorted(p.name for p in tmp_path.iterdir()) == ["p.json"]  # and no .tmp left behind
@@ -198,7 +233,8 @@ def test_a_backup_named_in_the_recovery_notice_restores_with_import(quizprep_hom
     from datetime import UTC, datetime
 
     clock = lambda: datetime(2026, 3, 1, tzinfo=UTC)  # noqa: E731
-    ProgressStore(clock=clock).record_grade("relu_grad", "pass", 9, 9, 0.1)
+    with ProgressStore(clock=clock) as first:  # closed, so nothing of it is written back later
+        first.record_grade("relu_grad", "pass", 9, 9, 0.1)
     ProgressStore(clock=clock).close()  # now backed up
     db = quizprep_home / "progress.db"
     db.write_bytes(b"damaged beyond reading" * 100)

@@ -256,7 +256,8 @@ def test_record_grade_says_when_the_store_changed_while_grading(tmp_path, capsys
 # -- 15: damaged-file recovery says where the backups are; stray logs are kept -----------------
 def test_recovery_names_the_newest_backup_and_the_command_to_restore_it(tmp_path):
     db = tmp_path / "progress.db"
-    ProgressStore(db, clock=lambda: T0).record_grade("relu_grad", "pass", 9, 9, 0.1)
+    with ProgressStore(db, clock=lambda: T0) as first:  # closed, so nothing of it is written back later
+        first.record_grade("relu_grad", "pass", 9, 9, 0.1)
     ProgressStore(db, clock=lambda: T0).close()  # a store with something worth keeping is backed up on opening
     backup = tmp_path / "backups" / "progress-20260302-090000.db"
     assert backup.exists()
