@@ -359,33 +359,11 @@ class ProgressStore:
             if row is None:
                 return None
             if row["card_before"] is not None:  # the answer moved its card (practice answers do not)
-                self._restore_card(db, row)
+                from .undo import restore_card
+
+                restore_card(db, row, self.settings())
             db.execute("DELETE FROM answers WHERE id = ?", (row["id"],))
         return row
-
-    def _restore_card(self, db: sqlite3.Connection, row: sqlite3.Row) -> None:
-        from fsrs import Rating
-
-        from .scheduler import card_from_json, card_to_json, make_scheduler, new_card
-
-        key = f"q:{row['question_id']}"
-        text, introduced = row["card_before"], None
-        later = db.execute("SELECT id, rating, answered_at FROM answers WHERE question_id = ? AND id > ? AND card_before IS NOT NULL "
-                           "AND rating IS NOT NULL ORDER BY id", (row["question_id"], row["id"])).fetchall()
-        scheduler = make_scheduler(self.settings(), "question") if later else None
-        for answer in later:
-            at = datetime.fromisoformat(answer["answered_at"])
-            db.execute("UPDATE answers SET card_before = ? WHERE id = ?", (text, answer["id"]))
-            card = card_from_json(text) if text else new_card(key, at)
-            introduced = introduced or (None if text else iso(at))
-            card, _ = scheduler.review_card(card, Rating(answer["rating"]), at)
-            text = card_to_json(card)
-        if text == "":
-            db.execute("DELETE FROM cards WHERE key = ?", (key,))
-            return
-        card = card_from_json(text)
-        db.execute("UPDATE cards SET data = ?, due = ?, last_review = ?, introduced_at = COALESCE(?, introduced_at) WHERE key = ?",
-                   (text, iso(card.due), iso(card.last_review) if card.last_review else None, introduced, key))
 
     def ever_passed(self, exercise_id: str) -> bool:
         """True once any grade of the exercise was a pass."""
