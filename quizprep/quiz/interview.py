@@ -168,6 +168,7 @@ class InterviewSession:
     results: list[ItemResult] = field(default_factory=list)
 
     def __post_init__(self) -> None:
+        check_seed(self.seed)  # refused up front: the report must be storable when the interview ends
         self.started = self.clock()
         self.started_at = self.wall_clock()
         self._item_started = self.started

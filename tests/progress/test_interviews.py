@@ -160,3 +160,11 @@ def test_a_killed_process_leaves_the_interview_unfinished_with_its_answers(tmp_p
     [kept] = history(store)
     assert kept["status"] == "unfinished" and kept["right"] == 2 and kept["total"] == 5
     assert answers(store) == [("q0", 1, "interview"), ("q1", 1, "interview")]
+
+
+def test_a_seed_the_store_cannot_hold_is_refused_before_the_interview_starts():
+    import pytest
+
+    for seed in (MAX_SEED + 1, 99999999999999999999999, -1):
+        with pytest.raises(ValueError, match="a seed is a whole number from 0 to"):
+            InterviewSession([], 30, seed=seed)

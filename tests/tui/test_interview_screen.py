@@ -283,3 +283,17 @@ async def test_the_length_is_asked_first_and_escape_starts_nothing(app):
         await wait_for(pilot, lambda: isinstance(app.screen, InterviewScreen), timeout=5)
         assert app.screen.session.minutes == 30
     assert stored_interviews() == []
+
+
+async def test_a_perfect_report_says_so_and_a_first_interview_has_no_trend_yet(app):
+    async with app.run_test(size=(100, 32)) as pilot:
+        session = fixed_interview(app, ["d-tf"], FakeClock())
+        app.push_screen(InterviewScreen(session))
+        await pilot.pause()
+        await answer(pilot, app.screen, True)
+        await wait_for(pilot, lambda: isinstance(app.screen, InterviewReportScreen), timeout=5)
+        await pilot.pause(0.3)
+        shown = " ".join(str(w.render()) for w in app.screen.query("Static"))
+        assert "Mock interview: 1 of 1 (100%)" in shown
+        assert "nothing from this interview — every item was right" in shown
+        assert "no trend yet" in shown and "steady" not in shown
