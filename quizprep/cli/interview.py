@@ -158,8 +158,10 @@ def _run_interview(store, minutes: int, seed: int | None) -> int:
         if recorder.uid is not None:
             print(f"\ninterrupted — your {answered} answer(s) are recorded and the interview is kept as unfinished "
                   "(`quizprep interview --history`)")
-        else:
+        elif not answered:
             print("\ninterrupted before the first answer — nothing recorded")
+        else:
+            print("\ninterrupted")  # a read-only store: that nothing could be recorded was said already
         return 130
     if session.time_up:
         print("\ntime is up")
