@@ -14,7 +14,7 @@ from pathlib import Path
 import numpy as np
 
 from . import wire
-from .sandbox import CallResult, LearnerFailure, LearnerTimeout, Limits, load_module, read_source, run_learner
+from .sandbox import SECRET_MODULES, CallResult, LearnerFailure, LearnerTimeout, Limits, load_module, read_source, run_learner
 from .zygote import Launcher
 
 
@@ -108,6 +108,7 @@ class Reference:
     """
 
     def __init__(self, path: Path, module_name: str = "reference") -> None:
+        SECRET_MODULES.add(module_name)  # before it exists, so no probe can ever carry it
         self.path = Path(path)
         self.module = load_module(self.path, module_name)
         self._once: dict[tuple[str, Hashable], object] = {}

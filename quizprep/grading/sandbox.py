@@ -79,6 +79,9 @@ def read_source(path: Path) -> bytes:
     return source
 
 
+SECRET_MODULES: set[str] = set()  # the reference's module names: nothing of them may reach the learner's process
+
+
 def ship_by_value(folder: Path) -> None:
     """Pickle the functions and classes of every loaded module under `folder` (an exercise's checks) by value."""
     import cloudpickle
@@ -86,7 +89,7 @@ def ship_by_value(folder: Path) -> None:
     folder = Path(folder).resolve()
     for module in list(sys.modules.values()):
         file = getattr(module, "__file__", None)
-        if file and folder in Path(file).resolve().parents:
+        if file and folder in Path(file).resolve().parents and module.__name__ not in SECRET_MODULES:
             try:
                 cloudpickle.register_pickle_by_value(module)
             except ValueError:  # not registered under its own name: cloudpickle then sends it by value anyway
@@ -94,12 +97,27 @@ def ship_by_value(folder: Path) -> None:
 
 
 def _dump_probe(fn, args) -> bytes:
+    import io
+    import types
+
     import cloudpickle
 
+    class Pickler(cloudpickle.Pickler):
+        def reducer_override(self, obj):
+            name = obj.__name__ if isinstance(obj, types.ModuleType) else getattr(obj, "__module__", None)
+            if isinstance(name, str) and name in SECRET_MODULES:
+                raise ProbeError("the probe would hand the reference solution to the learner's process — "
+                                 "a probe may use only the learner's module and plain data")
+            return super().reducer_override(obj)
+
+    buffer = io.BytesIO()
     try:
-        return cloudpickle.dumps((fn, args), protocol=5)
+        Pickler(buffer, protocol=5).dump((fn, args))
+    except ProbeError:
+        raise
     except Exception as err:  # noqa: BLE001 - any pickling failure is the check's
         raise ProbeError(f"the probe cannot be sent to the learner's process: {type(err).__name__}: {err}") from None
+    return buffer.getvalue()
 
 
 _default: Launcher | None = None

@@ -380,6 +380,27 @@ def test_a_pack_reference_is_loaded_before_learner_code_can_rewrite_it(tmp_path)
         shutil.rmtree(root, ignore_errors=True)
 
 
+LEAKY_CHECK = """\
+import numpy as np
+
+X = np.linspace(-2.0, 2.0, 9)
+
+
+def test_a_careless_probe(learner, reference):
+    ref = reference.module
+    learner.run(lambda m: ref.relu_grad(X))
+"""
+
+
+def test_a_probe_that_would_carry_the_reference_is_refused(tmp_path):
+    folder = _pack(tmp_path).joinpath("pack_relu")
+    (folder / "check_pack_relu.py").write_text(LEAKY_CHECK)
+    pack = next(e for e in load_all_exercises([folder.parent])[0] if e.id == "pack_relu")
+    result = grade(pack, _write(tmp_path, "relu_grad.py", "def relu_grad(x):\n    raise NotImplementedError\n"))
+    assert result.status == "error"
+    assert "the check itself failed" in result.checks[0].message and "reference solution" in result.checks[0].message
+
+
 def test_aliases_in_an_exercise_yaml_are_refused_quickly_with_their_line(tmp_path):
     root = _pack(tmp_path, "bomb")
     levels = ["lol0: &l0 [lol, lol, lol, lol, lol, lol, lol, lol, lol]"]
