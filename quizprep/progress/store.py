@@ -65,7 +65,7 @@ class ProgressStore:
                                    "set QUIZPREP_HOME to a folder you can write") from None
         self.db = self._open()
         self._inode = self._file_id()
-        outside = self.changed_elsewhere()
+        outside = None if self.read_only else self.changed_elsewhere()  # a newer quizprep may count changes otherwise
         if outside:
             self._told_outside = True
             self.notices.append(f"{outside} since quizprep last wrote to it")
