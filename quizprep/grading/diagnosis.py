@@ -136,7 +136,7 @@ def rounded_to(got: np.ndarray, want: np.ndarray) -> str | None:
         if np.all(np.round(got, k) == got) and np.all(np.abs(got - want) <= 0.5 * 10.0 ** -k * (1 + 1e-9) + 1e-15):
             return f"{k} decimals"
     for k in range(1, MAX_ROUNDED_DIGITS + 1):
-        if np.all([float(f"{g:.{k}g}") == g for g in got.ravel()]):
+        if all(float(f"{g:.{k}g}") == g for g in got.ravel()):  # stops at the first value with more digits
             unit = 10.0 ** (np.floor(np.log10(np.maximum(np.abs(want), 1e-300))) - (k - 1))
             if np.all(np.abs(got - want) <= 0.5 * unit * (1 + 1e-9) + 1e-15):
                 return f"{k} significant digits"
