@@ -401,6 +401,37 @@ def test_a_probe_that_would_carry_the_reference_is_refused(tmp_path):
     assert "the check itself failed" in result.checks[0].message and "reference solution" in result.checks[0].message
 
 
+DYING_CHECK = """\
+import os
+import signal
+
+import numpy as np
+
+from quizprep.grading.api import expect_array
+
+
+def test_matches_reference(learner, reference):
+    if "DIE" in learner.path.read_text():
+        os.kill(os.getpid(), signal.SIGKILL)  # the grading process dies before it reports
+    x = np.linspace(-2.0, 2.0, 9)
+    expect_array(learner.run(lambda m: m.relu_grad(x)), reference.run(lambda m: m.relu_grad(x)), name="relu_grad(x)")
+"""
+
+
+def test_a_grading_process_that_dies_is_an_error_cold_and_warm(tmp_path):
+    folder = _pack(tmp_path).joinpath("pack_relu")
+    (folder / "check_pack_relu.py").write_text(DYING_CHECK)
+    pack = next(e for e in load_all_exercises([folder.parent])[0] if e.id == "pack_relu")
+    dying = _write(tmp_path, "relu_grad.py", RIGHT + "# DIE\n")
+    result = grade(pack, dying)
+    assert result.status == "error" and "the grading process was killed" in result.message, result
+    with WarmGrader(pack) as grader:
+        assert grader.grade(pack.solution).status == "pass"
+        result = grader.grade(dying)
+        assert result.status == "error" and "killed before it reported" in result.message, result
+        assert grader.grade(pack.solution).status == "pass"  # the server goes on, in step
+
+
 def test_aliases_in_an_exercise_yaml_are_refused_quickly_with_their_line(tmp_path):
     root = _pack(tmp_path, "bomb")
     levels = ["lol0: &l0 [lol, lol, lol, lol, lol, lol, lol, lol, lol]"]
