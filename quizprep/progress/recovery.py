@@ -104,15 +104,18 @@ def move_aside(path: Path, stamp: str) -> Path:
     return target
 
 
-def keep_orphan_logs(path: Path, stamp: str) -> Path | None:
-    """Rename a -wal/-shm found without its database to `<db>.orphan-<stamp>-wal`, so SQLite never drops it."""
+def keep_orphan_logs(path: Path, stamp: str) -> list[Path]:
+    """Rename a -wal/-shm found without its database to `<db>.orphan-<stamp>-wal` (and -shm), so SQLite never
+    drops it; returns the new names."""
     logs = orphan_logs(path)
     if not logs:
-        return None
+        return []
     target = _free_name(path, "orphan", stamp)
+    kept = []
     for side in logs:
-        side.replace(target.with_name(target.name + side.name[len(path.name):]))
-    return target
+        kept.append(target.with_name(target.name + side.name[len(path.name):]))
+        side.replace(kept[-1])
+    return kept
 
 
 def newest_backup(folder: Path) -> Path | None:

@@ -90,8 +90,8 @@ class ProgressStore:
         with recovery.rescue_lock(self.path):
             stamp = self.clock().strftime("%Y%m%d-%H%M%S")
             kept = recovery.keep_orphan_logs(self.path, stamp)
-            if kept is not None:
-                self.notices.append(f"a write-ahead log was found without its database; it was kept as {kept}-wal "
+            if kept:
+                self.notices.append(f"a write-ahead log was found without its database; it was kept as {' and '.join(map(str, kept))} "
                                     "and a fresh database was started")
             if recovery.is_damaged(self.path, timeout_s=timeout_s):
                 saved = recovery.move_aside(self.path, stamp)
