@@ -69,6 +69,10 @@ class ProgressStore:
         if outside:
             self._told_outside = True
             self.notices.append(f"{outside} since quizprep last wrote to it")
+        bad = self._valid_settings()[1]
+        if bad:  # e.g. imported by an older quizprep that did not check them
+            self.notices.append(f"{self.path} holds setting(s) that are not valid: {', '.join(bad)}; the defaults are used — "
+                                "`quizprep config KEY VALUE` sets them")
         if backups and not self.read_only:
             self._maybe_backup()
 
@@ -291,11 +295,22 @@ class ProgressStore:
         return {r["exercise_id"]: r for r in rows}
 
     def settings(self):
-        """The learner's scheduling settings (defaults where unset)."""
+        """The learner's scheduling settings (defaults where unset, or where the stored value is not valid)."""
         from .scheduler import Settings
 
-        rows = self.db.execute("SELECT key, value FROM settings").fetchall()
-        return Settings.from_strings({r["key"]: r["value"] for r in rows})
+        return Settings.from_strings(self._valid_settings()[0])
+
+    def _valid_settings(self) -> tuple[dict[str, str], list[str]]:
+        from .scheduler import SETTING_RANGES, validate_setting
+
+        good, bad = {}, []
+        for r in self.db.execute("SELECT key, value FROM settings").fetchall():
+            if r["key"] in SETTING_RANGES:
+                try:
+                    good[r["key"]] = validate_setting(r["key"], r["value"])
+                except ValueError:
+                    bad.append(f"{r['key']} = {r['value']!r}")
+        return good, bad
 
     def set_setting(self, key: str, value: str) -> None:
         """Set one setting (validated: raises ValueError with what is allowed)."""

@@ -290,3 +290,15 @@ def test_remove_flag(tmp_path):
     assert store.remove_flag("q1") == 1
     assert [r["question_id"] for r in store.flags()] == ["q2"]
     assert store.remove_flag("q1") == 0
+
+
+def test_a_bad_stored_setting_falls_back_to_its_default_and_says_so(tmp_path):
+    db = tmp_path / "p.db"
+    ProgressStore(db, backups=False).close()
+    raw = sqlite3.connect(db)  # as an older quizprep's unchecked import left it
+    raw.execute("INSERT INTO settings (key, value) VALUES ('new_per_day', 'lots'), ('target_retention', '0.8')")
+    raw.commit()
+    raw.close()
+    store = ProgressStore(db, backups=False)
+    assert store.settings().new_per_day == 20 and store.settings().target_retention == 0.8
+    assert any("new_per_day = 'lots'" in n and "the defaults are used" in n for n in store.notices)
