@@ -143,6 +143,16 @@ class Services:
         self._write(self.store.flag_question, question_id, reason, note)
 
     @_locked
+    def is_flagged(self, question_id: str) -> bool:
+        """Whether you have flagged this question (and not removed the flag since)."""
+        return any(f["question_id"] == question_id for f in self.store.flags())
+
+    @_locked
+    def remove_flag(self, question_id: str) -> int:
+        """Remove your flags on a question; how many there were (0 on a read-only store)."""
+        return self._write(self.store.remove_flag, question_id) or 0
+
+    @_locked
     def record_event(self, kind: str, ref: str, detail: str = "") -> None:
         self._write(self.store.record_event, kind, ref, detail)
 

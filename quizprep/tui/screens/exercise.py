@@ -139,12 +139,17 @@ class ExerciseScreen(Screen):
         import shlex
         import subprocess
 
+        from textual.app import SuspendNotSupported
+
         editor = os.environ.get("VISUAL") or os.environ.get("EDITOR") or "vi"
         try:
             with self.app.suspend():
                 subprocess.call([*shlex.split(editor), str(self.path)])
         except FileNotFoundError:
             self.notify(f"Cannot start the editor `{editor}`; set $EDITOR or edit {self.path} yourself.", severity="error")
+        except SuspendNotSupported:  # no terminal to hand over (e.g. a web or headless session)
+            self.notify(f"This terminal cannot hand over to an editor; edit {self.path} in another window — saving re-grades it.",
+                        severity="warning")
         self._check_saved()
 
     def action_hint(self) -> None:

@@ -1,4 +1,4 @@
-"""Flag a question as wrong or unclear, with an optional note."""
+"""Flag a question as wrong or unclear, with an optional note; or remove your flag on it."""
 
 from __future__ import annotations
 
@@ -10,26 +10,37 @@ from textual.widgets import Button, Input, Static
 
 
 class FlagScreen(ModalScreen):
-    """Returns (reason, note), or None when cancelled."""
+    """Returns (reason, note) with reason "wrong" or "unclear", ("remove", "") to remove the flag, or None."""
 
     BINDINGS = [Binding("escape", "cancel", "Cancel")]
 
-    def __init__(self, question_id: str) -> None:
+    def __init__(self, question_id: str, *, flagged: bool = False) -> None:
         super().__init__()
         self.question_id = question_id
+        self.flagged = flagged
 
     def compose(self) -> ComposeResult:
         with Vertical(id="dialog"):
-            yield Static(f"[b]Flag {self.question_id}[/b]\nWhat is the matter with it?")
+            if self.flagged:
+                yield Static(f"[b]{self.question_id} is flagged[/b]\nRemove your flag, or flag it again with a new note?")
+            else:
+                yield Static(f"[b]Flag {self.question_id}[/b]\nWhat is the matter with it?")
             yield Input(placeholder="a note (optional): what is wrong or unclear", id="note")
             with Horizontal():
+                if self.flagged:
+                    yield Button("Remove the flag", id="remove", variant="primary")
                 yield Button("Wrong", id="wrong", variant="error")
                 yield Button("Unclear", id="unclear", variant="warning")
                 yield Button("Cancel", id="cancel")
 
+    def on_mount(self) -> None:
+        self.query_one("#remove" if self.flagged else "#note").focus()
+
     def on_button_pressed(self, event: Button.Pressed) -> None:
         if event.button.id == "cancel":
             self.dismiss(None)
+        elif event.button.id == "remove":
+            self.dismiss(("remove", ""))
         else:
             self.dismiss((event.button.id, self.query_one(Input).value.strip()))
 

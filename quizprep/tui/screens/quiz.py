@@ -30,7 +30,8 @@ class QuizScreen(Screen):
         self.session = QuizSession(questions, seed=seed)
         self.mode = mode
         self.quiz_title = title
-        self.state = "answering"  # answering -> (explain: ticking) -> feedback
+        # answering -> (explain: ticking) -> feedback; "changing" while widgets are swapped, when keys are ignored
+        self.state = "changing"
         self.explain_text = ""
         self.last_outcome = None
 
@@ -45,12 +46,15 @@ class QuizScreen(Screen):
         yield Static("", id="status-line")
         yield Footer()
 
-    def on_mount(self) -> None:
+    async def on_mount(self) -> None:
         self.sub_title = self.quiz_title
-        self.show_current()
+        await self.show_current()
 
     # -- presenting --------------------------------------------------------------------------------
-    def show_current(self) -> None:
+    async def show_current(self) -> None:
+        """Present the current question (or the summary). The old widgets are gone before the new ones
+        mount: two `#answer` widgets at once is a crash, and focus could land on the one going away."""
+        self.state = "changing"
         item = self.session.current
         if item is None:
             from .summary import SummaryScreen
@@ -58,25 +62,27 @@ class QuizScreen(Screen):
             self.app.switch_screen(SummaryScreen(self.session.summary(), self.quiz_title))
             return
         q = item.question
-        self.state = "answering"
         self.query_one("#quiz-meta", Static).update(
             f"{self.session.position + 1}/{len(self.session.items)} · {q.topic} · difficulty {q.difficulty} · "
             f"{TYPE_NAMES[q.type]} · [dim]{q.id}[/dim]")
         self.query_one(ProgressBar).update(progress=self.session.position)
         self.query_one("#prompt", Markdown).update(q.prompt)
         area = self.query_one("#answer-area")
-        area.remove_children()
         feedback = self.query_one("#feedback")
-        feedback.remove_children()
+        await area.remove_children()
+        await feedback.remove_children()
         feedback.display = False
-        area.mount_all(answer_widgets(item))
-        self.call_after_refresh(self._focus_answer)
+        await area.mount_all(answer_widgets(item))
+        self.query_one("#quiz-scroll").scroll_home(animate=False)
+        self._focus_answer()
         self.set_status(self._hint_for(q.type))
+        self.state = "answering"
+        self.refresh_bindings()
 
     def _focus_answer(self) -> None:
-        for widget in self.query("#answer").results():
-            widget.focus()
-            return
+        answer = next(iter(self.query("#answer").results()), None)
+        if answer is not None:
+            answer.focus(scroll_visible=False)
 
     @staticmethod
     def _hint_for(qtype: str) -> str:
@@ -97,46 +103,51 @@ class QuizScreen(Screen):
     def on_answer_invalid(self, message: AnswerInvalid) -> None:
         self.set_status(f"[b]{message.reason}[/b]")
 
-    def on_answer_given(self, message: AnswerGiven) -> None:
+    async def on_answer_given(self, message: AnswerGiven) -> None:
         message.stop()
         item = self.session.current
-        if item is None or self.state == "feedback":
-            return
+        if item is None or self.state not in ("answering", "ticking"):
+            return  # a second enter while the screen changes, or an answer to a question already answered
         if item.question.type == "explain" and self.state == "answering":
             self.explain_text = message.text
-            self.show_key_points(item.question, message.text)
+            await self.show_key_points(item.question, message.text)
             return
+        self.state = "changing"
         record = self.session.answer(message.response, text=self.explain_text)
         self.explain_text = ""
         self.last_outcome = self.app.services.record_answer(record, self.mode)
-        self.show_feedback(record)
+        await self.show_feedback(record)
 
-    def show_key_points(self, q, text: str) -> None:
-        self.state = "ticking"
+    async def show_key_points(self, q, text: str) -> None:
+        self.state = "changing"
         area = self.query_one("#answer-area")
-        area.remove_children()
+        await area.remove_children()
         yours = text.strip() or "(you left it empty)"
-        area.mount(Horizontal(
-            Vertical(Static("[b]Your answer[/b]"), Static(yours, markup=False)),
-            Vertical(Static("[b]Model answer[/b]"), Markdown(q.model_answer)),
-            id="explain-compare",
-        ))
-        area.mount(Static("[b]Which key points did you cover?[/b] (space or 1-9 to tick, enter to score)"))
         points = KeyPointsAnswer(list(q.key_points))
-        area.mount(points)
-        self.call_after_refresh(points.focus)
-        self.set_status("tick the key points you covered, then enter")
+        await area.mount_all([
+            Horizontal(
+                Vertical(Static("[b]Your answer[/b]"), Static(yours, markup=False)),
+                Vertical(Static("[b]Model answer[/b]"), Markdown(q.model_answer)),
+                id="explain-compare",
+            ),
+            Static("[b]Which key points did you cover?[/b] (space or 1-9 to tick, enter to score)", id="key-points-title"),
+            points,
+        ])
+        points.focus()  # focusing scrolls the checklist into view, whatever the terminal's height
+        self.set_status("tick the key points you covered (space or 1-9), then enter")
+        self.state = "ticking"
+        self.refresh_bindings()
 
-    def show_feedback(self, record) -> None:
-        self.state = "feedback"
+    async def show_feedback(self, record) -> None:
+        self.state = "changing"
         q = record.item.question
         v = record.verdict
         area = self.query_one("#answer-area")
-        area.remove_children()
+        await area.remove_children()
         if q.type != "explain":
-            area.mount(Static(f"[b]You answered:[/b] {escape(record.given or '—')}"))
+            await area.mount(Static(f"[b]You answered:[/b] {escape(record.given or '—')}"))
         feedback = self.query_one("#feedback")
-        feedback.remove_children()
+        await feedback.remove_children()
         feedback.set_class(not v.correct, "wrong")
         verdict = "✓ Right" if v.correct else "✗ Not quite"
         if q.type == "explain":
@@ -152,38 +163,51 @@ class QuizScreen(Screen):
         elif self.mode == "practice":
             widgets.append(Static("[dim]Practice: your review schedule is unchanged.[/dim]"))
         widgets.append(Button("Next question (enter)", id="next", variant="primary", compact=True))
-        feedback.mount_all(widgets)
+        await feedback.mount_all(widgets)
         feedback.display = True
         self.query_one(ProgressBar).update(progress=self.session.position)
         self.set_timer(0.05, lambda: self.query_one("#quiz-scroll").scroll_to_widget(feedback, top=True, animate=False))
         self.set_status("enter: next · ctrl+u: undo · ctrl+f: flag")
         self.focus()
+        self.state = "feedback"
+        self.refresh_bindings()
 
-    def on_button_pressed(self, event) -> None:
+    async def on_button_pressed(self, event) -> None:
         """Mouse: submit, move an order item, or go on to the next question."""
         button = event.button.id
         if button == "next":
-            self.show_current()
+            if self.state == "feedback":
+                await self.show_current()
             return
         press_answer_button(self, button)
 
-    def on_key(self, event) -> None:
+    async def on_key(self, event) -> None:
         if self.state == "feedback" and event.key in ("enter", "n", "space"):
             event.stop()
-            self.show_current()
+            await self.show_current()
 
     # -- undo, flag, leave -------------------------------------------------------------------------
-    def action_undo(self) -> None:
-        if self.state == "ticking":
-            self.show_current()
+    def check_action(self, action: str, parameters: tuple) -> bool | None:
+        """Undo only when there is something to take back; no key works while the screen changes."""
+        if action in ("undo", "flag") and self.state == "changing":
+            return None  # shown, but does nothing for the moment it takes to swap the widgets
+        if action == "undo":
+            return self.state == "ticking" or bool(self.session.records)
+        return True
+
+    async def action_undo(self) -> None:
+        if self.state == "changing":
+            return
+        if self.state == "ticking":  # back to writing: nothing was recorded yet
+            await self.show_current()
             return
         undone = self.session.undo()
         if undone is None:
             self.set_status("nothing to undo yet")
             return
         self.app.services.undo_last_answer()
-        self.show_current()
         self.notify(f"Undid your answer to {undone.item.question.id}; it is asked again.")
+        await self.show_current()
 
     def action_flag(self) -> None:
         from .flag import FlagScreen
@@ -191,20 +215,29 @@ class QuizScreen(Screen):
         item = self.session.current
         if self.state == "feedback" and self.session.records:
             item = self.session.records[-1].item
-        if item is None:
+        if item is None or self.state == "changing":
             return
         qid = item.question.id
+        flagged = self.app.services.is_flagged(qid)
 
         def done(result) -> None:
-            if result:
-                reason, note = result
+            if not result:
+                return
+            reason, note = result
+            if reason == "remove":
+                self.app.services.remove_flag(qid)
+                self.notify(f"Removed your flag on {qid}.")
+            else:
                 self.app.services.flag(qid, reason, note)
-                self.notify(f"Flagged {qid} as {reason}. `quizprep flags` lists your flags.")
+                self.notify(f"Flagged {qid} as {reason}. `quizprep flags` lists your flags; ctrl+f again removes it.")
 
-        self.app.push_screen(FlagScreen(qid), done)
+        self.app.push_screen(FlagScreen(qid, flagged=flagged), done)
 
     def action_leave(self) -> None:
         from .summary import SummaryScreen
+
+        if self.state == "changing":
+            return
 
         if self.session.records:
             self.app.switch_screen(SummaryScreen(self.session.summary(), self.quiz_title))
