@@ -33,14 +33,21 @@ class CatalogueError(ValueError):
 
 def _read_yaml(path: Path) -> tuple[object, str | None]:
     """A YAML file as plain values, with the bank loader's rules (no anchors, aliases or tags), or its first problem."""
-    from ..bank.problems import ProblemList
-    from ..bank.yamltree import parse, read_text
-
-    problems = ProblemList(str(path))
     try:
         data = path.read_bytes()
     except OSError as err:
         return None, f"{path}:1:1: cannot read it: {err.strerror} — check the file"
+    if b"&" not in data and b"*" not in data and b"!" not in data:  # no anchor, alias or tag can be in it: the plain parser is safe
+        import yaml
+
+        try:
+            return yaml.load(data.decode("utf-8"), Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader)), None
+        except (UnicodeDecodeError, yaml.YAMLError):
+            pass  # the bank loader's reader below says where and what
+    from ..bank.problems import ProblemList
+    from ..bank.yamltree import parse, read_text
+
+    problems = ProblemList(str(path))
     text = read_text(data, problems)
     value = parse(text, problems) if text is not None else None
     if problems:

@@ -165,12 +165,13 @@ class GradingPlugin:
 
 
 def run_checks(checks_path: Path, learner_path: Path, solution_path: Path, exercise_id: str, *,
-               timeout: float, limits: Limits) -> GradeResult:
+               timeout: float, limits: Limits, launcher: Launcher | None = None) -> GradeResult:
     """Run the checks in this process (call it in a process of its own: see `grade_file`)."""
+    launcher = launcher or Launcher().start()  # first: the zygote boots while pytest and the checks load
     import pytest
 
     start = time.monotonic()
-    plugin = GradingPlugin(learner_path, solution_path, exercise_id, start + timeout, limits)
+    plugin = GradingPlugin(learner_path, solution_path, exercise_id, start + timeout, limits, launcher=launcher)
     os.environ["PYTEST_DISABLE_PLUGIN_AUTOLOAD"] = "1"
     args = [str(checks_path), "-c", str(INI), "--rootdir", str(checks_path.parent), "--import-mode=importlib"]
     try:
@@ -189,7 +190,8 @@ def _on_sigterm(*_):
 
 
 def grade_file(checks_path: Path, learner_path: Path, solution_path: Path, exercise_id: str, *,
-               timeout: float | None = None, limits: Limits = Limits(), while_waiting=None) -> GradeResult:
+               timeout: float | None = None, limits: Limits = Limits(), while_waiting=None,
+               launcher: Launcher | None = None) -> GradeResult:
     """Grade `learner_path` in a forked grading process; anything but a complete report is an error.
 
     `while_waiting()`, if given, runs in this process while the grading process works. However this
@@ -198,6 +200,7 @@ def grade_file(checks_path: Path, learner_path: Path, solution_path: Path, exerc
     timeout = limits.timeout_s if timeout is None else timeout
     start = time.monotonic()
     nonce = os.urandom(16).hex()
+    launcher = launcher or Launcher().start()
     with private():
         reaper_before = set_subreaper(True)  # what escapes the grading process's own sweep comes back here
         before = children()
@@ -206,8 +209,9 @@ def grade_file(checks_path: Path, learner_path: Path, solution_path: Path, exerc
         sys.stderr.flush()
         pid = os.fork()
         if pid == 0:  # pragma: no cover - the grading child
-            _grading_child(ours, theirs, nonce, checks_path, learner_path, solution_path, exercise_id, timeout, limits)
+            _grading_child(ours, theirs, nonce, checks_path, learner_path, solution_path, exercise_id, timeout, limits, launcher)
         theirs.close()
+        launcher.hand_over()
         old_term = signal.signal(signal.SIGTERM, _on_sigterm) if threading.current_thread() is threading.main_thread() else None
         chunks, status, timed_out = [], None, False
         try:
@@ -230,6 +234,7 @@ def grade_file(checks_path: Path, learner_path: Path, solution_path: Path, exerc
             raise SystemExit(128 + signal.SIGTERM) from None
         finally:
             kill_tree(pid)
+            launcher.close()
             if status is None:
                 try:
                     _, status = os.waitpid(pid, 0)
@@ -253,7 +258,7 @@ def grade_file(checks_path: Path, learner_path: Path, solution_path: Path, exerc
                        "".join(c.output for c in result.checks)[-8000:])
 
 
-def _grading_child(ours, theirs, nonce, checks_path, learner_path, solution_path, exercise_id, timeout, limits) -> None:
+def _grading_child(ours, theirs, nonce, checks_path, learner_path, solution_path, exercise_id, timeout, limits, launcher) -> None:
     """The grading process: run the checks, send the report with the nonce, exit. Never returns."""
     ours.close()
     code = 0
@@ -267,7 +272,7 @@ def _grading_child(ours, theirs, nonce, checks_path, learner_path, solution_path
             os.dup2(devnull, fd)
         sys.stdout = sys.stderr = open(os.devnull, "w")  # not a caller's in-memory capture either
         set_subreaper(True)
-        result = run_checks(checks_path, learner_path, solution_path, exercise_id, timeout=timeout, limits=limits)
+        result = run_checks(checks_path, learner_path, solution_path, exercise_id, timeout=timeout, limits=limits, launcher=launcher)
         sweep_children()
         theirs.sendall(json.dumps({"nonce": nonce, "result": result.to_dict()}, ensure_ascii=False).encode())
     except BaseException:  # noqa: BLE001

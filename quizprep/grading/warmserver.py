@@ -113,12 +113,13 @@ def serve() -> None:
     config = json.loads(requests.readline() or b"{}")
     limits = Limits(**config["limits"])
     checks, solution = Path(config["checks"]), Path(config["solution"])
+    launcher = Launcher().start()  # boots while this process loads numpy, pytest and the checks
 
     import numpy  # noqa: F401 - imported once here so every grade child starts warm
     import pytest
 
     plugin = _ServingPlugin(solution, solution, str(config["exercise"]), time.monotonic(), limits, channel=channel,
-                            requests=requests)
+                            requests=requests, launcher=launcher)
     os.environ["PYTEST_DISABLE_PLUGIN_AUTOLOAD"] = "1"
     try:
         pytest.main([str(checks), "-c", str(INI), "--rootdir", str(checks.parent), "--import-mode=importlib"], plugins=[plugin])

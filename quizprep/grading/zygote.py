@@ -153,6 +153,12 @@ class Launcher:
         except (OSError, ValueError, KeyError, TypeError):
             return Reply(lost=True)
 
+    def hand_over(self) -> None:
+        """After forking the process that will use it: let go of the socket here, so the zygote sees that one go."""
+        if self.sock is not None:
+            self.sock.close()
+            self.sock = None
+
     def close(self) -> None:
         """Stop the zygote and, with it, anything its children left."""
         if self.sock is not None:
