@@ -122,3 +122,11 @@ def newest_backup(folder: Path) -> Path | None:
     """The most recent backup in a backups folder, if any."""
     found = sorted(folder.glob("progress-*.db")) if folder.is_dir() else []
     return found[-1] if found else None
+
+
+def restore_hint(folder: Path) -> str:
+    """Where the backups are and the command that restores the newest, for the notice after a rescue."""
+    newest = newest_backup(folder)
+    if newest is None:
+        return f"there is no backup yet (backups are kept in {folder})"
+    return f"backups are in {folder}; restore the newest with: quizprep import {newest}"

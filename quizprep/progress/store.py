@@ -90,7 +90,14 @@ class ProgressStore:
         fresh = recovery.is_fresh(self.path)
         if not fresh and not recovery.orphan_logs(self.path) and not recovery.is_damaged(self.path, timeout_s=timeout_s):
             return self._setup()
-        # creating or rescuing: one process at a time, checking again (another may have done it meanwhile)
+        try:
+            return self._create_or_rescue(timeout_s)
+        except OSError as err:  # the folder refuses the lock file or the renames
+            raise StoreUnavailable(f"cannot create or repair {self.path} ({err.strerror or err}) — "
+                                   "check that its folder is yours to write, or set QUIZPREP_HOME") from None
+
+    def _create_or_rescue(self, timeout_s: float) -> sqlite3.Connection:
+        """One process at a time, checking again (another may have done it meanwhile)."""
         with recovery.rescue_lock(self.path):
             stamp = self.clock().strftime("%Y%m%d-%H%M%S")
             kept = recovery.keep_orphan_logs(self.path, stamp)
@@ -100,14 +107,8 @@ class ProgressStore:
             if recovery.is_damaged(self.path, timeout_s=timeout_s):
                 saved = recovery.move_aside(self.path, stamp)
                 self.notices.append(f"your progress database was damaged; it was moved to {saved} and a fresh one was started — "
-                                    + self._restore_hint())
+                                    + recovery.restore_hint(self.backups_folder))
             return self._setup()
-
-    def _restore_hint(self) -> str:
-        newest = recovery.newest_backup(self.backups_folder)
-        if newest is None:
-            return f"there is no backup yet (backups are kept in {self.backups_folder})"
-        return f"backups are in {self.backups_folder}; restore the newest with: quizprep import {newest}"
 
     def _setup(self) -> sqlite3.Connection:
         """Connect, refuse to write a newer schema, switch to WAL and migrate; errors become one line.
@@ -184,11 +185,6 @@ class ProgressStore:
         if counter is not None and counter[0] != counter[1]:
             return f"{self.path} was changed by a program other than quizprep ({counter[0] - counter[1]} row change(s))"
         return None
-
-    def accept_changes_elsewhere(self) -> None:
-        """Take the file as it is now (after the learner was told of changes made elsewhere)."""
-        with self.write():
-            pass
 
     def _maybe_backup(self) -> None:
         folder = self.backups_folder

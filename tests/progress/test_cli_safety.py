@@ -256,3 +256,9 @@ def test_flag_remove(capsys):
     assert main(["flags"]) == 0 and "no flagged questions" in capsys.readouterr().out
     err = one_line(capsys, 1, main(["flag", "--remove", QUESTION]))
     assert "is not flagged" in err
+
+
+def test_a_home_that_refuses_the_lock_file_is_one_line(quizprep_home, capsys):
+    (quizprep_home / "progress.db.lock").mkdir()  # as a folder the learner may not write in would refuse the file
+    err = one_line(capsys, 1, main(["stats"]))
+    assert "cannot create or repair" in err and "QUIZPREP_HOME" in err
