@@ -37,6 +37,14 @@ class QuizprepApp(App):
     def on_unmount(self) -> None:
         self.services.close()
 
+    crash_log: Path | None = None  # where the last unexpected error's traceback was written
+
+    def _handle_exception(self, error: Exception) -> None:
+        """An unexpected error: its traceback goes to a crash log; the terminal gets one line (see run)."""
+        self.crash_log = write_crash_log(error)
+        super()._handle_exception(error)  # exits with return code 1 (Textual's own handling)
+        self._exit_renderables.clear()  # not Textual's full-screen traceback: run() prints one line instead
+
     def action_help(self) -> None:
         from .screens.help import HelpScreen
 
@@ -125,7 +133,40 @@ class QuizprepApp(App):
                                 lambda eid=exercise.id: self.action_open_exercise(eid))
 
 
+def write_crash_log(error: BaseException) -> Path | None:
+    """Append the error's traceback to $QUIZPREP_HOME/crash.log; the path, or None if it cannot be written."""
+    import traceback
+    from datetime import datetime
+
+    from ..paths import home
+
+    try:
+        path = home() / "crash.log"
+        path.parent.mkdir(parents=True, exist_ok=True)
+        with path.open("a", encoding="utf-8") as log:
+            log.write(f"--- {datetime.now().isoformat(timespec='seconds')}\n")
+            log.write("".join(traceback.format_exception(error)))
+        return path
+    except OSError:
+        return None
+
+
+def crash_message(app: QuizprepApp) -> str:
+    """The one line printed after the app stopped on an unexpected error."""
+    error = app._exception
+    what = f"{type(error).__name__}: {(str(error).splitlines() or [''])[0]}" if error is not None else "an unexpected error"
+    where = f"the details are in {app.crash_log}" if app.crash_log else "the details could not be written to a crash log"
+    return (f"quizprep stopped on an unexpected error ({what}); your answers so far are saved; {where} "
+            "— please include it when you report the problem")
+
+
 def run() -> int:
-    """Start the app (what `quizprep` with no verb does)."""
-    QuizprepApp().run()
+    """Start the app (what `quizprep` with no verb does); 1 after an unexpected error."""
+    import sys
+
+    app = QuizprepApp()
+    app.run()
+    if app.return_code:
+        print(crash_message(app), file=sys.stderr)
+        return app.return_code
     return 0
