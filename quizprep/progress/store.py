@@ -228,6 +228,9 @@ class ProgressStore:
         """
         if self.read_only:
             raise ReadOnlyStore(self.notices[-1] if self.notices else "the progress store is read-only")
+        if self._file_id() != self._inode:  # a write now would land in a file nobody will read again
+            raise StoreUnavailable(f"{self.path} was replaced or removed by another program while quizprep had it open — "
+                                   "run quizprep again to use the file that is there now")
         try:
             self.db.execute("BEGIN IMMEDIATE")
         except sqlite3.Error as err:

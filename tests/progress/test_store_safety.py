@@ -8,7 +8,7 @@ from datetime import UTC, datetime, timedelta
 
 import pytest
 
-from quizprep.progress import ProgressStore, StoreBusy
+from quizprep.progress import ProgressStore, StoreBusy, StoreUnavailable
 from quizprep.progress import store as store_module
 from quizprep.progress.reviews import record_answer
 
@@ -234,6 +234,9 @@ def test_a_replaced_file_is_noticed(tmp_path):
     db.rename(tmp_path / "elsewhere.db")
     ProgressStore(db, backups=False).close()
     assert "replaced or removed" in store.changed_elsewhere()
+    with pytest.raises(StoreUnavailable, match="replaced or removed"):  # never saved where nobody will read it
+        store.record_grade("relu_grad", "pass", 9, 9, 0.1)
+    assert not ProgressStore(db, backups=False).ever_passed("relu_grad")
 
 
 def test_record_grade_says_when_the_store_changed_while_grading(tmp_path, capsys):
