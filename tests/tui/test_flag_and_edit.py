@@ -1,0 +1,43 @@
+"""Flagging from the quiz, and removing the flag again; the editor key where no terminal can be handed over."""
+
+from quizprep.progress import ProgressStore
+from quizprep.tui.screens.exercise import ExerciseScreen
+from quizprep.tui.screens.flag import FlagScreen
+from quizprep.tui.screens.quiz import QuizScreen
+
+
+def flags() -> list[tuple]:
+    return [(r["question_id"], r["reason"]) for r in ProgressStore().flags()]
+
+
+async def test_a_flag_is_removed_from_the_quiz_with_the_flag_key_again(app):
+    async with app.run_test(size=(80, 24)) as pilot:
+        app.push_screen(QuizScreen([app.services.catalog.question("d-tf")], seed=1))
+        await pilot.pause()
+        await pilot.press("ctrl+f")
+        await pilot.pause()
+        assert isinstance(app.screen, FlagScreen) and not app.screen.query("#remove")
+        await pilot.click("#wrong")
+        await pilot.pause()
+        assert flags() == [("d-tf", "wrong")]
+        await pilot.press("t")  # feedback: the flag key acts on the question just answered
+        await pilot.pause()
+        await pilot.press("ctrl+f")
+        await pilot.pause()
+        assert isinstance(app.screen, FlagScreen) and "is flagged" in str(app.screen.query_one("Static").render())
+        assert app.focused is app.screen.query_one("#remove")
+        await pilot.press("enter")  # the focused "Remove the flag" button
+        await pilot.pause()
+        assert flags() == []
+        assert any("Removed your flag on d-tf" in n.message for n in app._notifications)
+
+
+async def test_edit_without_a_terminal_to_hand_over_says_so(app, monkeypatch):
+    monkeypatch.setenv("EDITOR", "true")
+    async with app.run_test(size=(80, 24)) as pilot:  # the test driver cannot suspend, like a web session
+        app.push_screen(ExerciseScreen(app.services.exercise("relu_grad")))
+        await pilot.pause()
+        await pilot.press("e")
+        await pilot.pause()
+        assert app._exception is None and isinstance(app.screen, ExerciseScreen)
+        assert any("cannot hand over to an editor" in n.message for n in app._notifications)
