@@ -21,12 +21,15 @@ def grade(exercise: Exercise, file: Path | None = None, *, timeout: float | None
     from .zygote import Launcher
 
     launcher = Launcher().start()  # the zygote boots while this process and the grading process load numpy and pytest
-    from .runner import grade_file
-    from .workspace import workspace_file
+    try:
+        from .runner import grade_file
+        from .workspace import workspace_file
 
-    path = Path(file) if file is not None else workspace_file(exercise)
-    return grade_file(exercise.checks, path.resolve(), exercise.solution, exercise.id, timeout=timeout, limits=limits,
-                      while_waiting=while_waiting, launcher=launcher)
+        path = Path(file) if file is not None else workspace_file(exercise)
+        return grade_file(exercise.checks, path.resolve(), exercise.solution, exercise.id, timeout=timeout, limits=limits,
+                          while_waiting=while_waiting, launcher=launcher)
+    finally:
+        launcher.close()
 
 
 __all__ = ["CatalogueError", "CheckResult", "Exercise", "GradeResult", "Limits", "find_exercise", "grade", "load_catalogue"]

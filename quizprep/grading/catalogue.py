@@ -31,13 +31,16 @@ class CatalogueError(ValueError):
     """The catalogue file is malformed; the message names the file and line."""
 
 
-def _read_yaml(path: Path) -> tuple[object, str | None]:
-    """A YAML file as plain values, with the bank loader's rules (no anchors, aliases or tags), or its first problem."""
+def _read_yaml(path: Path, *, trusted: bool = False) -> tuple[object, str | None]:
+    """A YAML file as plain values, with the bank loader's rules (no anchors, aliases or tags), or its first problem.
+
+    `trusted` (the built-in catalogue, shipped with quizprep) skips those rules unless the file does not parse.
+    """
     try:
         data = path.read_bytes()
     except OSError as err:
         return None, f"{path}:1:1: cannot read it: {err.strerror} — check the file"
-    if b"&" not in data and b"*" not in data and b"!" not in data:  # no anchor, alias or tag can be in it: the plain parser is safe
+    if trusted or not any(c in data for c in (b"&", b"*", b"!")):  # no anchor, alias or tag here: the plain parser is safe
         import yaml
 
         try:
@@ -64,7 +67,7 @@ def load_catalogue(exercises_dir: Path | None = None, solutions_dir: Path | None
     exercises_dir = exercises_dir or content_dir("exercises")
     solutions_dir = solutions_dir or content_dir("solutions")
     path = exercises_dir / CATALOGUE_FILE
-    data, problem = _read_yaml(path)
+    data, problem = _read_yaml(path, trusted=exercises_dir == content_dir("exercises"))
     if problem:
         raise CatalogueError(problem)
     entries = data.get("exercises") if isinstance(data, dict) else None
