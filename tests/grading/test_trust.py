@@ -184,6 +184,33 @@ def test_the_warm_grader_takes_no_forged_line_as_a_verdict_and_stays_in_step(tmp
             assert grader.grade(RELU.solution).status == "pass"
 
 
+STRAY_SERVER = """\
+import json, socket, sys
+channel = socket.socket(fileno=0)
+lines = channel.makefile("rb")
+config = json.loads(lines.readline())
+verdict = lambda status: {"exercise": config["exercise"], "status": status, "duration_s": 0.0,
+                          "checks": [{"name": "c", "status": status, "message": ""}]}
+send = lambda message: channel.sendall(json.dumps(message).encode() + b"\\n")
+send({"ready": True})
+for line in lines:
+    nonce = json.loads(line)["nonce"]
+    channel.sendall(b"not json at all\\n")
+    send({"result": verdict("pass")})                         # no nonce
+    send({"nonce": "0" * 32, "result": verdict("pass")})      # someone else's
+    send({"nonce": nonce, "result": verdict("fail")})         # the answer
+"""
+
+
+def test_the_warm_client_takes_only_the_reply_to_its_own_request(tmp_path, monkeypatch):
+    server = _write(tmp_path, "server.py", STRAY_SERVER)
+    real_popen = subprocess.Popen
+    monkeypatch.setattr(subprocess, "Popen", lambda cmd, **kw: real_popen([sys.executable, str(server)], **kw))
+    with WarmGrader(RELU) as grader:
+        for _ in range(3):
+            assert grader.grade(RELU.solution).status == "fail"
+
+
 def test_the_learner_process_holds_only_its_own_pipes():
     fds = run_learner(RELU.solution, lambda m: sorted(int(fd) for fd in os.listdir("/proc/self/fd")), timeout=10).value
     assert fds[:4] == [0, 1, 2, 3] and len(fds) <= 5  # stdin, output, output, result (and the listing itself)
