@@ -94,10 +94,11 @@ def cmd_export(args) -> int:
         sys.stdout.write(text)
         return 0
     try:
-        write_export(text, Path(args.file), store_path=store_path)
+        written = write_export(text, Path(args.file), store_path=store_path)
     except ExportProblem as err:
         raise Failure(str(err)) from None
-    print(f"progress written to {args.file}")
+    if written.is_file():  # not into a pipe or a device, where the export itself is what is read
+        print(f"progress written to {args.file}")
     return 0
 
 

@@ -177,11 +177,8 @@ def write_export(text: str, target: Path, *, store_path: Path) -> Path:
     regular file (a FIFO, a device such as /dev/null) is written through, never replaced. The store's
     own files (the database, its -wal/-shm, its backups) are refused.
     """
-    real = Path(os.path.realpath(target))
-    if _is_store_file(real, store_path):
-        raise ExportProblem(f"{target} is one of your progress store's own files — export to another file, e.g. progress.json")
     try:
-        st = os.stat(real)
+        st = os.stat(target)  # follows symlinks: /dev/stdout is the pipe or terminal it points to
     except FileNotFoundError:
         st = None
     except OSError as err:
@@ -190,11 +187,14 @@ def write_export(text: str, target: Path, *, store_path: Path) -> Path:
         raise ExportProblem(f"{target} is a folder — give a file name, e.g. {Path(target) / 'progress.json'}")
     if st is not None and not stat.S_ISREG(st.st_mode):
         try:
-            with open(real, "w", encoding="utf-8") as f:
+            with open(target, "w", encoding="utf-8") as f:
                 f.write(text)
         except OSError as err:
             raise _os_problem(target, err) from None
-        return real
+        return Path(target)
+    real = Path(os.path.realpath(target))
+    if _is_store_file(real, store_path):
+        raise ExportProblem(f"{target} is one of your progress store's own files — export to another file, e.g. progress.json")
     if not real.parent.is_dir():
         raise ExportProblem(f"cannot write {target}: the folder {real.parent} does not exist — create it or choose another place")
     tmp = real.with_name(f".{real.name}.{os.getpid()}-{new_uid()[:8]}.tmp")

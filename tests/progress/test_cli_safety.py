@@ -262,3 +262,15 @@ def test_a_home_that_refuses_the_lock_file_is_one_line(quizprep_home, capsys):
     (quizprep_home / "progress.db.lock").mkdir()  # as a folder the learner may not write in would refuse the file
     err = one_line(capsys, 1, main(["stats"]))
     assert "cannot create or repair" in err and "QUIZPREP_HOME" in err
+
+
+def test_export_to_dev_stdout_when_it_is_a_pipe(tmp_path):
+    import subprocess
+    import sys
+
+    if not Path("/dev/stdout").exists():
+        pytest.skip("needs /dev/stdout")
+    env = {**os.environ, "QUIZPREP_HOME": str(tmp_path)}
+    proc = subprocess.run([sys.executable, "-m", "quizprep", "export", "/dev/stdout"], capture_output=True, text=True, env=env, timeout=60)
+    assert proc.returncode == 0, proc.stderr
+    assert json.loads(proc.stdout)["format"] == "quizprep-progress"  # the export alone: no message mixed into it
