@@ -88,8 +88,12 @@ def cmd_export(args) -> int:
     from ..progress.transfer import ExportProblem, export_progress, write_export
 
     with open_store() as store:
-        text = json.dumps(export_progress(store), ensure_ascii=False, indent=1) + "\n"
+        data = export_progress(store)
+        text = json.dumps(data, ensure_ascii=False, indent=1) + "\n"
         store_path = store.path
+    if data.get("unreadable_cards"):
+        print(f"quizprep: {len(data['unreadable_cards'])} review card(s) in {store_path} hold data that is not readable; they are "
+              "written as `unreadable_cards`, which an import leaves out", file=sys.stderr)
     if args.file in (None, "-"):
         sys.stdout.write(text)
         return 0

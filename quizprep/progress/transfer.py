@@ -53,11 +53,17 @@ def export_progress(store: ProgressStore) -> dict:
         if name == "answers":
             for a in out[name]:
                 a["correct"] = bool(a["correct"])
-    out["cards"] = [
-        {"key": r["key"], "kind": r["kind"], "ref": r["ref"], "card": json.loads(r["data"]), "due": r["due"],
-         "last_review": r["last_review"], "introduced_at": r["introduced_at"]}
-        for r in store.db.execute(f"SELECT {', '.join(CARD_COLUMNS)} FROM cards ORDER BY key")
-    ]
+    out["cards"], unreadable = [], []
+    for r in store.db.execute(f"SELECT {', '.join(CARD_COLUMNS)} FROM cards ORDER BY key"):
+        try:
+            card = json.loads(r["data"])
+        except (TypeError, ValueError, RecursionError):  # kept as it is, beside the others: an import does not take it
+            unreadable.append({c: r[c] for c in CARD_COLUMNS})
+            continue
+        out["cards"].append({"key": r["key"], "kind": r["kind"], "ref": r["ref"], "card": card, "due": r["due"],
+                             "last_review": r["last_review"], "introduced_at": r["introduced_at"]})
+    if unreadable:
+        out["unreadable_cards"] = unreadable
     out["settings"] = {r["key"]: r["value"] for r in store.db.execute("SELECT key, value FROM settings")}
     return out
 

@@ -274,3 +274,22 @@ def test_export_to_dev_stdout_when_it_is_a_pipe(tmp_path):
     proc = subprocess.run([sys.executable, "-m", "quizprep", "export", "/dev/stdout"], capture_output=True, text=True, env=env, timeout=60)
     assert proc.returncode == 0, proc.stderr
     assert json.loads(proc.stdout)["format"] == "quizprep-progress"  # the export alone: no message mixed into it
+
+
+def test_export_keeps_a_garbage_card_aside_and_says_so(quizprep_home, tmp_path, monkeypatch, capsys):
+    from quizprep.progress.reviews import record_answer
+
+    with ProgressStore() as store:
+        record_answer(store, question_id=QUESTION, topic="activations", qtype="single", correct=True, score=1.0, seconds=30)
+        with store.write() as db:  # as an unchecked import by an older quizprep left it
+            db.execute("INSERT INTO cards (key, kind, ref, data, due, introduced_at) VALUES "
+                       "('q:x', 'question', 'x', '{not json', '2026-01-01T00:00:00+00:00', '2026-01-01T00:00:00+00:00')")
+    out = tmp_path / "p.json"
+    assert main(["export", str(out)]) == 0
+    assert "1 review card(s)" in capsys.readouterr().err
+    data = json.loads(out.read_text())
+    assert [c["key"] for c in data["cards"]] == [f"q:{QUESTION}"]
+    assert data["unreadable_cards"][0]["data"] == "{not json"
+    monkeypatch.setenv("QUIZPREP_HOME", str(tmp_path / "other"))
+    assert main(["import", str(out)]) == 0
+    assert "1 new cards" in capsys.readouterr().out
