@@ -144,15 +144,16 @@ def _healthy_store(tmp_path):
 def test_a_locked_database_is_reported_busy_and_left_where_it_is(tmp_path, monkeypatch):
     db = _healthy_store(tmp_path)
     monkeypatch.setattr(store_module, "BUSY_TIMEOUT_MS", 300)
-    ready = threading.Event()
-    holder = threading.Thread(target=_hold_exclusive, args=(db, 2.0, ready))
+    ctx = multiprocessing.get_context("fork")
+    ready = ctx.Event()
+    holder = ctx.Process(target=_hold_exclusive, args=(db, 2.0, ready))  # another process, as another program would be
     holder.start()
-    ready.wait(5)
+    assert ready.wait(10)
     try:
         with pytest.raises(StoreBusy, match="locked by another program"):
             ProgressStore(db, backups=False)
     finally:
-        holder.join()
+        holder.join(10)
     assert list(tmp_path.glob("progress.db.damaged-*")) == []
     assert ProgressStore(db, backups=False).ever_passed("relu_grad")  # nothing was moved, nothing lost
 
