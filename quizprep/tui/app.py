@@ -20,7 +20,7 @@ class QuizprepApp(App):
     CSS_PATH = Path(__file__).with_name("app.tcss")
     BINDINGS = [
         Binding("question_mark", "help", "Help", key_display="?"),
-        Binding("ctrl+t", "toggle_theme", "Light/dark"),
+        Binding("ctrl+t", "toggle_theme", "Light/dark theme", show=False),  # in the help and the palette; the footer is full
         Binding("ctrl+q", "quit", "Quit", show=False, priority=True),
     ]
 
@@ -28,6 +28,13 @@ class QuizprepApp(App):
         super().__init__()
         self.services = services or Services()
         self.animate = animate  # snapshot tests turn the spinner and cursor blink off
+
+    def get_key_display(self, binding: Binding) -> str:
+        """Keys as the status lines and the README spell them: `ctrl+u`, not `^u` (footer and help both use this)."""
+        if binding.key_display:
+            return binding.key_display
+        display = super().get_key_display(binding)
+        return "ctrl+" + display[1:] if display.startswith("^") else display
 
     def get_default_screen(self) -> Screen:
         from .screens.home import HomeScreen

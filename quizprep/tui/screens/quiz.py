@@ -84,17 +84,24 @@ class QuizScreen(Screen):
         if answer is not None:
             answer.focus(scroll_visible=False)
 
-    @staticmethod
-    def _hint_for(qtype: str) -> str:
-        return {
-            "single": "1-9 or ↑↓ to choose, enter to answer",
-            "multiple": "1-9 or space to tick, enter to answer",
-            "true_false": "t or f",
-            "numeric": "type a number, enter to answer",
-            "short": "type your answer, enter to answer",
-            "order": "↑↓ to move the cursor, [ ] to move the item, enter to answer",
-            "explain": "write your answer, ctrl+s to compare with the model answer",
-        }[qtype]
+    HINTS = {  # the status line under a question, and the help screen's "Quiz" list
+        "single": "1-9 or ↑↓ to choose, enter to answer",
+        "multiple": "1-9 or space to tick, enter to answer",
+        "true_false": "t or f",
+        "numeric": "type a number, enter to answer",
+        "short": "type your answer, enter to answer",
+        "order": "↑↓ to move the cursor, [ ] to move the item, enter to answer",
+        "explain": "write your answer, ctrl+s to compare with the model answer; then tick the key points you covered, enter to score",
+    }
+
+    @classmethod
+    def answer_hints(cls) -> dict[str, str]:
+        """How each question type is answered, by its name as the quiz shows it (also the help's text)."""
+        return {TYPE_NAMES[t]: hint for t, hint in cls.HINTS.items()}
+
+    @classmethod
+    def _hint_for(cls, qtype: str) -> str:
+        return cls.HINTS[qtype].split(";")[0]
 
     def set_status(self, text: str) -> None:
         self.query_one("#status-line", Static).update(text)

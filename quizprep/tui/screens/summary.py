@@ -33,6 +33,10 @@ class SummaryScreen(Screen):
                 yield Static("\nNothing missed. Well done.")
         yield Footer()
 
+    def check_action(self, action: str, parameters: tuple) -> bool | None:
+        """Practising the missed ones is offered only when something was missed."""
+        return bool(self.summary.missed) if action == "retry" else True
+
     def action_retry(self) -> None:
         from .quiz import QuizScreen
 

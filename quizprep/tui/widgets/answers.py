@@ -207,6 +207,12 @@ def press_answer_button(screen, button_id: str) -> None:
         answer.focus()
 
 
+# the answer widget(s) of each question type, in the order they appear (the help lists their keys)
+WIDGETS_FOR_TYPE = {"single": (ChoiceAnswer,), "multiple": (MultiAnswer,), "true_false": (TrueFalseAnswer,),
+                    "numeric": (TextAnswer,), "short": (TextAnswer,), "order": (OrderAnswer,),
+                    "explain": (ExplainAnswer, KeyPointsAnswer)}
+
+
 def answer_widgets(item) -> list:
     """The widgets for a presented quiz item: the answer widget (id `answer`), then any mouse buttons."""
     q = item.question
