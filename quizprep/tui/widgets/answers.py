@@ -3,12 +3,14 @@ screen maps them back through the quiz session, which is where correctness is de
 
 from __future__ import annotations
 
+import re
+
 from rich.markup import escape
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.message import Message
-from textual.widgets import Button, Input, OptionList, SelectionList, Static, TextArea
+from textual.widgets import Button, Input, OptionList, Static, TextArea
 from textual.widgets.option_list import Option
 
 
@@ -27,8 +29,16 @@ class AnswerInvalid(Message):
         self.reason = reason
 
 
+INLINE_CODE = re.compile(r"`([^`\n]+)`")
+
+
+def inline_code(text: str) -> str:
+    """Text as markup: brackets shown as typed, `code` spans drawn as code instead of with their backticks."""
+    return INLINE_CODE.sub(lambda m: f"[$text-accent on $boost]{m.group(1)}[/]", escape(text))
+
+
 def _label(i: int, text: str) -> str:
-    return f"[b]{i}[/b]  {escape(text.strip())}"
+    return f"[b]{i}[/b]  {inline_code(text.strip())}"
 
 
 class ChoiceAnswer(OptionList):
@@ -80,7 +90,37 @@ class MoveButtons(Horizontal):
         yield SubmitButton()
 
 
-class MultiAnswer(SelectionList):
+def _tick_label(i: int, text: str, ticked: bool) -> str:
+    return f"{escape('[x]' if ticked else '[ ]')} {_label(i, text)}"
+
+
+class TickList(OptionList):
+    """A checklist whose ticks read `[x]` / `[ ]` in the text itself, so they differ without colour, and
+    whose long items wrap (Textual's SelectionList draws its tick boxes one per line, not per item)."""
+
+    BINDINGS = [Binding("space", "toggle_highlighted", "Tick", show=False)]
+
+    def __init__(self, texts: list[str], *, id: str) -> None:
+        self.texts = texts
+        self.selected: set[int] = set()
+        super().__init__(*[Option(_tick_label(i, t, False)) for i, t in enumerate(texts, 1)], id=id)
+
+    def toggle(self, index: int) -> TickList:
+        """Tick or untick the item at `index`."""
+        self.selected ^= {index}
+        self.replace_option_prompt_at_index(index, _tick_label(index + 1, self.texts[index], index in self.selected))
+        return self
+
+    def action_toggle_highlighted(self) -> None:
+        if self.highlighted is not None:
+            self.toggle(self.highlighted)
+
+    def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
+        event.stop()  # a click ticks; enter is the subclass's (submit)
+        self.toggle(event.option_index)
+
+
+class MultiAnswer(TickList):
     """multiple: digits or space toggle choices, enter submits the ticked set."""
 
     BINDINGS = [Binding(str(d), f"toggle_number({d})", show=False) for d in range(1, 10)] + [
@@ -88,7 +128,7 @@ class MultiAnswer(SelectionList):
     ]
 
     def __init__(self, choices: list[str]) -> None:
-        super().__init__(*[(_label(i, c), i - 1) for i, c in enumerate(choices, 1)], id="answer")
+        super().__init__(choices, id="answer")
 
     def action_toggle_number(self, number: int) -> None:
         if number <= self.option_count:
@@ -177,7 +217,7 @@ class ExplainAnswer(Vertical):
         self.action_submit()
 
 
-class KeyPointsAnswer(SelectionList):
+class KeyPointsAnswer(TickList):
     """After an explain answer: tick the key points covered, enter scores it."""
 
     BINDINGS = [Binding(str(d), f"toggle_number({d})", show=False) for d in range(1, 10)] + [
@@ -185,7 +225,7 @@ class KeyPointsAnswer(SelectionList):
     ]
 
     def __init__(self, points: list[str]) -> None:
-        super().__init__(*[(_label(i, p), i - 1) for i, p in enumerate(points, 1)], id="key-points")
+        super().__init__(points, id="key-points")
 
     def action_toggle_number(self, number: int) -> None:
         if number <= self.option_count:

@@ -1,0 +1,133 @@
+"""Explain questions and ticked lists: the answer box has the focus at once, the key-point checklist
+comes into view from the keyboard at any size, ticks read [x] / [ ] without colour, long choices wrap,
+and `code` in a choice is drawn as code rather than with its backticks."""
+
+import textwrap
+
+import pytest
+from textual.content import Content
+from textual.geometry import Region
+
+from quizprep.tui.app import QuizprepApp
+from quizprep.tui.screens.quiz import QuizScreen
+from quizprep.tui.services import Services
+
+LONG_MODEL = "\n\n".join(f"Paragraph {i}: stacked linear layers compose into a single linear map, so depth adds nothing." for i in range(12))
+LONG_CHOICE = ("The gradient of the loss with respect to the logits of a softmax cross-entropy layer is the predicted "
+               "probabilities minus the one-hot targets, divided by the batch size when the loss is averaged END")
+
+BANK = textwrap.dedent("""\
+    topic: long
+    title: Long answers
+    questions:
+      - id: l-explain
+        type: explain
+        difficulty: 2
+        prompt: Why do we need non-linear activations?
+        model_answer: |
+    {model}
+        key_points: [composition of linear maps is linear, depth adds nothing, non-linear boundaries]
+        explanation: A product of matrices is a matrix.
+      - id: l-multiple
+        type: multiple
+        difficulty: 1
+        prompt: Which hold?
+        choices:
+          - text: "{choice}"
+            correct: true
+          - text: "Uses `np.exp` on `x - x.max()` for stability"
+            correct: true
+          - text: short
+            why: "Too short to be right."
+        explanation: Both.
+    """).format(model=textwrap.indent(LONG_MODEL, " " * 10), choice=LONG_CHOICE)
+
+
+@pytest.fixture
+def long_app(tmp_path):
+    folder = tmp_path / "long-banks"
+    folder.mkdir()
+    (folder / "long.yaml").write_text(BANK)
+    return QuizprepApp(Services(bank_paths=[folder]), animate=False)
+
+
+def plain(prompt) -> str:
+    return Content.from_markup(prompt).plain if isinstance(prompt, str) else prompt.plain
+
+
+def on_screen(app, widget) -> bool:
+    """The widget is drawn where it is: what the screen shows at its middle is it (or inside it)."""
+    region = widget.region
+    if not region.area:
+        return False
+    shown, _ = app.screen.get_widget_at(region.x + region.width // 2, region.y + region.height // 2)
+    return shown is widget or widget in shown.ancestors
+
+
+async def test_the_explain_box_has_the_focus_when_the_question_appears(app):
+    async with app.run_test(size=(80, 24)) as pilot:
+        questions = [app.services.catalog.question(q) for q in ("d-explain", "d-tf", "d-explain")]
+        app.push_screen(QuizScreen(questions, seed=1))
+        await pilot.pause()
+        await pilot.press(*"first")
+        assert app.screen.query_one("#answer").text == "first"
+        await pilot.press("ctrl+s", "1", "enter")
+        await pilot.pause()
+        await pilot.press("enter", "t")
+        await pilot.pause()
+        await pilot.press("enter")  # straight on to the next explain question, typing at once
+        await pilot.press(*"second")
+        assert app.screen.query_one("#answer").text == "second"
+
+
+@pytest.mark.parametrize("size", [(80, 24), (100, 32)])
+async def test_the_key_point_checklist_is_reached_with_the_keyboard(long_app, size):
+    app = long_app
+    async with app.run_test(size=size) as pilot:
+        app.push_screen(QuizScreen([app.services.catalog.question("l-explain")], seed=1))
+        await pilot.pause()
+        await pilot.press(*"linear maps compose", "ctrl+s")
+        await pilot.pause(0.2)
+        points = app.screen.query_one("#key-points")
+        assert app.focused is points and on_screen(app, points)
+        await pilot.press("1", "3", "enter")
+        await pilot.pause()
+        assert app.screen.state == "feedback" and app.screen.session.records[0].response == frozenset({0, 2})
+
+
+async def test_ticked_and_unticked_read_differently_without_colour(app):
+    async with app.run_test(size=(80, 24)) as pilot:
+        app.push_screen(QuizScreen([app.services.catalog.question("d-multiple")], seed=1))
+        await pilot.pause()
+        await pilot.press("2")
+        await pilot.pause()
+        widget = app.screen.query_one("#answer")
+        marks = [plain(widget.get_option_at_index(i).prompt)[:3] for i in range(widget.option_count)]
+        assert marks == ["[ ]", "[x]", "[ ]"]
+        await pilot.press("2", "1")
+        await pilot.pause()
+        assert [plain(widget.get_option_at_index(i).prompt)[:3] for i in range(widget.option_count)] == ["[x]", "[ ]", "[ ]"]
+
+
+@pytest.mark.parametrize("width", [80, 160])
+async def test_long_choices_wrap_instead_of_being_cut(long_app, width):
+    app = long_app
+    async with app.run_test(size=(width, 40)) as pilot:
+        app.push_screen(QuizScreen([app.services.catalog.question("l-multiple")], seed=1))
+        await pilot.pause()
+        widget = app.screen.query_one("#answer")
+        drawn = widget.render_lines(Region(0, 0, widget.outer_size.width, widget.outer_size.height))
+        text = " ".join(strip.text.strip(" ▐X▌▊▎▔▁") for strip in drawn)
+        assert "…" not in text
+        assert " ".join(text.split()).count("averaged END") == 1
+
+
+async def test_code_in_a_choice_is_drawn_as_code(long_app):
+    app = long_app
+    async with app.run_test(size=(100, 30)) as pilot:
+        app.push_screen(QuizScreen([app.services.catalog.question("l-multiple")], seed=1))
+        await pilot.pause()
+        widget = app.screen.query_one("#answer")
+        prompts = [plain(widget.get_option_at_index(i).prompt) for i in range(widget.option_count)]
+        code = next(p for p in prompts if "np.exp" in p)
+        assert "`" not in code and "Uses np.exp on x - x.max() for stability" in code
