@@ -99,6 +99,7 @@ class Launcher:
         self.proc: subprocess.Popen | None = None
         self.sock: socket.socket | None = None
         self.ready = False
+        self.owner = 0
 
     def start(self) -> Launcher:
         """Start the zygote (it boots while the caller loads the checks)."""
@@ -109,6 +110,7 @@ class Launcher:
         theirs.close()
         self.sock = ours
         self.ready = False
+        self.owner = os.getpid()  # a forked copy of this handle may use the zygote but not reap it
         return self
 
     def alive(self) -> bool:
@@ -159,18 +161,22 @@ class Launcher:
             self.sock.close()
             self.sock = None
 
-    def close(self) -> None:
-        """Stop the zygote and, with it, anything its children left."""
+    def close(self, grace: float = 2.0) -> None:
+        """Stop the zygote and, with it, anything its children left.
+
+        Its socket closes first, so it cleans up (its learner child, their temporary folders) and exits
+        by itself; only the process that started it waits for that, and kills it after `grace` seconds.
+        """
         if self.sock is not None:
             self.sock.close()
             self.sock = None
-        if self.proc is not None:
-            kill_tree(self.proc.pid)
+        if self.proc is not None and self.owner == os.getpid():
             try:
-                self.proc.wait(timeout=5)
-            except (subprocess.TimeoutExpired, ChildProcessError):
-                pass
-            self.proc = None
+                self.proc.wait(timeout=grace)
+            except subprocess.TimeoutExpired:
+                kill_tree(self.proc.pid)
+                self.proc.wait()
+        self.proc = None
 
 
 def serve(sock: socket.socket) -> None:
