@@ -7,6 +7,7 @@ import subprocess
 import sys
 from pathlib import Path
 
+from ..grading.limits import DEFAULT_TIMEOUT_S
 from .args import timeout_arg
 from .common import Failure, UsageError, open_store, record, record_grade
 from .text import clip, fill, fit, width
@@ -221,7 +222,8 @@ def register(sub) -> None:
     p.add_argument("id", metavar="ID")
     p.add_argument("--file", help="grade this file instead of the workspace copy")
     p.add_argument("--json", action="store_true", help="print one JSON object")
-    p.add_argument("--timeout", type=timeout_arg, default=10.0, help="wall-clock limit in seconds, 0.1 to 600 (default 10)")
+    p.add_argument("--timeout", type=timeout_arg, default=DEFAULT_TIMEOUT_S,
+                   help=f"wall-clock limit in seconds, 0.1 to 600 (default {DEFAULT_TIMEOUT_S:g})")
     p.add_argument("--no-record", action="store_true", help="do not record this grade in your progress")
     p.set_defaults(func=cmd_grade)
     p = sub.add_parser("hint", help="the next hint for an exercise")
@@ -242,5 +244,6 @@ def register(sub) -> None:
     p.set_defaults(func=cmd_reset)
     p = sub.add_parser("watch", help="re-grade an exercise every time you save it")
     p.add_argument("id", metavar="ID", nargs="?")
-    p.add_argument("--timeout", type=timeout_arg, default=10.0, help="wall-clock limit per grade in seconds, 0.1 to 600 (default 10)")
+    p.add_argument("--timeout", type=timeout_arg, default=DEFAULT_TIMEOUT_S,
+                   help=f"wall-clock limit per grade in seconds, 0.1 to 600 (default {DEFAULT_TIMEOUT_S:g})")
     p.set_defaults(func=cmd_watch)

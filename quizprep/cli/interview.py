@@ -8,6 +8,7 @@ import shutil
 import sys
 from datetime import date
 
+from ..grading.limits import DEFAULT_TIMEOUT_S
 from .common import UsageError, open_store, record
 from .text import fill, render
 
@@ -142,7 +143,7 @@ def _run_interview(store, minutes: int, seed: int | None) -> int:
                     answer = input("  enter: grade it · s: move on without it: ").strip().lower()
                     if answer == "s":
                         break
-                    result = grade(exercise, path, timeout=min(10.0, max(session.remaining(), 1.0)))
+                    result = grade(exercise, path, timeout=min(DEFAULT_TIMEOUT_S, max(session.remaining(), 1.0)))
                     status = result.status
                     print(f"  {status}: {result.passed}/{len(result.checks)} checks")
                     if status == "pass":

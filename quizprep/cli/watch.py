@@ -16,6 +16,7 @@ import time
 import tty
 from contextlib import contextmanager
 
+from ..grading.limits import DEFAULT_TIMEOUT_S
 from .text import fill, fit, render
 
 POLL_S = 0.05
@@ -62,7 +63,7 @@ def _instructions(exercise) -> str:
         return ""
 
 
-def watch(catalogue, exercise, *, timeout: float = 10.0) -> int:
+def watch(catalogue, exercise, *, timeout: float = DEFAULT_TIMEOUT_S) -> int:
     """Watch exercises from `exercise` on; returns when the learner quits or finishes the last one."""
     from .common import open_store
 
