@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import ast
 import os
+import re
 
 from textual import work
 from textual.app import ComposeResult
@@ -23,6 +24,36 @@ def stub_instructions(path) -> str:
         return ast.get_docstring(ast.parse(path.read_text(encoding="utf-8"))) or ""
     except (OSError, SyntaxError):
         return ""
+
+
+LIST_ITEM = re.compile(r"^\s*(?:[-*]|\d+[.)])\s+")
+
+
+def reflow(text: str) -> str:
+    """Join the hard-wrapped lines of each prose paragraph and list item, so the panel wraps them at its own
+    width; code (indented four more than its paragraph) and blank lines stay as they are."""
+    out: list[str] = []
+    joinable = False  # the last line is prose that the next prose line continues
+    context = 0  # the indent a list item's text starts at (0 outside a list)
+    for line in text.splitlines():
+        stripped = line.strip()
+        indent = len(line) - len(line.lstrip(" "))
+        item = LIST_ITEM.match(line)
+        if not stripped:
+            out.append("")
+            joinable, context = False, 0
+        elif item:
+            out.append(line.rstrip())
+            joinable, context = True, len(item.group(0))
+        elif indent >= context + 4:  # code, a formula or a table: its line breaks mean something
+            out.append(line.rstrip())
+            joinable = False
+        elif joinable:
+            out[-1] += " " + stripped
+        else:
+            out.append(line.rstrip())
+            joinable = True
+    return "\n".join(out)
 
 
 def format_result_markup(result) -> str:
@@ -76,7 +107,7 @@ class ExerciseScreen(Screen):
         yield Footer()
 
     def _instructions(self) -> str:
-        return stub_instructions(self.exercise.stub) or "(no instructions)"
+        return reflow(stub_instructions(self.exercise.stub)) or "(no instructions)"
 
     def on_mount(self) -> None:
         from ...grading.workspace import workspace_file

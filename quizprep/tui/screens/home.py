@@ -54,11 +54,11 @@ class HomeScreen(Screen):
 
     BINDINGS = [
         Binding("r", "app.review", "Review"),
-        Binding("t", "app.topics", "Quiz by topic"),
+        Binding("t", "app.topics", "Quiz"),
         Binding("e", "app.exercises", "Exercises"),
         Binding("p", "app.progress", "Progress"),
         Binding("i", "app.interview", "Mock interview"),
-        Binding("q", "app.quit", "Quit"),
+        Binding("q", "app.quit", "Quit", show=False),  # like ctrl+q (in the help); the footer has no room at 80 columns
     ]
 
     def compose(self) -> ComposeResult:

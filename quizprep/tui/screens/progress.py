@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import textwrap
+
 from textual import work
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -10,6 +12,8 @@ from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Header, Sparkline, Static
 
 from ..widgets.charts import Heatmap, bar
+
+TITLE_WIDTH = 26  # the topic column at 80 columns; longer titles wrap onto a second line
 
 
 def _pct(x) -> str:
@@ -29,6 +33,7 @@ class ProgressScreen(Screen):
             yield Static("", id="heatmap")
             yield Static("Answers per day", classes="chart-title")
             yield Sparkline([], id="per-day")
+            yield Static("", id="per-day-label", classes="muted")
             yield Static("Accuracy per week", classes="chart-title")
             yield Sparkline([], id="per-week")
             yield Static("", id="per-week-label", classes="muted")
@@ -55,10 +60,13 @@ class ProgressScreen(Screen):
         from ...progress.interviews import trend
 
         scores = [h["score"] for h in interviews]
-        self.query_one("#interview-trend", Sparkline).data = scores
+        chart = self.query_one("#interview-trend", Sparkline)
+        chart.data = scores
+        chart.display = bool(scores)
         self.query_one("#interview-text", Static).update(
-            f"{len(scores)} so far; latest {scores[-1]:.0%}; trend {trend(scores)} — i on the home screen starts one" if scores
-            else "none yet — i on the home screen starts a 45-minute mock interview")
+            f"score of each mock interview, oldest first: {', '.join(f'{s:.0%}' for s in scores[-12:])} — {len(scores)} so far; "
+            f"latest {scores[-1]:.0%}; trend {trend(scores)} — i on the home screen starts one" if scores
+            else "none yet — i on the home screen starts a mock interview")
         self.query_one("#progress-top", Static).update(
             f"[b]{stats.answers_total}[/b] answers · streak [b]{stats.streak_days}[/b] day(s) · "
             f"exercises [b]{stats.exercises_passed}[/b]/{stats.exercises_total} passed · [b]{stats.due_now}[/b] due now")
@@ -66,10 +74,14 @@ class ProgressScreen(Screen):
         topics.clear(columns=True)
         topics.add_columns("topic", "mastery", "", "accuracy", "7 days", "seen", "due")
         for t in stats.topics:
-            topics.add_row(titles.get(t.topic, t.topic)[:24], bar(t.mastery, 10), f"{t.mastery:4.0%}", _pct(t.accuracy),
-                           _pct(t.recent_accuracy), f"{t.seen}/{t.total}", str(t.due))
+            title = textwrap.fill(titles.get(t.topic, t.topic), TITLE_WIDTH)  # wrapped, never cut
+            topics.add_row(title, bar(t.mastery, 10), f"{t.mastery:4.0%}", _pct(t.accuracy),
+                           _pct(t.recent_accuracy), f"{t.seen}/{t.total}", str(t.due), height=None)
         self.query_one("#heatmap", Static).update(Heatmap.render_text(stats.answers_per_day))
-        self.query_one("#per-day", Sparkline).data = list(stats.answers_per_day.values())
+        per_day = list(stats.answers_per_day.values())
+        self.query_one("#per-day", Sparkline).data = per_day
+        self.query_one("#per-day-label", Static).update(
+            f"{len(per_day)} days, oldest first; most in a day: {max(per_day)}" if any(per_day) else "no answers in this period yet")
         weekly = [v for v in stats.accuracy_per_week.values()]
         self.query_one("#per-week", Sparkline).data = [v if v is not None else 0.0 for v in weekly]
         known = [f"{v:.0%}" for v in weekly if v is not None]

@@ -19,11 +19,16 @@ def bar(fraction: float | None, width: int = 12) -> str:
 
 
 def heatmap_rows(per_day: dict[str, int]) -> list[str]:
-    """Seven text rows (Mon..Sun), one column per week, shaded by answers that day."""
+    """Seven text rows (Mon..Sun), one column per week from the first Monday, shaded by answers that day."""
     days = sorted(per_day)
     if not days:
         return []
-    peak = max(per_day.values()) or 1
+    # whole weeks only, from the first Monday: a part week first would leave blank cells after some
+    # weekday labels, which reads as labels out of line (a short range keeps all its days)
+    skip = (7 - date.fromisoformat(days[0]).weekday()) % 7
+    if len(days) - skip >= 7:
+        days = days[skip:]
+    peak = max(per_day[d] for d in days) or 1
     first = date.fromisoformat(days[0])
     offset = first.weekday()
     columns = (offset + len(days) + 6) // 7
