@@ -11,7 +11,14 @@ import pytest
 from quizprep.cli import main
 
 ROOT = Path(__file__).resolve().parents[2]
-SUBMISSIONS = Path(__file__).parent / "submissions" / "relu_grad"
+SUBMISSIONS = ROOT / "tests" / "grading" / "submissions" / "relu_grad"
+
+
+@pytest.fixture(autouse=True)
+def bytecode_is_written(monkeypatch):
+    """Grade as on a learner's machine, where bytecode caches are written and a stale one would show."""
+    monkeypatch.delenv("PYTHONDONTWRITEBYTECODE", raising=False)
+    monkeypatch.setattr(sys, "dont_write_bytecode", False)
 
 
 def test_grade_json_schema_and_exit_codes(capsys):

@@ -5,7 +5,7 @@ import sys
 
 from quizprep.cli import main
 
-from .bank.helpers import VALID_QUESTION, bank_text, write_bank
+from ..bank.helpers import VALID_QUESTION, bank_text, write_bank
 
 
 def run(*args, stdin=""):
