@@ -73,23 +73,6 @@ def record_answer(store: ProgressStore, *, question_id: str, topic: str, qtype: 
     return AnswerOutcome(uid, rating, card.due, describe_interval(now, card.due))
 
 
-def undo_last_answer(store: ProgressStore):
-    """Take back the most recent answer and put its card back as it was; returns the undone row or None."""
-    with store.write() as db:
-        row = db.execute("SELECT * FROM answers ORDER BY id DESC LIMIT 1").fetchone()
-        if row is None:
-            return None
-        key = question_key(row["question_id"])
-        if row["card_before"] == "":
-            db.execute("DELETE FROM cards WHERE key = ?", (key,))
-        elif row["card_before"] is not None:
-            card = card_from_json(row["card_before"])
-            db.execute("UPDATE cards SET data = ?, due = ?, last_review = ? WHERE key = ?",
-                       (row["card_before"], iso(card.due), iso(card.last_review) if card.last_review else None, key))
-        db.execute("DELETE FROM answers WHERE id = ?", (row["id"],))
-    return row
-
-
 def record_exercise_grade(store: ProgressStore, exercise_id: str, status: str, passed: int, total: int, duration_s: float,
                           *, at: datetime | None = None) -> datetime | None:
     """Record a grade; a pass on a new or due exercise card schedules its next re-implementation.

@@ -11,7 +11,6 @@ from quizprep.progress.reviews import (
     record_answer,
     record_exercise_grade,
     review_queue,
-    undo_last_answer,
 )
 from quizprep.progress.scheduler import rate, study_day
 
@@ -112,20 +111,20 @@ def test_practice_records_but_does_not_move_cards(store):
 
 
 def test_undo_restores_the_card_exactly(store, clock):
-    answer(store, "q")
+    first = answer(store, "q")
     clock.now += timedelta(minutes=10)
-    answer(store, "q")
+    second = answer(store, "q")
     before = store.db.execute("SELECT data, due FROM cards").fetchone()
     clock.now += timedelta(days=2)
-    answer(store, "q", correct=False)
-    undone = undo_last_answer(store)
+    third = answer(store, "q", correct=False)
+    undone = store.undo_answer(third.uid)
     assert undone["correct"] == 0
     assert tuple(store.db.execute("SELECT data, due FROM cards").fetchone()) == tuple(before)
     assert store.db.execute("SELECT COUNT(*) FROM answers").fetchone()[0] == 2
-    undo_last_answer(store)
-    undo_last_answer(store)
+    store.undo_answer(second.uid)
+    store.undo_answer(first.uid)
     assert store.db.execute("SELECT COUNT(*) FROM cards").fetchone()[0] == 0  # the first answer created it
-    assert undo_last_answer(store) is None
+    assert store.undo_answer(third.uid) is None
 
 
 def test_removed_questions_keep_history_but_are_not_scheduled(store, clock):
