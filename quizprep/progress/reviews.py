@@ -1,7 +1,7 @@
-"""Answers and grades as spaced-repetition reviews: recording, undo, and what is due.
+"""Answers and grades as spaced-repetition reviews: recording them, and what is due.
 
 Every answer is one transaction that writes the answer row and moves its card together, keeping the
-card as it was before so the answer can be undone exactly. Practice answers are recorded but move
+card as it was before so the store can undo the answer exactly (`ProgressStore.undo_answer`). Practice answers are recorded but move
 no card.
 """
 
