@@ -1,21 +1,15 @@
-"""Checking a learner's response to a question, for every question type.
-
-Responses refer to choices and items by their index in the bank file (the quiz session maps
-shuffled display positions back before calling `check_answer`):
-single -> int; multiple -> iterable of int; true_false -> bool; numeric -> str or number;
-short -> str; order -> sequence of item indices in the learner's order; explain -> iterable of the
-indices of the key points the learner ticked.
+"""The values shared by answer checking: the `Verdict`, reading numbers as people type them, tolerances and
+matching short answers. Each question type's own checking lives in `types.py`.
 """
 
 from __future__ import annotations
 
 import math
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from .model import Question
-from .schema import is_regex
 
 
 @dataclass(frozen=True)
@@ -56,6 +50,11 @@ def parse_number(text: str | float | int) -> float:
     return value
 
 
+def is_regex(entry: str) -> bool:
+    """True when an `accept` entry is written `/.../`."""
+    return len(entry) >= 2 and entry.startswith("/") and entry.endswith("/")
+
+
 def normalize_text(text: str) -> str:
     """Case- and whitespace-insensitive form of a short answer (a trailing full stop is ignored)."""
     return "".join(text.split()).casefold().rstrip(".")
@@ -73,75 +72,8 @@ def within_tolerance(question: Question, value: float) -> bool:
     return any(diff <= b or math.isclose(diff, b, rel_tol=1e-9, abs_tol=1e-300) for b in bounds)
 
 
-def format_expected(question: Question) -> str:
-    """The correct answer as a learner should read it."""
-    t = question.type
-    if t == "single":
-        return next(c.text for c in question.choices if c.correct).strip()
-    if t == "multiple":
-        return "; ".join(c.text.strip() for c in question.choices if c.correct)
-    if t == "true_false":
-        return "True" if question.answer else "False"
-    if t == "numeric":
-        parts = []
-        if question.tolerance is not None:
-            parts.append(f"± {question.tolerance:g}")
-        if question.rel_tolerance is not None:
-            parts.append(f"± {question.rel_tolerance * 100:g}%")
-        return f"{question.answer:g} ({' or '.join(parts)})"
-    if t == "short":
-        plain = [a for a in question.accept if not is_regex(a)]
-        return plain[0] if plain else question.accept[0]
-    if t == "order":
-        return " → ".join(question.items)
-    return question.model_answer.strip()
-
-
-def check_answer(question: Question, response) -> Verdict:
-    """Check one response (see the module docstring for its form per type)."""
-    expected = format_expected(question)
-    t = question.type
-    if t == "single":
-        picked = int(response)
-        choice = question.choices[picked]
-        feedback = () if choice.correct or not choice.why else (choice.why.strip(),)
-        return Verdict(choice.correct, float(choice.correct), expected, feedback)
-    if t == "multiple":
-        picked = set(map(int, response))
-        right = question.correct_choices
-        feedback = [question.choices[i].why.strip() for i in sorted(picked - right) if question.choices[i].why]
-        missed = [question.choices[i].text.strip() for i in sorted(right - picked)]
-        if missed:
-            feedback.append("Also correct: " + "; ".join(missed))
-        union = picked | right
-        score = len(picked & right) / len(union) if union else 0.0
-        return Verdict(picked == right, score, expected, tuple(feedback))
-    if t == "true_false":
-        ok = bool(response) == question.answer
-        return Verdict(ok, float(ok), expected)
-    if t == "numeric":
-        ok = within_tolerance(question, parse_number(response))
-        return Verdict(ok, float(ok), expected)
-    if t == "short":
-        ok = _short_matches(question.accept, str(response))
-        return Verdict(ok, float(ok), expected)
-    if t == "order":
-        order = [int(i) for i in response]
-        n = len(question.items)
-        if sorted(order) != list(range(n)):
-            raise ValueError(f"an order answer must list each of the {n} items once")
-        in_place = sum(i == pos for pos, i in enumerate(order))
-        return Verdict(in_place == n, in_place / n, expected)
-    if t == "explain":
-        ticked = _indices(response, len(question.key_points))
-        n = len(question.key_points)
-        missed = [question.key_points[i] for i in range(n) if i not in ticked]
-        feedback = ("Key points to add: " + "; ".join(missed),) if missed else ()
-        return Verdict(len(ticked) * 2 >= n, len(ticked) / n, expected, feedback)
-    raise ValueError(f"unknown question type {t!r}")
-
-
-def _short_matches(accept: Sequence[str], given: str) -> bool:
+def short_matches(accept: Sequence[str], given: str) -> bool:
+    """True when a short answer matches one of the accepted spellings or `/regular expressions/`."""
     norm = normalize_text(given)
     collapsed = " ".join(given.split()).rstrip(".")
     for entry in accept:
@@ -151,10 +83,3 @@ def _short_matches(accept: Sequence[str], given: str) -> bool:
         elif normalize_text(entry) == norm:
             return True
     return False
-
-
-def _indices(response: Iterable[int], n: int) -> set[int]:
-    out = set(map(int, response))
-    if any(not 0 <= i < n for i in out):
-        raise ValueError(f"key point indices must be between 0 and {n - 1}")
-    return out

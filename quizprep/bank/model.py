@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-QUESTION_TYPES = ("single", "multiple", "true_false", "numeric", "short", "order", "explain")
 DIFFICULTIES = (1, 2, 3)
 
 

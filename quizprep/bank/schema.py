@@ -10,31 +10,20 @@ import math
 import re
 from pathlib import Path
 
-from .model import DIFFICULTIES, QUESTION_TYPES, Bank, Choice, Question
+from .model import DIFFICULTIES, Bank, Choice, Question
 from .problems import ProblemList
+from .types import QUESTION_TYPES, REGISTRY
 from .yamltree import YamlList, YamlMap
 
 SLUG = re.compile(r"[a-z0-9][a-z0-9-]*\Z")
 COMMON_REQUIRED = ("id", "type", "difficulty", "prompt", "explanation")
 COMMON_OPTIONAL = ("tags",)
-TYPE_FIELDS: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {  # type: (required, optional)
-    "single": (("choices",), ()),
-    "multiple": (("choices",), ()),
-    "true_false": (("answer",), ()),
-    "numeric": (("answer",), ("tolerance", "rel_tolerance")),
-    "short": (("accept",), ()),
-    "order": (("items",), ()),
-    "explain": (("model_answer", "key_points"), ()),
-}
-ALL_FIELDS = set(COMMON_REQUIRED) | set(COMMON_OPTIONAL) | {f for r, o in TYPE_FIELDS.values() for f in r + o}
+# the fields of each type come from its definition, so a new type needs no edit here
+TYPE_FIELDS: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {t.name: (t.required, t.optional) for t in REGISTRY.values()}
+ALL_FIELDS = set(COMMON_REQUIRED) | set(COMMON_OPTIONAL) | {f for t in REGISTRY.values() for f in t.fields}
 BANK_FIELDS = {"topic", "title", "description", "questions"}
 CHOICE_FIELDS = {"text", "correct", "why"}
 LIMITS = {"choices": (2, 8), "items": (3, 8), "key_points": (3, 6)}
-
-
-def is_regex(entry: str) -> bool:
-    """True when an `accept` entry is written `/.../`."""
-    return len(entry) >= 2 and entry.startswith("/") and entry.endswith("/")
 
 
 def _describe(value) -> str:
@@ -198,7 +187,7 @@ class _Checker:
         tags: tuple[str, ...] = ()
         if "tags" in q:
             tags = self.text_list(q, "tags", what) or ()
-        fields = self.type_fields(q, qtype, what) if qtype else None
+        fields = REGISTRY[qtype].validate(self, q, what) if qtype else None
         if len(self.problems) > before or fields is None or q.tainted:
             return None
         return Question(
@@ -206,57 +195,13 @@ class _Checker:
             tags=tags, path=str(self.path), line=q.node.start_mark.line + 1, **fields,
         )
 
-    def type_fields(self, q: YamlMap, qtype: str, what: str) -> dict | None:
-        if qtype in ("single", "multiple"):
-            return self.choices(q, qtype, what) if "choices" in q else None
-        if qtype == "true_false":
-            if "answer" not in q:
-                return None
-            if not isinstance(q["answer"], bool):
-                node = q.value_nodes["answer"]
-                self.problems.at(node, f"a true_false `answer` must be true or false, found {_describe(q['answer'])}")
-                return None
-            return {"answer": q["answer"]}
-        if qtype == "numeric":
-            if "answer" not in q:
-                return None
-            answer = self.number(q, "answer")
-            tol = self.number(q, "tolerance") if "tolerance" in q else None
-            rel = self.number(q, "rel_tolerance") if "rel_tolerance" in q else None
-            if "tolerance" not in q and "rel_tolerance" not in q:
-                self.problems.at(q.node,
-                                 f"{what} (numeric) has neither `tolerance` nor `rel_tolerance` — add one, e.g. `rel_tolerance: 0.01`")
-                return None
-            for key, value in (("tolerance", tol), ("rel_tolerance", rel)):
-                if value is not None and value < 0:
-                    self.problems.at(q.value_nodes[key], f"`{key}` must not be negative")
-                    return None
-            if answer is None or (tol is None and rel is None):
-                return None
-            return {"answer": answer, "tolerance": tol, "rel_tolerance": rel}
-        if qtype == "short":
-            accept = self.text_list(q, "accept", what) if "accept" in q else None
-            if accept is None:
-                return None
-            for entry, node in zip(accept, q["accept"].nodes, strict=False):
-                if is_regex(entry):
-                    try:
-                        re.compile(entry[1:-1])
-                    except re.error as err:
-                        self.problems.at(node, f"bad regular expression {entry}: {err} — fix it or write the answer as plain text")
-                        return None
-            return {"accept": accept}
-        if qtype == "order":
-            items = self.text_list(q, "items", what) if "items" in q else None
-            return None if items is None else {"items": items}
-        # explain
-        model = self.text(q, "model_answer", what)
-        points = self.text_list(q, "key_points", what) if "key_points" in q else None
-        if model is None or points is None:
-            return None
-        return {"model_answer": model, "key_points": points}
+    @staticmethod
+    def describe(value) -> str:
+        """How a YAML value was read, for messages ("boolean true", "number 3", "a list")."""
+        return _describe(value)
 
-    def choices(self, q: YamlMap, qtype: str, what: str) -> dict | None:
+    def choices(self, q: YamlMap, what: str) -> dict | None:
+        """The `choices` of a single- or multiple-answer question; the type checks how many are right."""
         raw = q["choices"]
         node = q.value_nodes["choices"]
         if not isinstance(raw, YamlList):
@@ -291,8 +236,6 @@ class _Checker:
         n_correct = sum(c.correct for c in built)
         if n_correct == 0:
             self.problems.at(node, f"{what} has no correct choice — mark one with `correct: true`")
-        elif qtype == "single" and n_correct > 1:
-            self.problems.at(node, f"{what} is `single` but has {n_correct} correct choices — keep one, or make it `multiple`")
         return {"choices": tuple(built)}
 
 

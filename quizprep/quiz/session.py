@@ -11,8 +11,7 @@ import time
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
-from ..bank import Choice, Question, Verdict, check_answer
-from ..bank.answers import parse_number
+from ..bank import Choice, Question, Verdict, check_answer, question_type
 
 
 @dataclass(frozen=True)
@@ -107,19 +106,8 @@ class QuizSession:
 
     @staticmethod
     def to_bank_response(item: QuizItem, response):
-        """Map a display-position response to bank indices (other types pass through)."""
-        t = item.question.type
-        if t == "single":
-            return item.choice_order[int(response)]
-        if t == "multiple":
-            return frozenset(item.choice_order[int(i)] for i in response)
-        if t == "order":
-            return tuple(item.item_order[int(i)] for i in response)
-        if t == "explain":
-            return frozenset(int(i) for i in response)
-        if t == "numeric":
-            return parse_number(response)
-        return response
+        """Map a display-position response to bank indices (an unknown type is an UnknownQuestionType error)."""
+        return question_type(item.question.type).from_display(item, response)
 
     def answer(self, response, *, text: str = "", seconds: float | None = None) -> AnswerRecord:
         """Answer the current item. `response` uses display positions; `text` is an explain answer."""
@@ -161,17 +149,4 @@ class QuizSession:
 
 def describe_response(question: Question, response, text: str = "") -> str:
     """A response (bank indices) as readable text, for history and reports."""
-    t = question.type
-    if t == "single":
-        return question.choices[response].text.strip()
-    if t == "multiple":
-        return "; ".join(question.choices[i].text.strip() for i in sorted(response))
-    if t == "true_false":
-        return "True" if response else "False"
-    if t == "numeric":
-        return f"{response:g}"
-    if t == "order":
-        return " → ".join(question.items[i] for i in response)
-    if t == "explain":
-        return text.strip()
-    return str(response)
+    return question_type(question.type).describe(question, response, text)
