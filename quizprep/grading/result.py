@@ -5,7 +5,6 @@ from __future__ import annotations
 import json
 from dataclasses import dataclass, field
 
-STATUSES = ("pass", "fail", "error", "timeout")
 CHECK_STATUSES = ("pass", "fail", "error", "timeout", "not_run")
 
 

@@ -282,10 +282,6 @@ class ProgressStore:
         """How many events of a kind were recorded for a ref."""
         return self.db.execute("SELECT COUNT(*) FROM events WHERE kind = ? AND ref = ?", (kind, ref)).fetchone()[0]
 
-    def grades_for(self, exercise_id: str) -> list[sqlite3.Row]:
-        """Every grade of an exercise, oldest first."""
-        return self.db.execute("SELECT * FROM grades WHERE exercise_id = ? ORDER BY graded_at, id", (exercise_id,)).fetchall()
-
     def last_grades(self) -> dict[str, sqlite3.Row]:
         """The latest grade of each exercise."""
         rows = self.db.execute(
