@@ -17,7 +17,7 @@ def _minutes_left(seconds: float) -> str:
     return f"{int(seconds // 60):02d}:{int(seconds % 60):02d}"
 
 
-def print_report(report, catalog) -> None:
+def print_report(report) -> None:
     """The report as text."""
     print(f"\nmock interview — {report.right}/{report.total} ({report.score:.0%})" + (" — time ran out" if report.timed_out else ""))
     print("by topic:")
@@ -170,7 +170,7 @@ def _run_interview(store, minutes: int, seed: int | None) -> int:
     if report is None:
         print("the interview ended before the first answer — nothing recorded")
         return 0
-    print_report(report, catalog)
+    print_report(report)
     return 0
 
 

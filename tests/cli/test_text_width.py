@@ -124,7 +124,7 @@ def test_the_interview_report_keeps_model_answers_indented(cols, monkeypatch, ca
                            model_answer=answer + "\n", given="the chain rule " * 8)
     report = SimpleNamespace(right=0, total=1, score=0.0, timed_out=False, by_topic={"backprop": (0, 1)}, items=[item],
                              work_on=["backprop"])
-    print_report(report, None)
+    print_report(report)
     out = capsys.readouterr().out
     model = out.split("  model answer:\n", 1)[1].split("\n\n", 1)[0].splitlines()
     assert len(model) > 1 and all(line.startswith("    ") and len(line) < cols for line in model)

@@ -226,7 +226,7 @@ def test_a_perfect_report_says_there_is_nothing_to_work_on(capsys):
             session.answer([c.text for c in entry.item.choices].index("right"))
     report = session.report()
     assert report.score == 1.0 and report.work_on == ()
-    print_report(report, None)
+    print_report(report)
     out = capsys.readouterr().out
     assert "work on next: nothing from this interview — every item was right" in out
 
