@@ -1,6 +1,6 @@
 """Grading speed.
 
-1. `quizprep grade relu_grad --file solutions/relu_grad.py` against the floor `python -m pytest -q` on a
+1. `quizprep grade relu_grad --file exercises/relu_grad/solution.py` against the floor `python -m pytest -q` on a
    one-test numpy file, both as fresh processes, best of several interleaved runs. Target: ratio <= 1.3.
 2. Watch mode: a save-to-result re-grade through the warm grader (median of several, plus the
    watcher's polling delay). Target: <= 150 ms.
@@ -44,7 +44,7 @@ def main() -> int:
         (tmp / "test_floor.py").write_text(FLOOR_TEST)
         env = {**os.environ, "QUIZPREP_HOME": str(tmp / "home")}
         floor_cmd = [sys.executable, "-m", "pytest", "-q", "test_floor.py"]
-        ours_cmd = [sys.executable, "-m", "quizprep", "grade", "relu_grad", "--file", str(ROOT / "solutions" / "relu_grad.py")]
+        ours_cmd = [sys.executable, "-m", "quizprep", "grade", "relu_grad", "--file", str(ROOT / "exercises" / "relu_grad" / "solution.py")]
         check = subprocess.run(ours_cmd, cwd=ROOT, env=env, capture_output=True, text=True)
         assert check.returncode == 0, check.stdout + check.stderr
         # quizprep's grader never loads third-party pytest plugins; the strict floor does not either
@@ -68,12 +68,12 @@ def main() -> int:
 
         exercise = find_exercise("relu_grad")
         learner = tmp / "relu_grad.py"
-        learner.write_text((ROOT / "solutions" / "relu_grad.py").read_text())
+        learner.write_text((ROOT / "exercises" / "relu_grad" / "solution.py").read_text())
         with WarmGrader(exercise) as grader:
             grader.grade(learner)  # start-up, paid once when the exercise opens
             times = []
             for i in range(runs * 2):
-                learner.write_text((ROOT / "solutions" / "relu_grad.py").read_text() + f"\n# edit {i}\n")
+                learner.write_text((ROOT / "exercises" / "relu_grad" / "solution.py").read_text() + f"\n# edit {i}\n")
                 start = time.perf_counter()
                 result = grader.grade(learner)
                 times.append(time.perf_counter() - start)

@@ -1,7 +1,7 @@
 """Where things live: the learner's home (all mutable state) and the built-in content.
 
-Built-in banks, stubs and solutions come from the checkout when quizprep runs from one, and from
-the copies installed inside the package otherwise.
+Built-in banks and exercises (one folder each: stub, solution, checks) come from the checkout when
+quizprep runs from one, and from the copies installed inside the package otherwise.
 """
 
 from __future__ import annotations
@@ -12,7 +12,7 @@ from pathlib import Path
 PACKAGE_DIR = Path(__file__).resolve().parent
 _CHECKOUT = PACKAGE_DIR.parent
 _INSTALLED = PACKAGE_DIR / "_data"
-CONTENT_DIRS = ("question_bank", "exercises", "solutions")
+CONTENT_DIRS = ("question_bank", "exercises")
 
 
 def content_dir(name: str) -> Path:

@@ -10,7 +10,7 @@ from quizprep.grading.status import FAILING, NOT_STARTED, PASSED, PASSED_RESET, 
 from quizprep.progress import ProgressStore
 
 ROOT = Path(__file__).resolve().parents[2]
-SOLUTION = ROOT / "solutions" / "relu_grad.py"
+SOLUTION = ROOT / "exercises" / "relu_grad" / "solution.py"
 
 
 def status_in_list(capsys, exercise_id):
@@ -97,7 +97,7 @@ def test_watch_without_an_id_starts_at_the_first_copy_that_does_not_pass(capsys,
     for exercise_id in ("relu_grad", "sigmoid_grad"):
         main(["path", exercise_id])
         path = Path(capsys.readouterr().out.strip())
-        path.write_text((ROOT / "solutions" / f"{exercise_id}.py").read_text())
+        path.write_text((ROOT / "exercises" / exercise_id / "solution.py").read_text())
         assert main(["grade", exercise_id]) == 0
         capsys.readouterr()
     main(["reset", "sigmoid_grad"])  # passed, then put back to the stub to do again

@@ -22,7 +22,7 @@ def bytecode_is_written(monkeypatch):
 
 
 def test_grade_json_schema_and_exit_codes(capsys):
-    assert main(["grade", "relu_grad", "--json", "--file", str(ROOT / "solutions" / "relu_grad.py")]) == 0
+    assert main(["grade", "relu_grad", "--json", "--file", str(ROOT / "exercises" / "relu_grad" / "solution.py")]) == 0
     data = json.loads(capsys.readouterr().out)
     assert set(data) >= {"exercise", "status", "checks", "duration_s"}
     assert data["exercise"] == "relu_grad" and data["status"] == "pass"
@@ -56,7 +56,7 @@ def test_workspace_is_created_from_the_stub_and_reset_keeps_a_backup(quizprep_ho
     assert main(["path", "relu_grad"]) == 0
     path = Path(capsys.readouterr().out.strip())
     assert path == quizprep_home / "workspace" / "relu_grad.py"
-    stub = (ROOT / "exercises" / "relu_grad.py").read_text()
+    stub = (ROOT / "exercises" / "relu_grad" / "stub.py").read_text()
     assert path.read_text() == stub
     path.write_text("my work in progress\n")
     assert main(["reset", "relu_grad"]) == 0

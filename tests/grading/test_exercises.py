@@ -3,8 +3,19 @@
 import pytest
 
 from quizprep.grading import grade, load_catalogue
+from quizprep.grading.catalogue import load_exercises
 
-CATALOGUE = load_catalogue()
+# written out here, not read from the catalogue, so a lost, renamed or reordered exercise fails
+EXPECTED_IDS = ["relu_grad", "sigmoid_grad", "tanh_grad", "softmax", "cross_entropy", "softmax_ce_backward", "linear",
+                "two_layer_net", "init", "gradcheck", "sgd_momentum", "adam", "lr_schedule", "clip_grad_norm", "batchnorm", "autograd"]
+CATALOGUE = load_catalogue(with_packs=False)
+
+
+def test_the_built_in_catalogue_loads_without_problems_in_its_order():
+    exercises, problems = load_exercises([])
+    assert problems == ()
+    assert [e.id for e in exercises] == EXPECTED_IDS
+    assert [e.order for e in exercises] == list(range(1, len(EXPECTED_IDS) + 1))
 
 
 @pytest.mark.parametrize("exercise", CATALOGUE, ids=[e.id for e in CATALOGUE])

@@ -26,7 +26,7 @@ from quizprep.grading.warm import WarmGrader
 
 ROOT = Path(__file__).resolve().parents[2]
 SUBMISSIONS = Path(__file__).parent / "submissions" / "relu_grad"
-RIGHT = (ROOT / "solutions" / "relu_grad.py").read_text()
+RIGHT = (ROOT / "exercises" / "relu_grad" / "solution.py").read_text()
 RELU = find_exercise("relu_grad")
 
 
@@ -346,9 +346,9 @@ def test_learner_code_runs_in_a_fresh_empty_folder_that_is_removed_afterwards(tm
 def _pack(tmp_path: Path, eid: str = "pack_relu") -> Path:
     folder = tmp_path / "pack" / eid
     folder.mkdir(parents=True)
-    shutil.copyfile(ROOT / "exercises" / "relu_grad.py", folder / "stub.py")
-    shutil.copyfile(ROOT / "solutions" / "relu_grad.py", folder / "solution.py")
-    shutil.copyfile(ROOT / "exercises" / "checks" / "check_relu_grad.py", folder / f"check_{eid}.py")
+    shutil.copyfile(ROOT / "exercises" / "relu_grad" / "stub.py", folder / "stub.py")
+    shutil.copyfile(ROOT / "exercises" / "relu_grad" / "solution.py", folder / "solution.py")
+    shutil.copyfile(ROOT / "exercises" / "relu_grad" / "check_relu_grad.py", folder / f"check_{eid}.py")
     (folder / "exercise.yaml").write_text(f"id: {eid}\ntitle: ReLU again\ntopic: backprop\ndifficulty: 1\nhints: [x > 0]\n")
     return folder.parent
 

@@ -79,7 +79,7 @@ def _grade_into_one_stream(monkeypatch):
     with monkeypatch.context() as m:
         m.setattr(sys, "stdout", both)
         m.setattr(sys, "stderr", both)
-        status = main(["grade", "relu_grad", "--json", "--file", str(ROOT / "solutions" / "relu_grad.py")])
+        status = main(["grade", "relu_grad", "--json", "--file", str(ROOT / "exercises" / "relu_grad" / "solution.py")])
     return status, both.getvalue().splitlines()
 
 

@@ -75,7 +75,7 @@ async def test_grade_failing_then_passing_on_save_then_reset(app):
         await wait_for(pilot, lambda: "not yet" in text_of(screen, "#grade-line"))
         result = text_of(screen, "#grade-result")
         assert "8/9 checks" in result and "likely mistake: the gradient at x == 0 should be 0" in result
-        path.write_text((ROOT / "solutions" / "relu_grad.py").read_text())  # the learner saves a fix: re-graded
+        path.write_text((ROOT / "exercises" / "relu_grad" / "solution.py").read_text())  # the learner saves a fix: re-graded
         await wait_for(pilot, lambda: "all checks pass" in text_of(screen, "#grade-line"))
         assert ProgressStore().ever_passed("relu_grad")
         await pilot.press("h")
