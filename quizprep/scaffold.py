@@ -1,5 +1,6 @@
 """Starters for your own content: a bank with one example of every question type, and an exercise
-folder (stub, reference, checks) that already passes `quizprep check-exercise`."""
+folder in the built-in exercises' format (exercise.yaml, stub, reference, checks) that already passes
+`quizprep check-exercise`."""
 
 from __future__ import annotations
 
@@ -92,11 +93,14 @@ questions:
 '''
 
 EXERCISE_YAML = '''\
+# One exercise, in the format of the built-in ones: this file, stub.py, solution.py, check_{id}.py and,
+# if you like, derivation.md. Field by field: docs/authoring.md. `quizprep check-exercise {id}` checks it.
 id: {id}
 title: "Mean squared error and its gradient"
 topic: backprop
-difficulty: 1
-hints:
+difficulty: 1                      # 1 warm-up, 2, 3 hard
+# order: 1                         # where it comes among this folder's exercises (without one: after them, by id)
+hints:                             # 1 to 3, each more telling
   - "The loss is the mean over every entry of (pred - target) squared."
   - "Differentiate: each entry contributes 2 (pred - target) / N, with N the number of entries."
   - "return 2 * (pred - target) / pred.size"

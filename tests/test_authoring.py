@@ -131,3 +131,102 @@ def test_the_authoring_guide_example_is_the_scaffolded_checks_module():
     scaffold = EXERCISE_CHECKS.format(id="mse_grad")
     code_lines = [ln for ln in example.splitlines() if ln.strip() and not ln.strip().startswith("#")]
     assert code_lines and all(ln in scaffold.splitlines() for ln in code_lines)
+
+
+# --- one exercise format: the built-in exercises are folders like any pack, read by the same validator ----------
+
+
+def _exercise_yaml(eid: str, *extra: str) -> str:
+    return "\n".join([f"id: {eid}", "title: A title", "topic: backprop", "difficulty: 1", *extra, "hints:", "  - first", ""])
+
+
+@pytest.fixture
+def pack(tmp_path):
+    """A pack folder and a helper that scaffolds one exercise in it with the exercise.yaml given."""
+    from quizprep.scaffold import new_exercise
+
+    root = tmp_path / "pack"
+
+    def add(eid: str, text: str | None = None):
+        folder = new_exercise(eid, root)
+        if text is not None:
+            (folder / "exercise.yaml").write_text(text)
+        return folder
+
+    add.root = root
+    return add
+
+
+def test_each_folder_comes_in_its_order_and_those_without_one_after_by_id(pack):
+    from quizprep.grading.catalogue import load_exercises
+
+    pack("zeta", _exercise_yaml("zeta", "order: 1"))
+    pack("alpha", _exercise_yaml("alpha", "order: 2"))
+    pack("mid_b")
+    pack("mid_a")
+    exercises, problems = load_exercises([pack.root], builtin=False)
+    assert problems == ()
+    assert [(e.order, e.id) for e in exercises] == [(1, "zeta"), (2, "alpha"), (3, "mid_a"), (4, "mid_b")]
+
+
+@pytest.mark.parametrize(("extra", "hints", "line", "message"), [
+    (["order: 0"], "  - first", 5, "order must be a whole number from 1"),
+    (["order: two"], "  - first", 5, "order must be a whole number from 1"),
+    (["derivation: long text"], "  - first", 5, "unknown derivation — an exercise has id, title, topic, difficulty, hints and optionally order"),
+    ([], "  - 3", 6, "every hint must be text"),
+    ([], "  - a\n  - b\n  - c\n  - d", 6, "hints should be a list of 1 to 3 hints"),
+])
+def test_a_malformed_exercise_yaml_is_reported_at_its_line_and_left_out(pack, extra, hints, line, message):
+    from quizprep.grading.catalogue import load_exercises
+
+    text = _exercise_yaml("broken", *extra).replace("  - first\n", hints + "\n")
+    folder = pack("broken", text)
+    pack("fine")
+    exercises, problems = load_exercises([pack.root], builtin=False)
+    assert [e.id for e in exercises] == ["fine"]
+    assert len(problems) == 1 and problems[0].startswith(f"{folder / 'exercise.yaml'}:{line}:") and message in problems[0], problems
+
+
+def test_two_exercises_of_a_folder_with_the_same_order_name_each_other(pack):
+    from quizprep.grading.catalogue import load_exercises
+
+    pack("first", _exercise_yaml("first", "order: 1"))
+    second = pack("second", _exercise_yaml("second", "order: 1"))
+    exercises, problems = load_exercises([pack.root], builtin=False)
+    assert [e.id for e in exercises] == ["first"]
+    assert problems == (f"{second / 'exercise.yaml'}:5:8: order 1 is also `first`'s — give each exercise of a folder its own",)
+
+
+def test_a_derivation_next_to_the_exercise_is_found(pack):
+    from quizprep.grading.catalogue import load_exercises
+
+    with_text = pack("derived")
+    (with_text / "derivation.md").write_text("d mse / d pred = 2 (pred - target) / N\n")
+    pack("plain")
+    exercises, _ = load_exercises([pack.root], builtin=False)
+    assert {e.id: e.derivation for e in exercises} == {"derived": with_text / "derivation.md", "plain": None}
+
+
+@pytest.mark.parametrize(("edit", "message"), [
+    (lambda t: t.replace("title: ", "title: &t ", 1), "anchor `&t` — exercise files do not use anchors or aliases"),
+    (lambda t: t + "extra: 1\n", "unknown extra"),
+    (lambda t: t.replace("difficulty: 1", "difficulty: 4"), "difficulty must be 1, 2 or 3"),
+])
+def test_the_built_in_exercises_go_through_the_same_validator(tmp_path, monkeypatch, edit, message):
+    from quizprep.grading import catalogue
+
+    builtin = tmp_path / "builtin"
+    for eid in ("relu_grad", "tanh_grad"):
+        shutil.copytree(content_dir("exercises") / eid, builtin / eid)
+    meta = builtin / "relu_grad" / "exercise.yaml"
+    meta.write_text(edit(meta.read_text()))
+    monkeypatch.setattr(catalogue, "content_dir", lambda name: builtin)
+    exercises, problems = catalogue.load_all_exercises([])
+    assert [e.id for e in exercises] == ["tanh_grad"]
+    assert len(problems) == 1 and problems[0].startswith(f"{meta}:") and message in problems[0], problems
+
+
+def test_check_exercise_accepts_a_built_in_exercise(capsys):
+    assert main(["check-exercise", "relu_grad"]) == 0
+    out = capsys.readouterr().out
+    assert "✓ the reference passes every check" in out and "✓ the untouched stub fails" in out
