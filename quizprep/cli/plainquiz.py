@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from ..bank import Question
+from ..bank import Question, UnknownQuestionType, parse_number
 from ..quiz import QuizSession
 from .keys import ANSWER_KEYS, COMMAND_HELP, COMMANDS
 from .text import fill, render
@@ -49,46 +49,79 @@ def _retry():
     raise _Retry
 
 
-def read_response(item, ask: Ask = plain_ask):
-    """Read an answer to a presented item from the terminal (display positions, as QuizSession takes)."""
-    q: Question = item.question
+def _read_single(item, ask: Ask):
+    raw = ask(f"your answer (1-{len(item.choices)}): ")
+    return (int(raw) - 1, "") if raw.isdigit() and 1 <= int(raw) <= len(item.choices) else _retry()
+
+
+def _read_multiple(item, ask: Ask):
+    raw = ask("your answers, e.g. 1 3: ").replace(",", " ").split()
+    if raw and all(r.isdigit() and 1 <= int(r) <= len(item.choices) for r in raw):
+        return [int(r) - 1 for r in raw], ""
+    return _retry()
+
+
+def _read_true_false(item, ask: Ask):
+    raw = ask("true or false (t/f): ").lower()
+    if raw in ("t", "true", "f", "false"):
+        return raw.startswith("t"), ""
+    print("  type t (or true) or f (or false)")
+    raise _Retry
+
+
+def _read_numeric(item, ask: Ask):
+    raw = ask("your number: ")
+    parse_number(raw)  # a typo is told at once (ValueError), not marked wrong
+    return raw, ""
+
+
+def _read_short(item, ask: Ask):
+    raw = ask("your answer: ")
+    if raw:
+        return raw, ""
+    raise _Retry
+
+
+def _read_order(item, ask: Ask):
+    raw = ask(f"the items in the right order, e.g. {' '.join(str(i) for i in range(len(item.items), 0, -1))}: ")
+    raw = raw.replace(",", " ").split()
+    if sorted(raw) == sorted(str(i) for i in range(1, len(item.items) + 1)):
+        return [int(r) - 1 for r in raw], ""
+    print(f"  list each number from 1 to {len(item.items)} once")
+    raise _Retry
+
+
+# the terminal reader of each question type (a test keeps its keys equal to the registry's); each returns
+# (the response in display positions, any written text), or raises _Retry or ValueError to be asked again
+READERS: dict[str, Callable[..., tuple[object, str]]] = {
+    "single": _read_single, "multiple": _read_multiple, "true_false": _read_true_false, "numeric": _read_numeric,
+    "short": _read_short, "order": _read_order,
+    "explain": lambda item, ask: read_explain(item.question, ask),
+}
+
+
+def reader_for(qtype: str) -> Callable:
+    """The terminal reader of a question type; an unknown type is an UnknownQuestionType error."""
+    if qtype not in READERS:
+        raise UnknownQuestionType(qtype)
+    return READERS[qtype]
+
+
+def read_answer(item, ask: Ask = plain_ask) -> tuple[object, str]:
+    """Read an answer to a presented item: the response in display positions (as QuizSession takes) and any written text."""
+    read = reader_for(item.question.type)
     while True:
         try:
-            if q.type == "single":
-                raw = ask(f"your answer (1-{len(item.choices)}): ")
-                return int(raw) - 1 if raw.isdigit() and 1 <= int(raw) <= len(item.choices) else _retry()
-            if q.type == "multiple":
-                raw = ask("your answers, e.g. 1 3: ").replace(",", " ").split()
-                if raw and all(r.isdigit() and 1 <= int(r) <= len(item.choices) for r in raw):
-                    return [int(r) - 1 for r in raw]
-                _retry()
-            elif q.type == "true_false":
-                raw = ask("true or false (t/f): ").lower()
-                if raw in ("t", "true", "f", "false"):
-                    return raw.startswith("t")
-                print("  type t (or true) or f (or false)")
-            elif q.type == "numeric":
-                from ..bank import parse_number
-
-                raw = ask("your number: ")
-                parse_number(raw)
-                return raw
-            elif q.type == "short":
-                raw = ask("your answer: ")
-                if raw:
-                    return raw
-            elif q.type == "order":
-                raw = ask(f"the items in the right order, e.g. {' '.join(str(i) for i in range(len(item.items), 0, -1))}: ")
-                raw = raw.replace(",", " ").split()
-                if sorted(raw) == sorted(str(i) for i in range(1, len(item.items) + 1)):
-                    return [int(r) - 1 for r in raw]
-                print(f"  list each number from 1 to {len(item.items)} once")
-            else:
-                return None
+            return read(item, ask)
         except ValueError as err:
             print(f"  {err}")
         except _Retry:
             pass
+
+
+def read_response(item, ask: Ask = plain_ask):
+    """Read an answer to a presented item from the terminal (display positions, as QuizSession takes)."""
+    return read_answer(item, ask)[0]
 
 
 def read_explain(q: Question, ask: Ask = plain_ask):
@@ -151,11 +184,8 @@ def run_plain_quiz(questions: list[Question], *, seed: int | None = None, store=
             show_item(item, f"[{session.position + 1}/{len(session.items)}]")
             print(fill(f"({ANSWER_KEYS[q.type]} · {COMMAND_HELP})", "  ", "   "))
             try:
-                if q.type == "explain":
-                    response, text = read_explain(q, command_ask)
-                    record_ = session.answer(response, text=text)
-                else:
-                    record_ = session.answer(read_response(item, command_ask))
+                response, text = read_answer(item, command_ask)
+                record_ = session.answer(response, text=text)
             except Command as command:
                 if command.name == "quit":
                     break

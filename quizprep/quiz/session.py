@@ -81,6 +81,7 @@ class QuizSession:
 
     @staticmethod
     def _present(q: Question, rng: random.Random, shuffle_choices: bool) -> QuizItem:
+        question_type(q.type)  # a question of an unknown type is refused here, before any face tries to show it
         choice_order = list(range(len(q.choices)))
         if shuffle_choices:
             rng.shuffle(choice_order)
