@@ -51,3 +51,17 @@ def test_every_exercise_has_a_correct_submission_in_another_style():
         styles = [p for p in (corpus / e.id).glob("right_style_*.py")
                   if p.read_text(encoding="utf-8").startswith("# expect: pass")]
         assert styles, f"tests/grading/submissions/{e.id}/ has no right_style_*.py with '# expect: pass'"
+
+
+def test_the_wheel_ships_every_built_in_content_folder_and_nothing_stale():
+    # a non-editable install reads the built-in exercises from quizprep/_data/ (paths.content_dir):
+    # pyproject's force-include must copy exactly the content folders there, and each must exist
+    import tomllib
+    from pathlib import Path
+
+    from quizprep.paths import CONTENT_DIRS
+
+    root = Path(__file__).resolve().parents[2]
+    shipped = tomllib.loads((root / "pyproject.toml").read_text())["tool"]["hatch"]["build"]["targets"]["wheel"]["force-include"]
+    assert shipped == {name: f"quizprep/_data/{name}" for name in CONTENT_DIRS}
+    assert all((root / name).is_dir() for name in shipped)
