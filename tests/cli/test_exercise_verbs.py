@@ -118,7 +118,7 @@ def test_watch_regrades_on_save_and_quits(quizprep_home):
         "def edit():\n"
         "    graded(1)\n"
         "    time.sleep(0.2)\n"
-        f"    path.write_text(Path({str(ROOT / 'solutions' / 'relu_grad.py')!r}).read_text())\n"
+        f"    path.write_text(Path({str(ROOT / 'exercises' / 'relu_grad' / 'solution.py')!r}).read_text())\n"
         "    graded(2)\n"
         "    time.sleep(1.0)\n"
         "    sys.stdout.flush(); import os; os._exit(0)\n"
