@@ -221,7 +221,7 @@ def test_a_call_that_runs_too_long_is_stopped_at_its_limit(zygote, source):
     start = time.monotonic()
     with pytest.raises(LearnerTimeout):
         call(zygote, source, timeout=0.5)
-    assert time.monotonic() - start < 5.0  # the limit plus fork and clean-up, far from the 60 s it asked for
+    assert time.monotonic() - start < 15.0  # the limit plus fork and clean-up on a busy machine, far from the 60 s it asked for
     assert call(zygote, "x = 2\n", lambda m: m.x).value == 2  # and the zygote is still standing
 
 
@@ -335,4 +335,4 @@ def test_the_supervisor_times_out_and_reaps_the_child():
     head = supervise(max_bytes=wire.MAX_BYTES, timeout=0.5, sleep=30)
     assert head["timed_out"] and head["payload"] == 0
     assert os.WIFSIGNALED(head["status"]) and os.WTERMSIG(head["status"]) == signal.SIGKILL
-    assert time.monotonic() - start < 20.0
+    assert time.monotonic() - start < 25.0  # a fresh interpreter and numpy, then the 0.5 s limit: far from the 30 s sleep
