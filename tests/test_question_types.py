@@ -107,3 +107,21 @@ def test_the_terminal_refuses_to_read_an_answer_to_an_unknown_type():
     for read in (read_answer, read_response):
         with pytest.raises(UnknownQuestionType, match='"essay"'):
             read(QuizItem(_bogus()), ask)
+
+
+def test_the_app_has_answer_widgets_for_exactly_the_registered_types():
+    from quizprep.tui.screens.quiz import TYPE_NAMES, QuizScreen
+    from quizprep.tui.widgets.answers import ANSWER_FACES, WIDGETS_FOR_TYPE
+
+    assert list(ANSWER_FACES) == list(REGISTRY)
+    assert list(WIDGETS_FOR_TYPE) == list(QuizScreen.HINTS) == list(TYPE_NAMES) == list(REGISTRY)
+
+
+def test_the_app_refuses_to_show_an_unknown_type_instead_of_drawing_an_explain_box():
+    from quizprep.tui.screens.quiz import QuizScreen
+    from quizprep.tui.widgets.answers import answer_widgets
+
+    with pytest.raises(UnknownQuestionType, match='"essay"'):
+        answer_widgets(QuizItem(_bogus()))
+    with pytest.raises(UnknownQuestionType, match='"essay"'):
+        QuizScreen._hint_for("essay")

@@ -9,11 +9,11 @@ from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import Screen
 from textual.widgets import Button, Footer, Header, Markdown, ProgressBar, Static
 
+from ...bank import REGISTRY, question_type
 from ...quiz import QuizSession
-from ..widgets.answers import AnswerGiven, AnswerInvalid, KeyPointsAnswer, answer_widgets, press_answer_button
+from ..widgets.answers import ANSWER_FACES, AnswerGiven, AnswerInvalid, KeyPointsAnswer, answer_face, answer_widgets, press_answer_button
 
-TYPE_NAMES = {"single": "one answer", "multiple": "several answers", "true_false": "true or false", "numeric": "a number",
-              "short": "a short answer", "order": "put in order", "explain": "explain"}
+TYPE_NAMES = {name: t.display for name, t in REGISTRY.items()}  # how the quiz names each type, from the registry
 
 
 class QuizScreen(Screen):
@@ -64,7 +64,7 @@ class QuizScreen(Screen):
         q = item.question
         self.query_one("#quiz-meta", Static).update(
             f"{self.session.position + 1}/{len(self.session.items)} · {q.topic} · difficulty {q.difficulty} · "
-            f"{TYPE_NAMES[q.type]} · [dim]{q.id}[/dim]")
+            f"{question_type(q.type).display} · [dim]{q.id}[/dim]")
         self.query_one(ProgressBar).update(progress=self.session.position)
         self.query_one("#prompt", Markdown).update(q.prompt)
         area = self.query_one("#answer-area")
@@ -84,15 +84,8 @@ class QuizScreen(Screen):
         if answer is not None:
             answer.focus(scroll_visible=False)
 
-    HINTS = {  # the status line under a question, and the help screen's "Quiz" list
-        "single": "1-9 or ↑↓ to choose, enter to answer",
-        "multiple": "1-9 or space to tick, enter to answer",
-        "true_false": "t or f",
-        "numeric": "type a number, enter to answer",
-        "short": "type your answer, enter to answer",
-        "order": "↑↓ to move the cursor, [ ] to move the item, enter to answer",
-        "explain": "write your answer, ctrl+s to compare with the model answer; then tick the key points you covered, enter to score",
-    }
+    # the status line under a question, and the help screen's "Quiz" list, from each type's answer widgets
+    HINTS = {qtype: face.hint for qtype, face in ANSWER_FACES.items()}
 
     @classmethod
     def answer_hints(cls) -> dict[str, str]:
@@ -101,7 +94,7 @@ class QuizScreen(Screen):
 
     @classmethod
     def _hint_for(cls, qtype: str) -> str:
-        return cls.HINTS[qtype].split(";")[0]
+        return answer_face(qtype).hint.split(";")[0]
 
     def set_status(self, text: str) -> None:
         self.query_one("#status-line", Static).update(text)

@@ -4,6 +4,8 @@ screen maps them back through the quiz session, which is where correctness is de
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
+from typing import Any, NamedTuple
 
 from rich.markup import escape
 from textual.app import ComposeResult
@@ -12,6 +14,8 @@ from textual.containers import Horizontal, Vertical
 from textual.message import Message
 from textual.widgets import Button, Input, OptionList, Static, TextArea
 from textual.widgets.option_list import Option
+
+from ...bank import UnknownQuestionType
 
 
 class AnswerGiven(Message):
@@ -247,23 +251,40 @@ def press_answer_button(screen, button_id: str) -> None:
         answer.focus()
 
 
-# the answer widget(s) of each question type, in the order they appear (the help lists their keys)
-WIDGETS_FOR_TYPE = {"single": (ChoiceAnswer,), "multiple": (MultiAnswer,), "true_false": (TrueFalseAnswer,),
-                    "numeric": (TextAnswer,), "short": (TextAnswer,), "order": (OrderAnswer,),
-                    "explain": (ExplainAnswer, KeyPointsAnswer)}
+class AnswerFace(NamedTuple):
+    """How one question type is answered here: its widget classes in the order they appear (the help lists
+    their keys), how to build them for a presented item, and the hint under the question."""
+
+    widgets: tuple[type, ...]
+    build: Callable[[Any], list]
+    hint: str
+
+
+# the answer widgets of each question type; a test keeps its keys equal to the question-type registry's
+ANSWER_FACES: dict[str, AnswerFace] = {
+    "single": AnswerFace((ChoiceAnswer,), lambda item: [ChoiceAnswer([c.text for c in item.choices])],
+                         "1-9 or ↑↓ to choose, enter to answer"),
+    "multiple": AnswerFace((MultiAnswer,), lambda item: [MultiAnswer([c.text for c in item.choices]), SubmitButton()],
+                           "1-9 or space to tick, enter to answer"),
+    "true_false": AnswerFace((TrueFalseAnswer,), lambda item: [TrueFalseAnswer()], "t or f"),
+    "numeric": AnswerFace((TextAnswer,), lambda item: [TextAnswer(numeric=True), SubmitButton()], "type a number, enter to answer"),
+    "short": AnswerFace((TextAnswer,), lambda item: [TextAnswer(numeric=False), SubmitButton()], "type your answer, enter to answer"),
+    "order": AnswerFace((OrderAnswer,), lambda item: [OrderAnswer(item.items), MoveButtons()],
+                        "↑↓ to move the cursor, [ ] to move the item, enter to answer"),
+    "explain": AnswerFace((ExplainAnswer, KeyPointsAnswer), lambda item: [ExplainAnswer()],
+                          "write your answer, ctrl+s to compare with the model answer; "
+                          "then tick the key points you covered, enter to score"),
+}
+WIDGETS_FOR_TYPE = {qtype: face.widgets for qtype, face in ANSWER_FACES.items()}
+
+
+def answer_face(qtype: str) -> AnswerFace:
+    """How a question type is answered; an unknown type is an UnknownQuestionType error, never shown as another type."""
+    if qtype not in ANSWER_FACES:
+        raise UnknownQuestionType(qtype)
+    return ANSWER_FACES[qtype]
 
 
 def answer_widgets(item) -> list:
     """The widgets for a presented quiz item: the answer widget (id `answer`), then any mouse buttons."""
-    q = item.question
-    if q.type == "single":
-        return [ChoiceAnswer([c.text for c in item.choices])]
-    if q.type == "multiple":
-        return [MultiAnswer([c.text for c in item.choices]), SubmitButton()]
-    if q.type == "true_false":
-        return [TrueFalseAnswer()]
-    if q.type in ("numeric", "short"):
-        return [TextAnswer(numeric=q.type == "numeric"), SubmitButton()]
-    if q.type == "order":
-        return [OrderAnswer(item.items), MoveButtons()]
-    return [ExplainAnswer()]
+    return answer_face(item.question.type).build(item)
