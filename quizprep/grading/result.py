@@ -5,15 +5,13 @@ from __future__ import annotations
 import json
 from dataclasses import dataclass, field
 
-CHECK_STATUSES = ("pass", "fail", "error", "timeout", "not_run")
-
 
 @dataclass(frozen=True)
 class CheckResult:
     """One check: its name, status, a message for the learner and, on failure, a diagnosis."""
 
     name: str
-    status: str
+    status: str  # pass, fail, error, timeout, or not_run (something before it stopped the checks)
     message: str = ""
     diagnosis: tuple[str, ...] = ()
     output: str = ""
@@ -24,7 +22,7 @@ class GradeResult:
     """A whole grade. `status` is pass only when every check reported a pass."""
 
     exercise: str
-    status: str
+    status: str  # pass, fail, error or timeout
     checks: tuple[CheckResult, ...] = ()
     duration_s: float = 0.0
     message: str = ""  # what went wrong before any check could run

@@ -46,8 +46,3 @@ def exercise_status(exercise, last_grade: str | None, *, due: bool = False) -> s
     from .workspace import is_started
 
     return status_word(last_grade, edited=is_started(exercise), due=due)
-
-
-def is_passed(status: str) -> bool:
-    """True for the statuses that mean the last grade passed."""
-    return status in (PASSED, PASSED_RESET)
