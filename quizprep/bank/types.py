@@ -46,6 +46,8 @@ class QuestionType:
     display: str                                # how a quiz names the type to the learner, e.g. "true or false"
     required: tuple[str, ...]
     optional: tuple[str, ...] = ()
+    # a right answer this quick (seconds) is rated Easy by the scheduler; None: never from its time alone
+    easy_seconds: float | None = None
 
     @property
     def fields(self) -> tuple[str, ...]:
@@ -283,12 +285,13 @@ def _indices(response: Iterable[int], n: int) -> set[int]:
 
 # the order here is the order types are listed everywhere (validator messages, `quizprep topics`, help)
 REGISTRY: dict[str, QuestionType] = {t.name: t for t in (
-    SingleChoice("single", "one answer", ("choices",)),
-    MultipleChoice("multiple", "several answers", ("choices",)),
-    TrueFalse("true_false", "true or false", ("answer",)),
-    Numeric("numeric", "a number", ("answer",), ("tolerance", "rel_tolerance")),
-    ShortAnswer("short", "a short answer", ("accept",)),
-    Ordering("order", "put in order", ("items",)),
+    SingleChoice("single", "one answer", ("choices",), easy_seconds=8.0),
+    MultipleChoice("multiple", "several answers", ("choices",), easy_seconds=15.0),
+    TrueFalse("true_false", "true or false", ("answer",), easy_seconds=6.0),
+    Numeric("numeric", "a number", ("answer",), ("tolerance", "rel_tolerance"), easy_seconds=20.0),
+    ShortAnswer("short", "a short answer", ("accept",), easy_seconds=12.0),
+    Ordering("order", "put in order", ("items",), easy_seconds=20.0),
+    # writing a good explanation takes as long as it takes, so its time never makes it Easy
     Explain("explain", "explain", ("model_answer", "key_points")),
 )}
 QUESTION_TYPES: tuple[str, ...] = tuple(REGISTRY)

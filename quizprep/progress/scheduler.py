@@ -13,9 +13,11 @@ from datetime import date, datetime, time, timedelta
 
 from fsrs import Card, Rating, Scheduler
 
-# A right answer this quick (seconds) is rated Easy: recall was effortless. Explain questions are
-# never rated Easy from their time, since writing a good answer takes as long as it takes.
-EASY_SECONDS = {"single": 8.0, "true_false": 6.0, "multiple": 15.0, "numeric": 20.0, "short": 12.0, "order": 20.0}
+from ..bank.types import REGISTRY
+
+# A right answer this quick (seconds) is rated Easy: recall was effortless. Each question type says its
+# limit in the registry (explain has none: writing a good answer takes as long as it takes).
+EASY_SECONDS = {name: t.easy_seconds for name, t in REGISTRY.items() if t.easy_seconds is not None}
 
 
 @dataclass(frozen=True)
