@@ -1,7 +1,8 @@
 """Checking a parsed bank against the format and turning it into `Question`s.
 
 Each problem is reported at the line of the offending value with what was expected; a question with
-a problem is left out, the rest of the bank still loads.
+a problem is left out, the rest of the bank still loads. The fields common to every question are checked
+here; each type's own fields by its definition in `types.py`.
 """
 
 from __future__ import annotations
