@@ -125,3 +125,16 @@ def test_the_app_refuses_to_show_an_unknown_type_instead_of_drawing_an_explain_b
         answer_widgets(QuizItem(_bogus()))
     with pytest.raises(UnknownQuestionType, match='"essay"'):
         QuizScreen._hint_for("essay")
+
+
+@pytest.mark.parametrize("written, found", [("[single]", "a list"), ("{single: 1}", "a mapping")])
+def test_a_type_written_as_a_list_or_mapping_is_reported_plainly_at_its_line(tmp_path, written, found):
+    path, line = write_bank(tmp_path, bank_text(f"""\
+  - id: odd
+    type: {written}   # <-
+    difficulty: 1
+    prompt: p
+    explanation: e
+"""))
+    [problem] = load_bank(path).problems
+    assert str(problem) == f"{path}:{line}:11: `type` should be one name, found {found} — use one of {ALL_NAMES}"

@@ -159,6 +159,10 @@ class _Checker:
         qtype = q.get("type")
         if "type" not in q:
             self.problems.at(q.node, f"{what} has no `type` — add `type:` ({' | '.join(QUESTION_TYPES)})")
+        elif isinstance(q.value_nodes["type"].value, list):  # a list or mapping node: no single name to quote
+            self.problems.at(q.value_nodes["type"],
+                             f"`type` should be one name, found {_describe(qtype)} — use one of {', '.join(QUESTION_TYPES)}")
+            qtype = None
         elif qtype not in QUESTION_TYPES:
             self.problems.at(q.value_nodes["type"],
                              f"unknown type `{q.value_nodes['type'].value}` — use one of {', '.join(QUESTION_TYPES)}")
