@@ -100,8 +100,8 @@ def decode(data: bytes):
             pos += 8
             blobs.append(np.load(io.BytesIO(data[pos: pos + size]), allow_pickle=False))
             pos += size
-    except (struct.error, ValueError, OSError, EOFError) as err:
-        raise WireError(f"malformed result: {err}") from None
+    except (struct.error, ValueError, OSError, EOFError, RecursionError) as err:
+        raise WireError(f"malformed result: {type(err).__name__}: {err}"[:200]) from None
     if pos != len(data):
         raise WireError("malformed result: trailing bytes")
 
@@ -134,5 +134,6 @@ def decode(data: bytes):
 
     try:
         return dec(header, 0)
-    except (KeyError, IndexError, TypeError, ValueError) as err:
-        raise WireError(f"malformed result: {err}") from None
+    except (KeyError, IndexError, TypeError, ValueError, AttributeError, OverflowError, RecursionError) as err:
+        # the bytes may be the learner's own (fd 3 is theirs): any of these means a crafted or broken result
+        raise WireError(f"malformed result: {type(err).__name__}: {err}"[:200]) from None
