@@ -51,14 +51,23 @@ async def one_seed(seed: int, steps: int, size: tuple[int, int], built_in: bool)
                 await app.workers.wait_for_complete()
         except MonkeyFailure as failure:
             print(failure)
+            print_crash_log(home)
             return False, counts
         except Exception as error:  # the app raised on the way out: still a crash under this seed
             print(f"monkey seed {seed}: {type(error).__name__}: {error}")
+            print_crash_log(home)
             return False, counts
         problems = store_problems(home, sum(len(q.session.records) for q in quizzes))
         for problem in problems:
             print(f"monkey seed {seed}: store: {problem}; {run.replay_hint()}")
         return not problems, counts
+
+
+def print_crash_log(home: Path) -> None:
+    """The app's crash log holds the full traceback (the terminal only ever gets one line)."""
+    log = home / "crash.log"
+    if log.exists():
+        print(log.read_text())
 
 
 def main() -> int:

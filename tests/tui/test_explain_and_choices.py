@@ -131,3 +131,17 @@ async def test_code_in_a_choice_is_drawn_as_code(long_app):
         prompts = [plain(widget.get_option_at_index(i).prompt) for i in range(widget.option_count)]
         code = next(p for p in prompts if "np.exp" in p)
         assert "`" not in code and "Uses np.exp on x - x.max() for stability" in code
+
+
+async def test_ctrl_s_twice_on_an_explain_answer_waits_for_the_key_points(app):
+    async with app.run_test(size=(80, 24)) as pilot:
+        app.push_screen(QuizScreen([app.services.catalog.question("d-explain")], seed=1))
+        await pilot.pause()
+        screen = app.screen
+        await pilot.press(*"linear", "ctrl+s", "ctrl+s")
+        await pilot.pause()
+        assert app._exception is None and screen.state == "ticking" and screen.session.records == []
+        await pilot.press("1", "enter")
+        await pilot.pause()
+        assert screen.state == "feedback" and screen.session.records[0].response == frozenset({0})
+

@@ -5,6 +5,7 @@ from __future__ import annotations
 import ast
 import os
 import re
+import threading
 
 from textual import work
 from textual.app import ComposeResult
@@ -91,6 +92,9 @@ class ExerciseScreen(Screen):
         self.signature = None
         self.hints_shown = 0
         self.grader_timeout = 10.0
+        # one grade at a time: the warm grader is one channel, and saving twice (or g, g) starts two workers
+        self._grade_lock = threading.Lock()
+        self.closed = False
 
     def compose(self) -> ComposeResult:
         e = self.exercise
@@ -122,8 +126,17 @@ class ExerciseScreen(Screen):
         self.set_interval(WATCH_EVERY_S, self._check_saved)
 
     def on_unmount(self) -> None:
+        self.closed = True
+        if self._grade_lock.acquire(blocking=False):  # else the grade under way closes it when it ends
+            try:
+                self._close_grader()
+            finally:
+                self._grade_lock.release()
+
+    def _close_grader(self) -> None:
         if self.grader is not None:
             self.grader.close()
+            self.grader = None
 
     def _signature(self):
         try:
@@ -148,13 +161,19 @@ class ExerciseScreen(Screen):
     def run_grade(self) -> None:
         from ...grading.warm import WarmGrader
 
-        if self.grader is None:
-            self.grader = WarmGrader(self.exercise, timeout=self.grader_timeout)
-        result = self.grader.grade(self.path)
-        self.app.services.record_grade(self.exercise.id, result)
+        with self._grade_lock:  # asked for, so graded and recorded even if you leave the screen meanwhile
+            if self.grader is None:
+                self.grader = WarmGrader(self.exercise, timeout=self.grader_timeout)
+            result = self.grader.grade(self.path)
+            self.app.services.record_grade(self.exercise.id, result)  # counts even if you have left the screen
+            if self.closed:
+                self._close_grader()
+                return
         self.app.call_from_thread(self._show_result, result)
 
     def _show_result(self, result) -> None:
+        if self.closed or not self.is_attached:
+            return
         self.query_one("#spinner").display = False
         line = {"pass": "✓ all checks pass — s shows the reference to compare with", "timeout": "⏱ timed out — look for an infinite loop",
                 "error": "! your code could not run to the end", "fail": "✗ not yet"}.get(result.status, result.status)

@@ -108,6 +108,8 @@ class QuizScreen(Screen):
         item = self.session.current
         if item is None or self.state not in ("answering", "ticking"):
             return  # a second enter while the screen changes, or an answer to a question already answered
+        if self.state == "ticking" and message.response is None:
+            return  # a second ctrl+s from the written answer going away: the key points are not ticked yet
         if item.question.type == "explain" and self.state == "answering":
             self.explain_text = message.text
             await self.show_key_points(item.question, message.text)
