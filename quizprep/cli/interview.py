@@ -226,20 +226,20 @@ def cmd_plan(args) -> int:
         elif d.reviews_due:
             parts.append(f"~{d.reviews_due} reviews")
         if d.new_total:
-            mix = ", ".join(f"{t} {n}" for t, n in d.new_by_topic.items())
+            mix = ", ".join(f"{t}\x00{n}" for t, n in d.new_by_topic.items())  # \x00: never wrap a topic from its count
             left = f" — {numbers.new_left} left" if d.day == plan.today and numbers.introduced else ""
             parts.append(f"{d.new_total} new ({mix}){left}")
         if d.exercises:
             parts.append("exercises: " + ", ".join(d.exercises))
         if d.mock_interview:
             parts.append("a mock interview")
-        print(f"  {d.day:%a %d %b}  " + ("; ".join(parts) or "reviews only"))
+        print(fill("; ".join(parts) or "reviews only", indent=f"  {d.day:%a %d %b}  ", hanging=" " * 14).replace("\x00", " "))
     hidden = plan.days[len(shown):]
     if hidden:
         mocks = sum(d.mock_interview for d in hidden)
-        print(f"  … {len(hidden)} more day(s) to {hidden[-1].day:%a %d %b}, {mocks} with a mock interview — "
-              "`quizprep plan --all` shows every day")
-    print("(~ reviews: expected from your cards' due dates if every answer is right; a wrong answer adds more)")
+        print(fill(f"… {len(hidden)} more day(s) to {hidden[-1].day:%a %d %b}, {mocks} with a mock interview — "
+                   "`quizprep plan --all` shows every day", indent="  ", hanging="    "))
+    print(fill("(~ reviews: expected from your cards' due dates if every answer is right; a wrong answer adds more)"))
     return 0
 
 

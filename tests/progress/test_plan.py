@@ -1,6 +1,7 @@
 """Study plan arithmetic with a fixed today: everything is covered before the interview date."""
 
 import math
+import re
 from collections import Counter
 from datetime import UTC, date, datetime, timedelta
 
@@ -209,21 +210,32 @@ def test_a_far_date_saved_before_dates_were_checked_is_reported_not_planned(caps
     assert time.perf_counter() - started < 10
 
 
+def _day_blocks(out: str) -> list[str]:
+    """The plan's day entries, each with its wrapped continuation lines joined back on."""
+    blocks: list[str] = []
+    for line in out.splitlines():
+        if re.match(r"  [A-Z][a-z]{2} \d{2} [A-Z][a-z]{2}  ", line):
+            blocks.append(line)
+        elif blocks and line.startswith(" " * 14) and line.strip():
+            blocks[-1] += " " + line.strip()
+    return blocks
+
+
 def test_a_long_plan_says_what_it_does_not_show_and_all_shows_every_day(capsys):
     days = 40
     interview = _today() + timedelta(days=days)
     code, out, _ = _cli(capsys, "plan", "--date", interview.isoformat())
-    day_lines = [line for line in out.splitlines() if line.startswith("  ") and not line.startswith("  …")]
+    day_lines = _day_blocks(out)
     mock_days = days - math.ceil(days * 0.75)                      # the last quarter is for review and mock interviews
     assert code == 0 and len(day_lines) == 14
     assert f"… {days - 14} more day(s) to {interview - timedelta(days=1):%a %d %b}, {mock_days} with a mock interview" in out
-    assert "plan --all" in out
+    assert "plan --all" in " ".join(out.split())  # the hint may be wrapped to the terminal
     code, out, _ = _cli(capsys, "plan", "--all")
-    day_lines = [line for line in out.splitlines() if line.startswith("  ")]
+    day_lines = _day_blocks(out)
     assert len(day_lines) == days and sum("a mock interview" in line for line in day_lines) == mock_days
     assert "more day" not in out
     code, out, _ = _cli(capsys, "plan", "--days", "3")
-    assert len([line for line in out.splitlines() if line.startswith("  ") and not line.startswith("  …")]) == 3
+    assert len(_day_blocks(out)) == 3
     assert "~" in out and "reviews" in out
 
 
@@ -266,3 +278,11 @@ def test_a_passed_interview_date_is_not_wished_good_luck(capsys):
     store.set_interview_date(_today())
     store.close()
     assert "good luck" in _cli(capsys, "plan")[1]
+
+
+def test_the_plan_fits_an_80_column_terminal_and_keeps_each_topic_with_its_count(capsys, monkeypatch):
+    monkeypatch.setenv("COLUMNS", "80")
+    code, out, _ = _cli(capsys, "plan", "--date", (_today() + timedelta(days=30)).isoformat())
+    assert code == 0 and max(len(line) for line in out.splitlines()) <= 79
+    for line in out.splitlines():
+        assert not re.match(r"\s+\d", line), f"a count was wrapped away from its topic: {line!r}"
