@@ -125,7 +125,7 @@ class InterviewScreen(Screen):
 
     async def _show_exercise(self, area, entry) -> None:
         from ...grading.workspace import workspace_dir
-        from .exercise import stub_instructions
+        from .exercise import reflow, stub_instructions
 
         exercise = self.app.services.exercise(entry.exercise)
         path = workspace_dir().parent / "interview" / f"{exercise.id}.py"
@@ -134,7 +134,7 @@ class InterviewScreen(Screen):
         self.exercise_path = path
         self.query_one("#quiz-meta", Static).update(f"coding · {exercise.topic} · difficulty {exercise.difficulty}")
         self.query_one("#prompt", Markdown).update(f"**{exercise.id} — {exercise.title}**\n\nImplement it in `{path}`.")
-        await area.mount(Static(escape(stub_instructions(exercise.stub))))
+        await area.mount(Static(escape(reflow(stub_instructions(exercise.stub)))))
         self.query_one("#status-line", Static).update("ctrl+g grades your file · ctrl+n moves on without it")
         self.focus()
 
