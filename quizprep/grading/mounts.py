@@ -12,10 +12,11 @@ container's seccomp profile, an older kernel) learner code keeps the ordinary fi
 from __future__ import annotations
 
 import ctypes
-import ctypes.util
 import os
 import sys
 import tempfile
+
+from . import processes
 
 CLONE_NEWNS = 0x00020000
 CLONE_NEWUSER = 0x10000000
@@ -33,13 +34,6 @@ class _MountAttr(ctypes.Structure):
                 ("userns_fd", ctypes.c_uint64)]
 
 
-def _libc():
-    try:
-        return ctypes.CDLL(ctypes.util.find_library("c") or "libc.so.6", use_errno=True)
-    except OSError:
-        return None
-
-
 def _setattr(libc, path: str, flags: int, *, set_: int = 0, clear: int = 0) -> bool:
     attr = _MountAttr(set_, clear, 0, 0)
     return libc.syscall(SYS_MOUNT_SETATTR, AT_FDCWD, path.encode(), flags, ctypes.byref(attr), ctypes.sizeof(attr)) == 0
@@ -54,7 +48,7 @@ def read_only_except(folder: str) -> bool:
     """In this (single-threaded, just forked) process: every file system read-only but `folder`; False if refused."""
     if not sys.platform.startswith("linux"):
         return False
-    libc = _libc()
+    libc = processes.libc()
     if libc is None:
         return False
     uid, gid = os.geteuid(), os.getegid()

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import ctypes
 import ctypes.util
+import functools
 import os
 import signal
 import sys
@@ -23,20 +24,23 @@ PR_SET_DUMPABLE = 4
 PR_SET_CHILD_SUBREAPER = 36
 PR_GET_CHILD_SUBREAPER = 37
 
-_libc = None
+@functools.cache
+def libc() -> ctypes.CDLL | None:
+    """The C library on Linux (for prctl, capset, mount_setattr), or None where there is none."""
+    if not sys.platform.startswith("linux"):
+        return None
+    try:
+        return ctypes.CDLL(ctypes.util.find_library("c") or "libc.so.6", use_errno=True)
+    except OSError:
+        return None
 
 
 def _prctl(option: int, arg: int = 0) -> int | None:
     """prctl(option, arg), or None where there is no prctl (not Linux, no libc)."""
-    global _libc
-    if not sys.platform.startswith("linux"):
+    c = libc()
+    if c is None:
         return None
-    if _libc is None:
-        try:
-            _libc = ctypes.CDLL(ctypes.util.find_library("c") or "libc.so.6", use_errno=True)
-        except OSError:
-            return None
-    return _libc.prctl(option, ctypes.c_ulong(arg), ctypes.c_ulong(0), ctypes.c_ulong(0), ctypes.c_ulong(0))
+    return c.prctl(option, ctypes.c_ulong(arg), ctypes.c_ulong(0), ctypes.c_ulong(0), ctypes.c_ulong(0))
 
 
 def set_dumpable(on: bool) -> bool | None:
@@ -104,12 +108,13 @@ def drop_root(uid: int, gid: int) -> bool:
 
 
 def _capset(mask: int) -> bool:
-    if _libc is None and _prctl(PR_GET_DUMPABLE) is None:
+    c = libc()
+    if c is None:
         return False
     header = _CapHeader(0x20080522, 0)  # _LINUX_CAPABILITY_VERSION_3
     data = (_CapData * 2)()
     data[0].effective = data[0].permitted = mask
-    return _libc.capset(ctypes.byref(header), data) == 0
+    return c.capset(ctypes.byref(header), data) == 0
 
 
 def drop_capabilities() -> bool:
