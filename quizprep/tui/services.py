@@ -88,11 +88,6 @@ class Services:
         ids = todays_review(self.store, [(q.id, q.topic) for q in self.catalog.questions], [e.id for e in self.exercises], limit=limit)
         return [self.catalog.question(i) for i in ids]
 
-    @_locked
-    def new_left_today(self) -> int:
-        """What is left of today's new-question allowance."""
-        return self.today().new_left
-
     def _write(self, write, *args, **kwargs):
         """A store write; on a read-only store (its notice is shown at start) nothing happens."""
         from ..progress import ReadOnlyStore

@@ -84,13 +84,8 @@ class QuizScreen(Screen):
         if answer is not None:
             answer.focus(scroll_visible=False)
 
-    # the status line under a question, and the help screen's "Quiz" list, from each type's answer widgets
+    # the help screen's "Quiz" list, from each type's answer widgets
     HINTS = {qtype: face.hint for qtype, face in ANSWER_FACES.items()}
-
-    @classmethod
-    def answer_hints(cls) -> dict[str, str]:
-        """How each question type is answered, by its name as the quiz shows it (also the help's text)."""
-        return {TYPE_NAMES[t]: hint for t, hint in cls.HINTS.items()}
 
     @classmethod
     def _hint_for(cls, qtype: str) -> str:
