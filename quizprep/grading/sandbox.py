@@ -175,7 +175,7 @@ def run_learner(path: Path, fn: Callable | None, *args, timeout: float, limits: 
     if message["status"] == "setup":
         raise ProbeError(f"the probe could not be unpacked in the learner's process: {message.get('message')}")
     if message["status"] == "raised":
-        raise _failure_from(message, text, limits)
+        raise _failure_from(message, limits)
     return CallResult(message.get("value"), list(message.get("warnings") or []), text, seconds)
 
 
@@ -190,7 +190,7 @@ def _no_result_message(status) -> str:
     return f"your code ended the process (exit code {code}) before returning a result — remove os._exit()/exit() calls"
 
 
-def _failure_from(message: dict, output: str, limits: Limits) -> LearnerFailure:
+def _failure_from(message: dict, limits: Limits) -> LearnerFailure:
     kind, text, tb = message.get("type"), message.get("message", ""), message.get("traceback", "")
     if kind == "NotImplementedError":
         return NotImplementedYet("not implemented yet — write your code where the stub raises NotImplementedError", tb)
