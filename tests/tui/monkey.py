@@ -66,7 +66,7 @@ def next_step(app, rng: random.Random) -> tuple[str, list[str]]:
 
     roll = rng.random()
     focused = app.focused
-    typing = focused is not None and type(focused).__name__ in ("Input", "TextAnswer", "TextArea", "CommandInput")
+    typing = focused is not None and type(focused).__name__ in ("Input", "TextAnswer", "TextArea", "AnswerText", "CommandInput")
     leave = 0.12 if isinstance(app.screen, ModalScreen) else 0.04  # no screen keeps the monkey for long
     if roll < leave:
         return "escape", ["escape"]

@@ -145,3 +145,19 @@ async def test_ctrl_s_twice_on_an_explain_answer_waits_for_the_key_points(app):
         await pilot.pause()
         assert screen.state == "feedback" and screen.session.records[0].response == frozenset({0})
 
+
+
+async def test_an_explain_answer_removed_for_its_key_points_can_still_be_painted(app):
+    # The screen may paint from its previous layout once more after the answer box gave way to the
+    # key points (seen under fast keys in a mock interview): the removed editor must not raise.
+    from textual.geometry import Region as Area
+
+    async with app.run_test(size=(80, 24)) as pilot:
+        app.push_screen(QuizScreen([app.services.catalog.question("d-explain")], seed=1))
+        await pilot.pause()
+        editor = app.screen.query_one("#answer")
+        await pilot.press(*"words", "ctrl+s")
+        await pilot.pause()
+        assert not editor.is_attached
+        lines = editor.render_lines(Area(0, 0, 20, 3))
+        assert len(lines) == 3 and all(line.cell_length == 20 for line in lines)

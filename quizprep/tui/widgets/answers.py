@@ -13,6 +13,7 @@ from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.message import Message
 from textual.widgets import Button, Input, OptionList, Static, TextArea
+from textual.strip import Strip
 from textual.widgets.option_list import Option
 
 from ...bank import UnknownQuestionType
@@ -203,6 +204,18 @@ class OrderAnswer(OptionList):
         self.post_message(AnswerGiven(list(self.item_order)))
 
 
+class AnswerText(TextArea):
+    """The editor of an explain answer. Textual (8.2) may paint a TextArea once more from the
+    screen's previous layout after it was removed — when the answer gives way to its key points —
+    and by then its component styles are cleared (KeyError 'text-area--gutter'): a removed editor
+    paints blank lines instead."""
+
+    def render_lines(self, crop) -> list[Strip]:
+        if not self.is_attached:
+            return [Strip.blank(crop.width)] * crop.height
+        return super().render_lines(crop)
+
+
 class ExplainAnswer(Vertical):
     """explain: write an answer, then ctrl+s (or the button) to compare with the model answer."""
 
@@ -210,7 +223,7 @@ class ExplainAnswer(Vertical):
 
     def compose(self) -> ComposeResult:
         yield Static("Answer as you would in the interview, then press ctrl+s to see the model answer.", classes="muted")
-        yield TextArea(id="answer", soft_wrap=True, show_line_numbers=False)
+        yield AnswerText(id="answer", soft_wrap=True, show_line_numbers=False)
         yield Button("Compare with the model answer [ctrl+s]", id="compare")
 
     def action_submit(self) -> None:
