@@ -147,6 +147,20 @@ async def test_ctrl_s_twice_on_an_explain_answer_waits_for_the_key_points(app):
 
 
 
+
+@pytest.mark.parametrize("qid", ["d-single", "d-multiple", "d-tf", "d-numeric", "d-order"])
+async def test_every_answer_widget_removed_for_the_next_question_can_still_be_painted(app, qid):
+    from textual.geometry import Region as Area
+
+    async with app.run_test(size=(80, 24)) as pilot:
+        app.push_screen(QuizScreen([app.services.catalog.question(q) for q in (qid, "d-tf")], seed=1))
+        await pilot.pause()
+        widget = app.screen.query_one("#answer")
+        await widget.remove()
+        lines = widget.render_lines(Area(0, 0, 20, 3))
+        assert len(lines) == 3 and all(line.cell_length == 20 for line in lines)
+
+
 async def test_an_explain_answer_removed_for_its_key_points_can_still_be_painted(app):
     # The screen may paint from its previous layout once more after the answer box gave way to the
     # key points (seen under fast keys in a mock interview): the removed editor must not raise.

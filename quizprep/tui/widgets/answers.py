@@ -46,7 +46,19 @@ def _label(i: int, text: str) -> str:
     return f"[b]{i}[/b]  {inline_code(text.strip())}"
 
 
-class ChoiceAnswer(OptionList):
+class PaintsBlankOnceRemoved:
+    """For answer widgets, which are removed when the next item or the key points replace them.
+    Textual (8.2) may paint a widget once more from the screen's previous layout after it was
+    removed, when its component styles are already cleared (KeyError 'text-area--gutter' from a
+    TextArea, 'option-list--option' or 'input--cursor' likewise): a removed one paints blank."""
+
+    def render_lines(self, crop) -> list[Strip]:
+        if not self.is_attached:
+            return [Strip.blank(crop.width)] * crop.height
+        return super().render_lines(crop)
+
+
+class ChoiceAnswer(PaintsBlankOnceRemoved, OptionList):
     """single: digits pick a choice (mouse too), enter submits the highlighted one."""
 
     BINDINGS = [Binding(str(d), f"pick({d})", show=False) for d in range(1, 10)]
@@ -63,7 +75,7 @@ class ChoiceAnswer(OptionList):
         self.post_message(AnswerGiven(event.option_index))
 
 
-class TrueFalseAnswer(OptionList):
+class TrueFalseAnswer(PaintsBlankOnceRemoved, OptionList):
     """true_false: t / f answer at once; arrows and enter (or a click) work too."""
 
     BINDINGS = [Binding("t", "answer(True)", "True"), Binding("f", "answer(False)", "False")]
@@ -99,7 +111,7 @@ def _tick_label(i: int, text: str, ticked: bool) -> str:
     return f"{escape('[x]' if ticked else '[ ]')} {_label(i, text)}"
 
 
-class TickList(OptionList):
+class TickList(PaintsBlankOnceRemoved, OptionList):
     """A checklist whose ticks read `[x]` / `[ ]` in the text itself, so they differ without colour, and
     whose long items wrap (Textual's SelectionList draws its tick boxes one per line, not per item)."""
 
@@ -147,7 +159,7 @@ class MultiAnswer(TickList):
         self.post_message(AnswerGiven(sorted(self.selected)))
 
 
-class TextAnswer(Input):
+class TextAnswer(PaintsBlankOnceRemoved, Input):
     """numeric and short: type, then enter. Numbers are parsed here so a typo is a hint, not a wrong answer."""
 
     def __init__(self, numeric: bool) -> None:
@@ -174,7 +186,7 @@ class TextAnswer(Input):
         self.post_message(AnswerGiven(value))
 
 
-class OrderAnswer(OptionList):
+class OrderAnswer(PaintsBlankOnceRemoved, OptionList):
     """order: arrows move the cursor, [ and ] move the highlighted item, enter submits the order."""
 
     BINDINGS = [
@@ -204,16 +216,8 @@ class OrderAnswer(OptionList):
         self.post_message(AnswerGiven(list(self.item_order)))
 
 
-class AnswerText(TextArea):
-    """The editor of an explain answer. Textual (8.2) may paint a TextArea once more from the
-    screen's previous layout after it was removed — when the answer gives way to its key points —
-    and by then its component styles are cleared (KeyError 'text-area--gutter'): a removed editor
-    paints blank lines instead."""
-
-    def render_lines(self, crop) -> list[Strip]:
-        if not self.is_attached:
-            return [Strip.blank(crop.width)] * crop.height
-        return super().render_lines(crop)
+class AnswerText(PaintsBlankOnceRemoved, TextArea):
+    """The editor of an explain answer."""
 
 
 class ExplainAnswer(Vertical):
