@@ -1,28 +1,29 @@
 """Batch normalization: forward and backward (training mode).
 
-Batch norm standardises every feature (column) of a batch x, shape (N, D), with the batch's own
-statistics, then lets the network rescale it with learned gamma and beta, shape (D,):
+Batch norm standardises every feature (column) of a batch x, shape (N, D), with the statistics of
+that batch, then lets the network rescale and shift the result with learned gamma and beta, shape
+(D,). The forward computation, per column j:
 
-    mu    = mean of x over the batch (axis 0)                    (D,)
-    var   = mean of (x - mu)**2 over the batch                   (D,)   biased: divide by N, not N - 1
-    x_hat = (x - mu) / sqrt(var + eps)                           (N, D) eps inside the square root
-    out   = gamma * x_hat + beta                                 (N, D)
-
-Backward, given d_out = dL/d(out), shape (N, D):
-    dbeta  = d_out summed over the batch                         (D,)
-    dgamma = (d_out * x_hat) summed over the batch               (D,)
-    dx: every x[n, j] reaches the loss along three paths — directly through x_hat[n, j], and through
-        mu[j] and var[j], which every x in column j helped compute. Work out dL/dx_hat = d_out * gamma,
-        then dL/dvar and dL/dmu (each a sum over the batch), and add the three contributions up.
+    mu[j]       = (1 / N) * sum_n x[n, j]
+    var[j]      = (1 / N) * sum_n (x[n, j] - mu[j])**2
+    x_hat[n, j] = (x[n, j] - mu[j]) / sqrt(var[j] + eps)
+    out[n, j]   = gamma[j] * x_hat[n, j] + beta[j]
 
 Implement:
-- `batchnorm_forward(x, gamma, beta, eps=1e-5)` -> (out, cache): cache is anything backward needs.
-- `batchnorm_backward(d_out, cache)` -> (dx, dgamma, dbeta).
-Leave x, gamma, beta and d_out unchanged.
+- `batchnorm_forward(x, gamma, beta, eps=1e-5)` returns `(out, cache)`: out has shape (N, D); the
+  cache is yours, anything your backward needs (the checks never look inside it).
+- `batchnorm_backward(d_out, cache)` returns `(dx, dgamma, dbeta)`: given d_out = dL/d(out), shape
+  (N, D), the gradients of the loss with respect to x (N, D), gamma (D,) and beta (D,).
 
-The traps: np.var with ddof=1 (that is the unbiased variance — batch norm uses the biased one), eps
-added after the square root, and a dx that treats mu and var as constants (it is missing two of the
-three paths). With N = 1 every x equals its column's mean: out is beta, dx is 0 — and nothing is NaN.
+Requirements:
+- Every array returned is float64. x, gamma, beta and d_out are left unchanged.
+- The variance is the biased one, divided by N (not N - 1), exactly as written above.
+- eps sits inside the square root, and the eps passed in is the one used.
+- dx is the full gradient: mu and var are themselves functions of every x in their column, so a
+  change of one x[n, j] reaches the loss through them as well as directly.
+- A batch of one (N = 1) is allowed: then out equals beta, dx is all zeros, and nothing is NaN.
+
+`quizprep explain batchnorm` shows the derivation of the backward pass, if you want it.
 """
 
 import numpy as np  # noqa: F401 - you will need it
@@ -36,3 +37,13 @@ def batchnorm_forward(x, gamma, beta, eps=1e-5):
 def batchnorm_backward(d_out, cache):
     """d_out: (N, D) -> (dx (N, D), dgamma (D,), dbeta (D,))."""
     raise NotImplementedError
+
+
+if __name__ == "__main__":
+    rng = np.random.default_rng(0)
+    x = rng.normal(size=(4, 3))
+    gamma, beta = np.ones(3), np.zeros(3)
+    out, cache = batchnorm_forward(x, gamma, beta)
+    print("out", out.shape, "column means", np.mean(out, axis=0).round(6), "column stds", np.std(out, axis=0).round(4))
+    dx, dgamma, dbeta = batchnorm_backward(rng.normal(size=(4, 3)), cache)
+    print("dx", dx.shape, "dgamma", dgamma.shape, "dbeta", dbeta.shape)
