@@ -1,20 +1,20 @@
 """ReLU's gradient.
 
-ReLU passes positive inputs through and zeroes the rest: relu(x) = max(0, x). In the backward pass
-a layer multiplies the upstream gradient by ReLU's local derivative, element by element:
+ReLU keeps positive inputs and zeroes the rest, element by element (`relu` below is given):
 
-    d relu / dx = 1   where x > 0
-                = 0   where x < 0
+    relu(x) = max(0, x)
 
-At exactly x == 0 ReLU has a kink; the usual convention (and the one graded here) is 0.
+In a backward pass every layer multiplies the gradient arriving from above by its own local
+derivative. Write that local derivative for ReLU.
 
-Implement `relu_grad(x)`:
-- x: a numpy array of any shape (float64)
-- returns: an array of the same shape, dtype float64, 1.0 where x > 0 and 0.0 elsewhere
+Implement `relu_grad(x)`, the element-wise derivative d relu / dx:
+- x: a float64 numpy array of any shape, 0-d included (numpy may hand back a numpy scalar for a
+  0-d x; that counts)
+- returns: a new array of x's shape, dtype float64 (not bool, not int), the derivative of relu at
+  every entry of x
+- ReLU has a kink at x == 0 where the derivative is not defined: the gradient at exactly 0 is
+  graded as 0.
 - x itself must be left unchanged.
-
-The trap: `x > 0` gives a boolean array. Backprop multiplies it with float gradients, so return
-floats, and do not build the answer by writing into x.
 """
 
 import numpy as np
@@ -26,5 +26,12 @@ def relu(x):
 
 
 def relu_grad(x):
-    """1.0 where x > 0, else 0.0; same shape as x, float64."""
+    """d relu / dx element-wise: same shape as x, float64, 0 at x == 0."""
     raise NotImplementedError
+
+
+if __name__ == "__main__":
+    x = np.array([[-1.5, 0.0, 2.0], [0.25, -3.0, 1e-12]])
+    g = relu_grad(x)
+    print("x:", x.shape, "relu(x):", relu(x).shape, "relu_grad(x):", np.shape(g), np.asarray(g).dtype)
+    print(g)
