@@ -4,28 +4,29 @@ The sigmoid squashes any real number into (0, 1):
 
     sigma(x) = 1 / (1 + exp(-x))
 
-Its derivative has a famously compact form, written in terms of the sigmoid itself:
+A backward pass through a sigmoid multiplies the upstream gradient by sigma's derivative at the
+pre-activation x. Derive that derivative and compute it.
 
-    sigma'(x) = sigma(x) * (1 - sigma(x))
-
-It peaks at x = 0 (value 0.25) and falls towards 0 on both sides: this saturation is why deep
-stacks of sigmoids suffer from vanishing gradients.
-
-Implement `sigmoid_grad(x)`:
-- x: a numpy array of any shape (float64), the pre-activation (not sigma(x))
-- returns: a new float64 array of the same shape with sigma'(x) element-wise
+Implement `sigmoid_grad(x)`, the element-wise derivative d sigma / dx:
+- x: a float64 numpy array of any shape, 0-d included; x is the pre-activation, not sigma(x)
+- returns: a new float64 array of x's shape (a numpy scalar for a 0-d x counts) holding
+  sigma'(x) at every entry
 - x itself must be left unchanged.
-
-The trap: the textbook formula overflows. For x = -1000, exp(-x) = exp(1000) is far beyond the
-largest float64 (about 1.8e308); numpy returns inf with a RuntimeWarning, and rearranged forms such
-as exp(-x) / (1 + exp(-x))**2 give inf / inf = NaN. Your result must be finite, and computing it
-must raise no warning at all, for every |x| up to 1000. Only ever exponentiate a number that is
-<= 0 (exp(-|x|) lies in (0, 1]), and remember that np.where evaluates BOTH of its branches.
+- The result must be finite and non-negative, and computing it must raise no overflow,
+  invalid-value or divide-by-zero warning, for every |x| up to 1000 (an exp that underflows to
+  0.0 is fine). The largest float64 is about 1.8e308, so exp(710) is already out of range.
 """
 
-import numpy as np  # noqa: F401 - you will need it
+import numpy as np
 
 
 def sigmoid_grad(x):
-    """sigma(x) * (1 - sigma(x)) element-wise; finite and warning-free for any |x| <= 1000."""
+    """d sigma / dx element-wise, same shape as x, float64; finite and warning-free for any |x| <= 1000."""
     raise NotImplementedError
+
+
+if __name__ == "__main__":
+    x = np.array([[-1000.0, -2.0, 0.0], [0.5, 2.0, 1000.0]])
+    g = sigmoid_grad(x)
+    print("x:", x.shape, "sigmoid_grad(x):", np.shape(g), np.asarray(g).dtype)
+    print(g)
