@@ -1,25 +1,28 @@
 """SGD with momentum.
 
-Plain SGD steps straight down the current gradient: p -= lr * g. Momentum keeps a running
-"velocity" per parameter that accumulates past gradients, so steps grow along directions where the
-gradient keeps pointing the same way and cancel out where it zig-zags:
+Plain SGD moves every parameter straight down its current gradient. SGD with momentum keeps, per
+parameter, a running buffer of past gradients and moves along that instead, so the steps grow
+along directions where the gradient keeps pointing the same way and cancel where it zig-zags.
 
-    v = momentum * v + g        (v starts at zeros, one v per parameter array)
-    p = p - lr * v
+What step() must compute is pinned down by torch.optim.SGD(lr, momentum) with dampening 0, no
+Nesterov and no weight decay:
 
-With a constant gradient g the velocity approaches g / (1 - momentum): momentum=0.9 ends up taking
-steps ten times larger than plain SGD. momentum=0 is exactly plain SGD.
+- the momentum buffer starts at zero, so the very first step is exactly plain SGD's, -lr * g;
+- each step the buffer decays by the factor momentum and takes in the FULL gradient (not a
+  (1 - momentum) share of it, which would be an exponential moving average);
+- the parameter then moves by -lr times the buffer that already includes this step's gradient;
+- momentum = 0 is exactly plain SGD.
 
 Implement `SGDMomentum.step(params, grads)`:
-- params: a list of float64 numpy arrays (any shapes, including 0-d arrays of shape ())
-- grads: a list of arrays with the same shapes, grads[i] being the gradient for params[i]
-- update every params[i] IN PLACE and return nothing; leave grads unchanged.
-- keep one velocity per parameter, matched by position in the list, created as zeros on the first
-  call and carried over from one step() to the next.
+- params: a list of float64 numpy arrays of any shapes, 0-d arrays (shape ()) included
+- grads: a list of arrays of the same shapes, grads[i] being the gradient for params[i]
+- updates every params[i] IN PLACE and returns nothing: a model keeps its own references to its
+  weight arrays, so the arrays themselves must change (a new array put into the list, or a new
+  local name, is never seen by the model); grads are left unchanged.
+- one buffer per parameter, matched by position in the list, created on the first call, carried
+  over from one step() to the next, and kept on the instance (two optimizers share nothing).
 
-The trap: a model keeps its own references to its weight arrays, so `params[i] = params[i] - ...`
-(a new array in the list) or `p = p - ...` inside a loop (a new local name) leaves the model's weights
-where they were. Change the arrays themselves: `p -= ...` or `p[...] = ...` (`p[:]` fails on 0-d arrays).
+`quizprep explain sgd_momentum` shows the reasoning behind the update, if you want it.
 """
 
 import numpy as np  # noqa: F401 - you will want it
@@ -32,5 +35,13 @@ class SGDMomentum:
         self.velocities = None  # one array per parameter, created on the first step()
 
     def step(self, params, grads):
-        """v = momentum * v + g; p -= lr * v, for every (p, g), updating each p in place."""
+        """One update of every parameter, in place; params[i] and grads[i] have the same shape."""
         raise NotImplementedError
+
+
+if __name__ == "__main__":
+    params = [np.array([1.0, -1.0]), np.array(2.0)]
+    opt = SGDMomentum(lr=0.1, momentum=0.9)
+    for _ in range(4):
+        opt.step(params, [np.array([1.0, -1.0]), np.array(1.0)])  # the same gradient every step
+        print([p.shape for p in params], [np.round(p, 4).tolist() for p in params])
