@@ -4,27 +4,28 @@ tanh squashes any real number into (-1, 1) and, unlike the sigmoid, is centred o
 
     tanh(x) = (exp(x) - exp(-x)) / (exp(x) + exp(-x))
 
-Like the sigmoid, its derivative can be written with the function's own output, which the forward
-pass has already computed:
+A backward pass through a tanh multiplies the upstream gradient by tanh's derivative at the
+pre-activation x. Derive that derivative and compute it.
 
-    d tanh / dx = 1 - tanh(x)**2
-
-It equals 1 at x = 0, is symmetric (tanh'(-x) = tanh'(x)) and falls to 0 as |x| grows — tanh
-saturates on both sides, just as the sigmoid does, only four times steeper at the origin.
-
-Implement `tanh_grad(x)`:
-- x: a numpy array of any shape (float64), the pre-activation (not tanh(x))
-- returns: a new float64 array of the same shape with 1 - tanh(x)**2 element-wise
+Implement `tanh_grad(x)`, the element-wise derivative d tanh / dx:
+- x: a float64 numpy array of any shape, 0-d included; x is the pre-activation, not tanh(x)
+- returns: a new float64 array of x's shape (a numpy scalar for a 0-d x counts) holding
+  tanh'(x) at every entry
 - x itself must be left unchanged.
-
-The trap: three formulas look alike. The square belongs to tanh(x), not to x and not to the
-difference, and s * (1 - s) is the sigmoid's rule, not tanh's. np.tanh is stable for any input;
-building tanh from exp() yourself overflows to inf / inf = NaN for large |x|.
+- The result must be finite (a number, never NaN or inf) and non-negative for every |x| up to
+  1000, where the true gradient is vanishingly small.
 """
 
-import numpy as np  # noqa: F401 - you will need it
+import numpy as np
 
 
 def tanh_grad(x):
-    """1 - tanh(x)**2 element-wise, same shape as x, float64."""
+    """d tanh / dx element-wise, same shape as x, float64; finite for any |x| <= 1000."""
     raise NotImplementedError
+
+
+if __name__ == "__main__":
+    x = np.array([[-1000.0, -1.0, 0.0], [0.5, 2.0, 1000.0]])
+    g = tanh_grad(x)
+    print("x:", x.shape, "tanh_grad(x):", np.shape(g), np.asarray(g).dtype)
+    print(g)
