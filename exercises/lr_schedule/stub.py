@@ -1,37 +1,46 @@
 """Linear warmup, then cosine decay.
 
-Most large models are trained with a learning rate that changes every step. A popular recipe has
-three phases, for integer steps 0, 1, 2, ...:
+Most large models are trained with a learning rate that changes at every step. This schedule has
+three phases over integer steps 0, 1, 2, ... (written as math; W = warmup_steps, T = total_steps):
 
-1. Warmup, while step < warmup_steps: rise linearly from 0 towards base_lr,
+1. Warmup, for 0 ≤ step < W: a straight line from 0 towards base_lr,
 
-       lr = base_lr * step / warmup_steps
+       lr = base_lr · step / W
 
-   so step 0 trains with lr 0 and the last warmup step with base_lr * (warmup_steps - 1) / warmup_steps.
+2. Cosine decay, for W ≤ step < T, with the decay's progress p running from 0 towards 1:
 
-2. Cosine decay, while warmup_steps <= step < total_steps: with progress p going from 0 to 1 over
-   the decay,
+       p  = (step − W) / (T − W)
+       lr = min_lr + (base_lr − min_lr) · (1 + cos πp) / 2
 
-       p  = (step - warmup_steps) / (total_steps - warmup_steps)
-       lr = min_lr + (base_lr - min_lr) * (1 + cos(pi * p)) / 2
-
-   (1 + cos(pi * p)) / 2 slides from 1 to 0, so lr starts at exactly base_lr and glides down to
-   min_lr, passing (base_lr + min_lr) / 2 halfway.
-
-3. From total_steps on: hold min_lr (do not let the cosine swing back up).
+3. From T on: lr = min_lr, for every later step.
 
 Implement `warmup_cosine(step, *, base_lr, warmup_steps, total_steps, min_lr=0.0)`:
-- step: int >= 0; base_lr >= min_lr >= 0 floats; 0 <= warmup_steps <= total_steps ints
-- returns: the learning rate for that step as a plain Python float (not a numpy array)
+- step: an int ≥ 0; base_lr ≥ min_lr ≥ 0 floats; 0 ≤ warmup_steps ≤ total_steps ints
+- returns the learning rate at that step as one plain Python float (not a numpy array or an int)
 
-The traps: warmup_steps may be 0 (no warmup at all — step 0 must then give base_lr, and nothing
-may divide by warmup_steps); the cosine's progress counts from the end of warmup, not from step 0;
-and the decay is scaled by (base_lr - min_lr), then shifted up by min_lr.
+Requirements that follow from the formulas, and that the checks test:
+- step 0 gives 0 when there is a warmup; the last warmup step gives base_lr · (W − 1) / W, and
+  step W gives exactly base_lr.
+- warmup_steps = 0 is allowed: there is no warmup, step 0 gives base_lr, and nothing may divide
+  by zero.
+- warmup_steps = total_steps is allowed: the decay has no steps, the ramp is followed directly
+  by min_lr, and nothing may divide by zero.
+- halfway through the decay the rate is (base_lr + min_lr) / 2; it never rises during the decay
+  and never leaves min_lr after it.
+
+`quizprep explain lr_schedule` walks through the schedule with numbers, if you want it.
 """
 
 import math  # noqa: F401 - you will need it
 
 
 def warmup_cosine(step, *, base_lr, warmup_steps, total_steps, min_lr=0.0):
-    """The learning rate at `step`: linear warmup from 0, cosine decay to min_lr, then min_lr."""
+    """The learning rate at `step` (a float): linear warmup from 0, cosine decay to min_lr, then min_lr."""
     raise NotImplementedError
+
+
+if __name__ == "__main__":
+    cfg = dict(base_lr=0.1, warmup_steps=4, total_steps=12, min_lr=0.01)
+    for s in range(15):
+        lr = warmup_cosine(s, **cfg)
+        print(s, type(lr).__name__, round(lr, 6))
