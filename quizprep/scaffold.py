@@ -93,8 +93,8 @@ questions:
 '''
 
 EXERCISE_YAML = '''\
-# One exercise, in the format of the built-in ones: this file, stub.py, solution.py, check_{id}.py and,
-# if you like, derivation.md. Field by field: docs/authoring.md. `quizprep check-exercise {id}` checks it.
+# One exercise, in the format of the built-in ones: this file, stub.py, solution.py, check_{id}.py and
+# derivation.md (optional: shown by `quizprep explain {id}`). Field by field: docs/authoring.md. `quizprep check-exercise {id}` checks it.
 id: {id}
 title: "Mean squared error and its gradient"
 topic: backprop
@@ -102,17 +102,19 @@ difficulty: 1                      # 1 warm-up, 2, 3 hard
 # order: 1                         # where it comes among this folder's exercises (without one: after them, by id)
 hints:                             # 1 to 3, each more telling
   - "The loss is the mean over every entry of (pred - target) squared."
-  - "Differentiate: each entry contributes 2 (pred - target) / N, with N the number of entries."
-  - "return 2 * (pred - target) / pred.size"
+  - "Only one term of the sum depends on a given pred entry: differentiate that term, and keep the 1/N of the mean."
+  - "Each entry of the gradient is 2 (pred - target) / N, with N = pred.size."
 '''
 
 EXERCISE_STUB = '''\
 """Mean squared error and its gradient.
 
-mse(pred, target) = mean((pred - target) ** 2), over every entry.
+mse(pred, target) = mean((pred - target) ** 2), the mean over every entry.
 
-Implement `mse_grad(pred, target)`: d mse / d pred, an array shaped like pred (float64).
-The trap: the mean divides by the number of entries, so the gradient does too.
+Implement `mse_grad(pred, target)`, the gradient d mse / d pred:
+- pred, target: float64 arrays of the same shape (any shape)
+- returns: an array shaped like pred, float64
+- pred and target stay unchanged.
 """
 
 import numpy as np  # noqa: F401 - yours to use
@@ -126,6 +128,27 @@ def mse(pred, target):
 def mse_grad(pred, target):
     """d mse / d pred, shaped like pred; pred and target unchanged."""
     raise NotImplementedError
+
+
+if __name__ == "__main__":
+    pred, target = np.array([[0.5, 1.0, -2.0]]), np.array([[0.0, 1.0, 1.0]])
+    print("mse:", mse(pred, target), "gradient shape:", np.shape(mse_grad(pred, target)))
+'''
+
+EXERCISE_DERIVATION = '''\
+# The gradient of the mean squared error
+
+Write the loss entry by entry: with N the number of entries of `pred`,
+
+    mse = (1/N) * sum_k (pred_k - target_k)^2
+
+Only one term of the sum depends on a given `pred_k`, so
+
+    d mse / d pred_k = (1/N) * 2 * (pred_k - target_k)
+
+The gradient has one entry per entry of `pred`, so it has pred's shape. The 1/N stays: the mean
+divides by the number of entries, and so does every gradient of it. Dropping it gives the gradient
+of the sum of squares, N times too large — the most common mistake here.
 '''
 
 EXERCISE_SOLUTION = '''\
@@ -205,7 +228,7 @@ def new_bank(topic: str, folder: Path) -> Path:
 
 
 def new_exercise(exercise_id: str, folder: Path) -> Path:
-    """Write `<folder>/<id>/` with exercise.yaml, stub.py, solution.py and check_<id>.py."""
+    """Write `<folder>/<id>/` with exercise.yaml, stub.py, solution.py, check_<id>.py and derivation.md."""
     if not EXERCISE_ID.match(exercise_id):
         raise ScaffoldError(f"`{exercise_id}` is not an exercise id — use lowercase letters, digits and '_', starting with a letter")
     target = folder / exercise_id
@@ -216,4 +239,5 @@ def new_exercise(exercise_id: str, folder: Path) -> Path:
     (target / "stub.py").write_text(EXERCISE_STUB, encoding="utf-8")
     (target / "solution.py").write_text(EXERCISE_SOLUTION, encoding="utf-8")
     (target / f"check_{exercise_id}.py").write_text(EXERCISE_CHECKS.format(id=exercise_id), encoding="utf-8")
+    (target / "derivation.md").write_text(EXERCISE_DERIVATION, encoding="utf-8")
     return target

@@ -1,4 +1,4 @@
-"""Verbs for the coding exercises: list, grade, hint, solution, path, edit, reset, watch."""
+"""Verbs for the coding exercises: list, grade, hint, explain, solution, path, edit, reset, watch."""
 
 from __future__ import annotations
 
@@ -141,6 +141,31 @@ def cmd_hint(args) -> int:
     return 0
 
 
+def cmd_explain(args) -> int:
+    """The derivation behind an exercise: what the stub leaves out, shown only when asked for."""
+    exercise = _exercise(args.id)
+    try:
+        text = exercise.derivation_text()
+    except OSError as err:
+        raise UsageError(f"cannot read {exercise.derivation}: {err.strerror or err}") from None
+    if text is None:
+        print(f"{exercise.id} has no derivation — `quizprep hint {exercise.id}` gives the next hint")
+        return 0
+    try:
+        with open_store() as store:
+            record(store.record_event, "derivation", exercise.id)
+    except Failure as err:
+        print(f"quizprep: not recorded: {err}", file=sys.stderr)
+    if sys.stdout.isatty():  # drawn as Markdown in a terminal; the plain text when piped
+        from rich.console import Console
+        from rich.markdown import Markdown
+
+        Console(width=min(width(), 100)).print(Markdown(text))
+    else:
+        print(text, end="" if text.endswith("\n") else "\n")
+    return 0
+
+
 def cmd_solution(args) -> int:
     """The reference solution, once passed or after an explicit give-up (which is recorded)."""
     exercise = _exercise(args.id)
@@ -229,6 +254,9 @@ def register(sub) -> None:
     p = sub.add_parser("hint", help="the next hint for an exercise")
     p.add_argument("id", metavar="ID")
     p.set_defaults(func=cmd_hint)
+    p = sub.add_parser("explain", help="the derivation behind an exercise (what its stub leaves for you to work out)")
+    p.add_argument("id", metavar="ID")
+    p.set_defaults(func=cmd_explain)
     p = sub.add_parser("solution", help="the reference solution (after you pass, or if you give up)")
     p.add_argument("id", metavar="ID")
     p.add_argument("--give-up", action="store_true", help="show it now, without passing (recorded)")

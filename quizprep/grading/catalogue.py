@@ -35,6 +35,10 @@ class Exercise:
     checks: Path
     derivation: Path | None = None
 
+    def derivation_text(self) -> str | None:
+        """The derivation (Markdown), or None when the exercise has none. OSError if it cannot be read."""
+        return None if self.derivation is None else self.derivation.read_text(encoding="utf-8", errors="replace")
+
 
 class CatalogueError(ValueError):
     """An exercise folder is malformed; the message names the file and line."""

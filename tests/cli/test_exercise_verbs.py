@@ -129,3 +129,27 @@ def test_watch_regrades_on_save_and_quits(quizprep_home):
                          env={**__import__("os").environ, "QUIZPREP_HOME": str(quizprep_home)}, stdin=subprocess.DEVNULL)
     assert out.stdout.count("checking…") >= 2
     assert "not yet" in out.stdout and "all checks pass — press n" in out.stdout
+
+
+def test_explain_shows_the_derivation_only_when_asked_and_says_so_when_there_is_none(quizprep_home, tmp_path, capsys):
+    import sqlite3
+
+    from quizprep.scaffold import EXERCISE_DERIVATION, new_exercise
+
+    pack = tmp_path / "pack"
+    new_exercise("mse_grad", pack)
+    (new_exercise("plain_one", pack) / "derivation.md").unlink()
+    assert main(["--exercises", str(pack), "path", "mse_grad"]) == 0
+    workspace_copy = Path(capsys.readouterr().out.strip()).read_text()
+    assert "2 * (pred_k - target_k)" not in workspace_copy and "1/N" not in workspace_copy  # the stub keeps it back
+
+    assert main(["--exercises", str(pack), "explain", "mse_grad"]) == 0
+    assert capsys.readouterr().out == EXERCISE_DERIVATION  # piped: the Markdown as written
+    db = sqlite3.connect(quizprep_home / "progress.db")
+    assert db.execute("SELECT COUNT(*) FROM events WHERE kind = 'derivation' AND ref = 'mse_grad'").fetchone() == (1,)
+    db.close()
+
+    assert main(["--exercises", str(pack), "explain", "plain_one"]) == 0
+    assert capsys.readouterr().out.strip() == "plain_one has no derivation — `quizprep hint plain_one` gives the next hint"
+    assert main(["explain", "nosuch"]) == 2
+    assert "unknown exercise `nosuch`" in capsys.readouterr().err

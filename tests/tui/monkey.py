@@ -20,7 +20,7 @@ from pathlib import Path
 # closes it mid-search. Not quizprep's code; its commands are tested on their own (test_screens).
 NEVER = {"ctrl+q", "ctrl+c", "super+c", "ctrl+z", "ctrl+p"}
 # q quits from home; pressed fast on a screen that closes with q, the second q lands on home
-NEVER_ON = {name: {"q"} for name in ("HomeScreen", "SummaryScreen", "InterviewReportScreen", "HelpScreen", "TextScreen")}
+NEVER_ON = {name: {"q"} for name in ("HomeScreen", "SummaryScreen", "InterviewReportScreen", "HelpScreen", "TextScreen", "MarkdownScreen")}
 TYPED = ["1", "2", "3", "4", "5", "9", "t", "f", "n", "y", "space", "enter", "enter", "tab", "shift+tab",
          "up", "down", "left", "right", "ctrl+s", "ctrl+u", "ctrl+f", "left_square_bracket", "right_square_bracket",
          "backspace", "pagedown", "home", "end"]

@@ -59,7 +59,7 @@ async def test_exercise_list_shows_status(app):
         app.action_exercises()
         await pilot.pause()
         table = app.screen.query_one("DataTable")
-        await wait_for(pilot, lambda: table.row_count == 16)
+        await wait_for(pilot, lambda: table.row_count == len(app.services.exercises))
         rows = {table.get_row_at(i)[2]: table.get_row_at(i)[1] for i in range(table.row_count)}
         assert rows["relu_grad"] == "✓ passed" and rows["softmax"] == "✗ failing" and rows["adam"] == "· not started"
 
@@ -82,7 +82,7 @@ async def test_grade_failing_then_passing_on_save_then_reset(app):
         assert ProgressStore().ever_passed("relu_grad")
         await pilot.press("h")
         await pilot.pause()
-        assert "hint 1/3" in text_of(screen, "#hints")
+        assert f"hint 1/{len(exercise.hints)}" in text_of(screen, "#hints")
         await pilot.press("r")
         await pilot.pause()
         await pilot.press("y")
@@ -227,3 +227,29 @@ async def test_practising_a_topic_leaves_the_schedule_alone(app):
     store = ProgressStore()
     assert [r[0] for r in store.db.execute("SELECT mode FROM answers")] == ["practice"]
     assert store.db.execute("SELECT COUNT(*) FROM cards").fetchone()[0] == 0
+
+
+async def test_the_derivation_opens_only_on_request_and_is_recorded(app, tmp_path):
+    import dataclasses
+
+    derivation = tmp_path / "derivation.md"
+    derivation.write_text("# Why x > 0\n\nThe slope of max(0, x) is one to the right of the kink.\n")
+    exercise = dataclasses.replace(app.services.exercise("relu_grad"), derivation=derivation)
+    without = dataclasses.replace(exercise, derivation=None)
+    async with app.run_test(size=(80, 24)) as pilot:
+        app.push_screen(ExerciseScreen(exercise))
+        await pilot.pause()
+        assert "slope of max(0, x)" not in text_of(app.screen, "#instructions")
+        await pilot.press("d")
+        await pilot.pause()
+        assert type(app.screen).__name__ == "MarkdownScreen"
+        assert "slope of max(0, x)" in app.screen.query_one("Markdown").source
+        await pilot.press("escape")
+        await pilot.pause()
+        assert isinstance(app.screen, ExerciseScreen)
+        assert ProgressStore().count_events("derivation", "relu_grad") == 1
+        app.push_screen(ExerciseScreen(without))
+        await pilot.pause()
+        await pilot.press("d")
+        await pilot.pause()
+        assert isinstance(app.screen, ExerciseScreen) and app._exception is None

@@ -1,12 +1,12 @@
-"""Small modal dialogs: a yes/no confirmation, and a read-only text viewer."""
+"""Small modal dialogs: a yes/no confirmation, a read-only code viewer and a Markdown reader."""
 
 from __future__ import annotations
 
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Horizontal, Vertical
+from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import ModalScreen
-from textual.widgets import Button, Static, TextArea
+from textual.widgets import Button, Markdown, Static, TextArea
 
 
 class ConfirmScreen(ModalScreen):
@@ -46,3 +46,23 @@ class TextScreen(ModalScreen):
         with Vertical(id="dialog"):
             yield Static(f"[b]{self.title_text}[/b]  [dim]escape closes[/dim]")
             yield TextArea(self.text, language="python", read_only=True, show_line_numbers=True)
+
+
+class MarkdownScreen(ModalScreen):
+    """Shows a Markdown document (a derivation), scrolled with the keyboard."""
+
+    BINDINGS = [Binding("escape,q", "dismiss", "Close")]
+
+    def __init__(self, title: str, text: str) -> None:
+        super().__init__()
+        self.title_text = title
+        self.text = text
+
+    def compose(self) -> ComposeResult:
+        with Vertical(id="dialog", classes="reading"):
+            yield Static(f"[b]{self.title_text}[/b]  [dim]escape closes · arrows and page keys scroll[/dim]")
+            with VerticalScroll(id="reading-scroll"):
+                yield Markdown(self.text)
+
+    def on_mount(self) -> None:
+        self.query_one("#reading-scroll").focus()

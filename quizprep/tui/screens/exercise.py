@@ -80,6 +80,7 @@ class ExerciseScreen(Screen):
         Binding("g", "grade", "Grade"),
         Binding("e", "edit", "Edit"),
         Binding("h", "hint", "Hint"),
+        Binding("d", "derivation", "Derivation"),
         Binding("r", "reset", "Reset"),
         Binding("s", "solution", "Solution"),
         Binding("escape", "app.pop_screen", "Back"),
@@ -211,6 +212,21 @@ class ExerciseScreen(Screen):
         hints = self.query_one("#hints", Static)
         hints.update(shown + "\n")
         hints.display = True
+
+    def action_derivation(self) -> None:
+        """The derivation behind the exercise, shown only when asked for (as `quizprep explain`)."""
+        from .confirm import MarkdownScreen
+
+        try:
+            text = self.exercise.derivation_text()
+        except OSError as err:
+            self.notify(f"Cannot read {self.exercise.derivation}: {err.strerror or err}", severity="error")
+            return
+        if text is None:
+            self.notify(f"{self.exercise.id} has no derivation; h shows the next hint.")
+            return
+        self.app.services.record_event("derivation", self.exercise.id)
+        self.app.push_screen(MarkdownScreen(f"How {self.exercise.id} is derived", text))
 
     def action_reset(self) -> None:
         from .confirm import ConfirmScreen
