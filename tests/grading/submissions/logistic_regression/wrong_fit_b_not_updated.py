@@ -1,0 +1,23 @@
+# expect: fail
+# diagnosis: w from fit_logistic_regression(X, y) is wrong
+# diagnosis: likely mistake: b is never updated
+import numpy as np
+
+
+def bce_with_logits(z, y):
+    return float(np.mean(np.logaddexp(0, z) - y * z))
+
+
+def bce_with_logits_grad(z, y):
+    e = np.exp(-np.abs(z))
+    p = np.where(z >= 0, 1 / (1 + e), e / (1 + e))
+    return (p - y) / len(z)
+
+
+def fit_logistic_regression(X, y, lr=0.1, steps=100):
+    w = np.zeros(X.shape[1])
+    b = 0.0
+    for _ in range(steps):
+        w -= lr * X.T @ bce_with_logits_grad(X @ w + b, y)
+    return w, b
+
