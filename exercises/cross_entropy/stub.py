@@ -1,31 +1,34 @@
 """Cross-entropy loss over a batch.
 
 A classifier outputs, for each of N examples, K probabilities (a softmax row). The label is a
-one-hot row y: 1 at the true class, 0 elsewhere. The loss of one example is
+one-hot row y: 1.0 at the true class, 0.0 elsewhere. The loss of one example, and of the batch:
 
-    -sum_k y_k * log(p_k)   =   -log(probability given to the true class)
-
-and the loss of the batch is the MEAN over its N examples, so the loss (and every gradient taken
-from it) does not grow with the batch size.
+    loss_n = -sum_k y_nk * log(p_nk)          (natural log)
+    L      = (1/N) * sum_n loss_n             the MEAN over the N examples
 
 Implement `cross_entropy_loss(probs, y_onehot)`:
-- probs: float64 array (N, K), every row a probability distribution
+- probs: float64 array (N, K), every row a probability distribution; entries may be exactly 0.0
+  (an underflowed softmax, or hard 0/1 predictions)
 - y_onehot: float64 array (N, K), one 1.0 per row
-- returns: one Python float (float(...) of a numpy scalar is fine), the mean loss
+- returns: L as one Python float (float(...) of a numpy scalar is fine), not one value per example
 - neither input may be changed.
-
-The trap is log(0). A probability can be exactly 0 (a softmax underflows, or someone hands you
-hard predictions): np.log(0) is -inf, and for a wrong class y_k * log(p_k) = 0 * -inf is NaN,
-which then poisons the whole mean. Keep the log finite with a small eps, either added,
-np.log(probs + eps), or as a floor, np.log(np.clip(probs, eps, 1.0)). Any eps up to 1e-7 is
-accepted (1e-8 and 1e-12 are the usual choices): on ordinary inputs it moves the loss by about
-eps / p, far below what the checks can see, and when the true class has p == 0 the loss is a
-large finite number, -log(eps), instead of inf.
+- Zeros: a probability of exactly 0 on a wrong class must not change the loss (and must not make
+  it NaN); a probability of exactly 0 on the true class must give a large but finite loss (above
+  10), never inf or NaN.
+- Precision: you may evaluate the log at a probability raised by a tiny eps (any eps up to 1e-7);
+  on ordinary inputs the checks accept the difference that makes.
 """
 
-import numpy as np  # noqa: F401 - yours to use
+import numpy as np
 
 
 def cross_entropy_loss(probs, y_onehot):
-    """Mean over the batch of -sum(y * log p); a float, finite even where p == 0."""
+    """Mean over the batch of -sum_k y * log p; one float, finite even where p == 0."""
     raise NotImplementedError
+
+
+if __name__ == "__main__":
+    probs = np.array([[0.7, 0.2, 0.1], [0.25, 0.15, 0.6], [0.0, 0.5, 0.5]])
+    y_onehot = np.array([[1.0, 0.0, 0.0], [0.0, 0.0, 1.0], [0.0, 1.0, 0.0]])
+    loss = cross_entropy_loss(probs, y_onehot)
+    print("probs:", probs.shape, "y_onehot:", y_onehot.shape, "loss:", type(loss).__name__, loss)
