@@ -9,10 +9,11 @@ norm. All gradient arrays together are treated as one long vector; its length is
 
     total_norm = sqrt( Σ over every array g, Σ over every entry g_k of g:  g_k² )
 
-- when total_norm exceeds max_norm, every array is multiplied by one and the same positive factor, chosen
-  so that the global norm afterwards is max_norm (the direction of the whole vector is kept);
+- when total_norm exceeds max_norm, every array is multiplied by one and the same positive
+  factor, chosen so that the global norm afterwards is max_norm (the direction is kept);
 - otherwise (total_norm ≤ max_norm, an all-zero gradient included) every array is left exactly as
   it was, and nothing divides by zero.
+
 PyTorch computes its factor with a 1e-6 added to total_norm; that is accepted here too (the checks
 compare clipped values to a relative 1e-5), but not required.
 
