@@ -1,0 +1,19 @@
+# expect: fail
+# diagnosis: your function modified its input `x` in place
+# Saves a copy by centring x itself: the caller's array is changed.
+import numpy as np
+
+
+def layernorm_forward(x, gamma, beta, eps=1e-5):
+    x -= x.mean(axis=-1, keepdims=True)
+    inv_std = 1.0 / np.sqrt((x**2).mean(axis=-1, keepdims=True) + eps)
+    x_hat = x * inv_std
+    return gamma * x_hat + beta, (x_hat, gamma, inv_std)
+
+
+def layernorm_backward(d_out, cache):
+    x_hat, gamma, inv_std = cache
+    axes = tuple(range(d_out.ndim - 1))
+    g = d_out * gamma
+    dx = inv_std * (g - g.mean(axis=-1, keepdims=True) - x_hat * (g * x_hat).mean(axis=-1, keepdims=True))
+    return dx, (d_out * x_hat).sum(axis=axes), d_out.sum(axis=axes)
