@@ -1,30 +1,28 @@
 """A Linear (fully connected) layer: forward and backward.
 
-A Linear layer maps a batch of row vectors x, shape (N, in_dim), to out = x @ W + b, shape
-(N, out_dim), with W of shape (in_dim, out_dim) and b of shape (out_dim,) added to every row.
+A Linear layer maps a batch of row vectors x, shape (N, in_dim), to
 
-Initialisation (He / Kaiming, the usual choice in front of a ReLU):
-    W ~ Normal(mean 0, variance 2 / in_dim)   e.g. np.random.randn(in_dim, out_dim) * sqrt(2 / in_dim)
-    b = zeros
-The variance is divided by the fan-in so the size of the outputs does not grow or shrink with the
-number of inputs; the factor 2 makes up for ReLU zeroing about half of them.
+    out = x @ W + b          shape (N, out_dim)
 
-Backward: you receive d_out = dL/d(out), shape (N, out_dim), and apply the chain rule to out = x @ W + b:
-    dL/dW = x.T @ d_out           shape (in_dim, out_dim): every example adds its own outer product
-    dL/db = d_out summed over N   shape (out_dim,): b was copied into every row, so its gradients add up
-    dL/dx = d_out @ W.T           shape (N, in_dim): returned, for the layer below
+with W of shape (in_dim, out_dim) and b of shape (out_dim,), added to every row.
+
+Initialisation (He / Kaiming, the usual choice in front of a ReLU): every entry of W is drawn
+independently from a normal distribution with mean 0 and variance 2 / in_dim; b starts at zero.
+
+Backward receives d_out = dL/d(out), shape (N, out_dim), from the layer above, for some scalar
+loss L. It returns dL/dx and stores dL/dW and dL/db: the exact gradients of that same L. Any
+averaging over the batch that L does is already inside d_out; backward adds none of its own.
 
 Implement the class `Linear(in_dim, out_dim)`:
-- `__init__`: set `self.W` and `self.b` as above (float64).
-- `forward(x)`: return x @ W + b, and keep what backward will need.
-- `backward(d_out)`: set `self.dW` and `self.db`, return dL/dx. Do not change d_out.
-
-The trap: a gradient always has the shape of the thing it differentiates — if yours does not, an
-operand is transposed or a sum is missing. And db is a sum, not a mean: when the loss averages over
-the batch, the 1/N is already inside d_out.
+- `__init__`: set `self.W`, float64 (in_dim, out_dim), and `self.b`, float64 (out_dim,), as above.
+  W and b may be replaced by assignment afterwards: forward and backward use the current ones.
+- `forward(x)`: return x @ W + b, float64 (N, out_dim), and keep what backward will need.
+- `backward(d_out)`, called after forward: set `self.dW`, shape (in_dim, out_dim), and `self.db`,
+  shape (out_dim,); return dL/dx, shape (N, in_dim). All float64.
+- Neither x nor d_out may be changed. N may be 1.
 """
 
-import numpy as np  # noqa: F401 - you will need it
+import numpy as np
 
 
 class Linear:
@@ -37,5 +35,14 @@ class Linear:
         raise NotImplementedError
 
     def backward(self, d_out):
-        """d_out: (N, out_dim). Set self.dW, self.db; return dL/dx: (N, in_dim)."""
+        """d_out: (N, out_dim). Set self.dW (in_dim, out_dim), self.db (out_dim,); return dL/dx: (N, in_dim)."""
         raise NotImplementedError
+
+
+if __name__ == "__main__":
+    layer = Linear(4, 3)
+    print("W:", np.shape(layer.W), "b:", np.shape(layer.b))
+    x = np.arange(20.0).reshape(5, 4) / 10
+    out = layer.forward(x)
+    d_x = layer.backward(np.ones_like(out))
+    print("out:", np.shape(out), "dW:", np.shape(layer.dW), "db:", np.shape(layer.db), "dL/dx:", np.shape(d_x))
