@@ -8,46 +8,46 @@ The network classifies a batch X, shape (N, input_dim), into output_dim classes:
     probs = softmax(z2)  (N, output_dim)     each row sums to 1
     loss = mean over the batch of -log(probability of the true class)
 
-Backward applies the chain rule from the loss down, one step per line above:
-
-    d_z2 = (probs - y_onehot) / N     softmax and cross-entropy together; the / N is the mean's
-    d_a1 = fc2.backward(d_z2)         also fills fc2.dW, fc2.db
-    d_z1 = d_a1 * relu_grad(z1)       ReLU lets gradient through only where z1 > 0
-    fc1.backward(d_z1)                fills fc1.dW, fc1.db
-
-and update() takes one step of plain SGD on all four parameter arrays: p -= lr * dp.
+Training repeats three calls on a batch: loss = forward(X, y_onehot), then backward(y_onehot),
+then update().
 
 Implement, in `TwoLayerNet`:
-- `forward(X, y_onehot)`: return the mean cross-entropy loss (a float), keeping what backward needs.
-- `backward(y_onehot)`: fill fc1.dW, fc1.db, fc2.dW, fc2.db (through the layers' own backward).
-  Compute gradients only: the weights must not change here.
-- `update()`: subtract lr * gradient from fc1.W, fc1.b, fc2.W, fc2.b, IN PLACE (`-=`), so anything else
-  that holds those arrays sees the new values.
-
-The traps: the ReLU mask in backward, the / N, and `self.fc1.W = self.fc1.W - ...`, which builds a
-new array instead of updating the one the network (and everyone else) holds.
+- `forward(X, y_onehot)`: return the mean cross-entropy loss (a float) of the network above,
+  keeping what backward will need. The helpers below compute each line.
+- `backward(y_onehot)`: after a forward on the same batch, fill fc1.dW, fc1.db, fc2.dW, fc2.db
+  with the gradients of that loss with respect to fc1.W, fc1.b, fc2.W, fc2.b (each shaped like
+  its parameter), through the layers' own backward. Compute gradients only: no weight may change
+  here.
+- `update()`: one step of plain gradient descent with learning rate self.lr on all four
+  parameters: each moves against its gradient, by self.lr times that gradient. The step must
+  change the arrays the layers already hold, in place, not replace them with new arrays, so that
+  anything else holding those arrays sees the new values.
+- X and y_onehot must be left unchanged. The weights may be assigned to fc1 and fc2 after
+  construction; always use the current ones and self.lr.
 """
 
 import numpy as np
 
 
 def relu(x):
+    """max(0, x) element-wise (given)."""
     return np.maximum(0.0, x)
 
 
 def relu_grad(x):
+    """relu's derivative element-wise, float64, 0 at x == 0 (given)."""
     return (x > 0).astype(np.float64)
 
 
 def softmax(z):
-    """Row-wise softmax; subtracting each row's max keeps exp from overflowing."""
+    """Row-wise softmax, stable for large logits (given)."""
     e = np.exp(z - z.max(axis=1, keepdims=True))
     return e / e.sum(axis=1, keepdims=True)
 
 
 def cross_entropy_loss(probs, y_onehot):
     """Mean over the batch of -log(probability of the true class). A float."""
-    log_probs = np.log(np.maximum(probs, np.finfo(np.float64).tiny))  # log(0) would be -inf
+    log_probs = np.log(np.maximum(probs, np.finfo(np.float64).tiny))  # finite even where a probability is 0
     return float(-np.sum(y_onehot * log_probs) / probs.shape[0])
 
 
@@ -83,5 +83,17 @@ class TwoLayerNet:
         raise NotImplementedError
 
     def update(self):
-        """One SGD step, in place: W -= lr * dW and b -= lr * db for fc1 and fc2."""
+        """One step of gradient descent on fc1.W, fc1.b, fc2.W, fc2.b with self.lr, changing those arrays in place."""
         raise NotImplementedError
+
+
+if __name__ == "__main__":
+    X = np.array([[0.5, -1.0, 2.0], [1.5, 0.0, -0.5], [-1.0, 1.0, 1.0], [0.0, 2.0, -2.0]])
+    y_onehot = np.eye(2)[[0, 1, 1, 0]]
+    net = TwoLayerNet(input_dim=3, hidden_dim=5, output_dim=2, lr=0.1)
+    for step in range(3):
+        loss = net.forward(X, y_onehot)
+        net.backward(y_onehot)
+        print("step", step, "loss:", loss, "| dW1:", np.shape(net.fc1.dW), "db1:", np.shape(net.fc1.db),
+              "dW2:", np.shape(net.fc2.dW), "db2:", np.shape(net.fc2.db))
+        net.update()
