@@ -1,26 +1,29 @@
 """A tiny scalar autograd engine.
 
-Every arithmetic operation on a `Value` makes a new node that remembers its inputs (`_prev`) and a
-`_backward` closure. The forward parts are written for you below. Your job is the backward half:
+A `Value` wraps one float and records how it was computed, so that the derivative of a final
+result with respect to every number it came from can be worked out automatically (reverse-mode
+automatic differentiation, as in PyTorch, for scalars).
 
-1. Each `_backward` applies the chain rule locally: with g = out.grad (d loss / d out), add
-   g * (d out / d input) to each input's .grad.
-       out = a + b      d out/da = 1,             d out/db = 1
-       out = a * b      d out/da = b.data,        d out/db = a.data
-       out = a ** k     d out/da = k * a.data ** (k - 1)        (k a plain int or float)
-       out = -a         d out/da = -1
-       out = relu(a)    d out/da = 1 if out.data > 0 else 0
-       out = tanh(a)    d out/da = 1 - out.data ** 2
-       out = exp(a)     d out/da = out.data
-   Subtraction and division are built from these (a - b = a + (-b), a / b = a * b**-1), so they need
-   no rules of their own.
+The API (the forward half is written for you below):
+- `Value(data)`: `.data` is the number, `.grad` starts at 0.0.
+- Every operation returns a new Value whose `_prev` holds the Values it was computed from and
+  whose `_backward` is a function (a closure) that you write: when it runs, it passes this
+  node's `.grad` on to the `.grad` of its inputs, as the chain rule says.
+- Operations that must work, with Values or plain numbers on either side where it makes sense:
+  `a + b`, `a * b`, `a ** k` (k a plain int or float), `-a`, `a - b`, `a / b`, `a.relu()`,
+  `a.tanh()`, `a.exp()`. Subtraction, division and the reflected forms are already built from the
+  others, so they need no backward code of their own.
+- `out.backward()`: afterwards, every Value `v` that `out` depends on has `v.grad` equal to
+  d out / d v, and `out.grad` is 1.0 (d out / d out). `.data` never changes.
 
-2. `backward()` runs them all: order the graph topologically (every node after its inputs), set this
-   node's grad to 1.0 (d out / d out), then call `_backward` on each node from the output back to the
-   leaves, so that a node's grad is complete before it is passed on.
+Requirements:
+- the gradients are the true derivatives of the expression as a function of its leaves, for any
+  graph: a Value may be used several times (`a * a`, `a * b + a`, a node feeding two others),
+  and its gradient is then the total derivative, every use included.
+- relu's derivative at its kink is taken as 0 (the checks keep inputs away from 0).
+- a chain of a few hundred nested operations must work.
 
-The trap: add with `+=`, never assign with `=`. A value used twice (a * a, or a weight shared by two
-paths) receives one contribution per use, and the sum is its gradient.
+`quizprep explain autograd` derives the backward rules and the order of the walk, if you want it.
 """
 
 import math
@@ -44,7 +47,7 @@ class Value:
         out = Value(self.data + other.data, (self, other), "+")
 
         def _backward():
-            raise NotImplementedError  # add out.grad * (d out / d input) to self.grad and other.grad
+            raise NotImplementedError
 
         out._backward = _backward
         return out
@@ -127,3 +130,14 @@ class Value:
 
     def __rtruediv__(self, other):
         return self**-1 * other
+
+
+if __name__ == "__main__":
+    a, b = Value(2.0), Value(-3.0)
+    loss = a * b + a  # used twice: a's gradient is the sum over both uses
+    loss.backward()
+    print(loss, a, b, sep="\n")  # expect loss.data -4.0, a.grad -2.0, b.grad 2.0
+    x = Value(0.5)
+    y = (x * 3.0).tanh() + (x ** 2).exp() / x
+    y.backward()
+    print(y, x, sep="\n")
