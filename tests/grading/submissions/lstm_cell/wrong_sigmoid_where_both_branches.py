@@ -1,0 +1,29 @@
+# expect: fail
+# diagnosis: raised a warning
+# diagnosis: computes both branches on every entry
+# Looks stable, but np.where evaluates both formulas on every entry before choosing.
+import numpy as np
+
+
+def sigmoid(z):
+    return np.where(z >= 0, 1.0 / (1.0 + np.exp(-z)), np.exp(z) / (1.0 + np.exp(z)))
+
+
+def lstm_step_forward(x, prev_h, prev_c, Wx, Wh, b):
+    a = np.dot(x, Wx) + np.dot(prev_h, Wh) + b
+    ai, af, ao, ag = np.split(a, 4, axis=1)
+    i, f, o, g = sigmoid(ai), sigmoid(af), sigmoid(ao), np.tanh(ag)
+    next_c = f * prev_c + i * g
+    tanh_c = np.tanh(next_c)
+    next_h = o * tanh_c
+    return next_h, next_c, (x, prev_h, prev_c, Wx, Wh, i, f, o, g, tanh_c)
+
+
+def lstm_step_backward(dnext_h, dnext_c, cache):
+    x, prev_h, prev_c, Wx, Wh, i, f, o, g, tanh_c = cache
+    dc = dnext_c + dnext_h * o * (1.0 - tanh_c**2)
+    da = np.concatenate([dc * g * i * (1.0 - i),
+                         dc * prev_c * f * (1.0 - f),
+                         dnext_h * tanh_c * o * (1.0 - o),
+                         dc * i * (1.0 - g**2)], axis=1)
+    return da @ Wx.T, da @ Wh.T, dc * f, x.T @ da, prev_h.T @ da, da.sum(axis=0)
