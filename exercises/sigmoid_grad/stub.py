@@ -5,9 +5,9 @@ The sigmoid squashes any real number into (0, 1):
     sigma(x) = 1 / (1 + exp(-x))
 
 A backward pass through a sigmoid multiplies the upstream gradient by sigma's derivative at the
-pre-activation x. Derive that derivative and compute it.
+pre-activation x. Derive that derivative, d sigma / dx, and compute it element by element.
 
-Implement `sigmoid_grad(x)`, the element-wise derivative d sigma / dx:
+Implement `sigmoid_grad(x)`:
 - x: a float64 numpy array of any shape, 0-d included; x is the pre-activation, not sigma(x)
 - returns: a new float64 array of x's shape (a numpy scalar for a 0-d x counts) holding
   sigma'(x) at every entry
