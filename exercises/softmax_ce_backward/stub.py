@@ -4,7 +4,7 @@ A classifier's last layer gives logits z, shape (N, K). The loss is a softmax fo
 cross-entropy, averaged over the batch:
 
     p_nk = exp(z_nk) / sum_j exp(z_nj)          (softmax of each row)
-    L    = -(1/N) * sum_n sum_k y_nk * log(p_nk)
+    L    = mean over the N rows of  -sum_k y_nk * log(p_nk)
 
 Derive the gradient of L with respect to the logits, through both steps at once, and compute it.
 
