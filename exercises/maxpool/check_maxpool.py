@@ -192,11 +192,12 @@ def _expect_out_shape(out, case) -> None:
     want = (n, c, *out_size(case))
     if not isinstance(out, np.ndarray) or out.shape == want:
         return
-    named = {(n, c, h - pool + 1, w - pool + 1): "the stride is ignored (that is the stride-1 size)",
-             (n, c, h // pool, w // pool): "H // pool assumes windows that do not overlap",
-             (n, c, want[2] - 1, want[3] - 1): "the size is one short (the + 1 is missing)",
-             (n, c, want[2] + 1, want[3] + 1): "the size is one too large"}
-    hint = [f"likely mistake: {named[out.shape]}"] if out.shape in named and out.shape != want else []
+    candidates = [((h - pool + 1, w - pool + 1), "the stride is ignored (that is the stride-1 size)"),
+                  ((h // pool, w // pool), "H // pool assumes windows that do not overlap"),
+                  ((want[2] - 1, want[3] - 1), "the size is one short (the + 1 is missing)"),
+                  ((want[2] + 1, want[3] + 1), "the size is one too large")]
+    named = [what for size, what in candidates if (n, c, *size) == out.shape]
+    hint = ("likely mistake: " + ", or ".join(named),) if named else ()
     raise CheckFailed(f"{call_name(case_id(case))}[0] has shape {out.shape}, expected {want}",
                       (f"input x: shape {(n, c, h, w)}; H' = (H - pool) / stride + 1 = {want[2]}, "
                        f"W' = (W - pool) / stride + 1 = {want[3]}", *hint))
