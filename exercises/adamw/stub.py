@@ -1,26 +1,24 @@
 """AdamW and RMSProp.
 
-Two optimizers that, like torch.optim.AdamW and torch.optim.RMSprop (without momentum, not
-centred), update a list of parameter arrays in place from their gradients.
+Two optimizers that update a list of parameter arrays in place from their gradients, exactly as
+torch.optim.AdamW and torch.optim.RMSprop (without momentum, not centred) do.
 
 AdamW(lr=1e-3, beta1=0.9, beta2=0.999, eps=1e-8, weight_decay=1e-2) is Adam with DECOUPLED weight
-decay. Call t = 1, 2, ... the number of calls to step() so far (one count for the whole optimizer).
-On step t, for every parameter θ with gradient g:
+decay. Every call to step() is one step of the whole optimizer, and for every parameter:
+- the decay: the parameter first shrinks by lr * weight_decay times its value at the start of the
+  step. The decay acts on the parameter only and never enters the moment estimates (feeding it
+  through the gradient would be Adam with an L2 penalty, a different optimizer);
+- then the Adam step, from the raw gradient: the exponential moving averages of the gradient
+  (decay rate beta1) and of its square (beta2), both starting at zero and bias-corrected for that
+  start, and a move of lr times the corrected first moment over the square root of the corrected
+  second moment plus eps — eps is added AFTER the square root, as in PyTorch.
+Two facts to test yourself with: with weight_decay=0 AdamW is exactly Adam, and with all gradients
+0 it only decays, p_t = p_0 * (1 - lr * weight_decay)**t.
 
-    1. decay:  θ shrinks by lr·weight_decay·θ, using θ as it was at the start of this step.
-    2. Adam:   m_t = β1·m_{t-1} + (1 − β1)·g,     v_t = β2·v_{t-1} + (1 − β2)·g²,   m_0 = v_0 = 0
-               m̂ = m_t / (1 − β1^t),             v̂ = v_t / (1 − β2^t)
-               θ moves by −lr · m̂ / (√v̂ + ε)
-
-The decay acts on the parameter only: it never enters m or v (that would be Adam with an L2 penalty,
-a different optimizer). eps is added AFTER the square root, as in PyTorch. With weight_decay=0,
-AdamW is exactly Adam; with all gradients 0, it only decays: θ_t = θ_0·(1 − lr·weight_decay)^t.
-
-RMSProp(lr=1e-2, alpha=0.99, eps=1e-8) keeps one running average of the squared gradient per
-parameter, starting at 0 (no bias correction):
-
-    s_t = alpha·s_{t-1} + (1 − alpha)·g²,   s_0 = 0
-    θ moves by −lr · g / (√s_t + ε)            (eps after the square root, as in PyTorch)
+RMSProp(lr=1e-2, alpha=0.99, eps=1e-8) keeps, per parameter, an exponential moving average of the
+squared gradient in which alpha is the weight of the OLD average; it starts at zero and is not
+bias-corrected. Each step moves the parameter by lr times the gradient over (the square root of
+that average plus eps) — again eps after the square root.
 
 Implement `AdamW.step(params, grads)` and `RMSProp.step(params, grads)`:
 - params: a list of float64 numpy arrays (any shapes, including 0-d arrays of shape ()); every call
