@@ -125,7 +125,6 @@ def _value(learner, key, which):
 
 
 def _dW_of(learner, key):
-    W, idx, d_out = INPUTS[key]
     got = _value(learner, key, "backward")
     if isinstance(got, np.ndarray) and got.dtype.kind in "iub":
         raise CheckFailed(f"dW from embedding_backward(d_out, idx, V) has dtype {got.dtype}, expected float64",
@@ -168,6 +167,8 @@ def test_backward_matches_finite_differences(learner, key):
 
 
 # ---- inputs ----
+# Whether the forward output shares memory with W is not checked: W[idx] with an integer array is
+# already a copy, and the contract asks for nothing W[idx] does not do. W itself must stay unchanged.
 
 def test_inputs_not_modified(learner):
     got = learner.run_once(every_case)

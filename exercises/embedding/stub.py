@@ -13,7 +13,8 @@ Implement:
   2-D, ...), every entry in 0..V-1 -> out, float64, shape idx.shape + (D,).
 - `embedding_backward(d_out, idx, V)`: d_out = dL/d(out), float64 of shape idx.shape + (D,); the same
   idx; V the number of rows of W -> dL/dW, a float64 array of shape (V, D).
-- Nothing you are given may be changed (W, idx, d_out).
+- Nothing you are given may be changed (W, idx, d_out). Whether out shares memory with W is left
+  open: indexing W with an integer array already returns a new array, and nothing more is asked.
 
 Requirements: the same id may occur several times in idx (a word used twice in a sentence, a
 popular item in a batch), and dW must account for every occurrence; rows of W that were never
