@@ -90,6 +90,8 @@ M_MASK_PAST = "the mask hides the past instead of the future — query i may att
 M_QUERY_AXIS = "the softmax ran over the queries (axis -2) — each query's weights are normalised over the keys, axis=-1"
 M_GLOBAL_MAX = ("the max of all the scores was subtracted instead of each row's: a row far below it underflows to 0 / 0 "
                 "— subtract scores.max(axis=-1, keepdims=True)")
+NAN_HINT = ("NaN with ordinary scores usually comes from the mask: 0 * inf is NaN, so mask * -np.inf poisons the visible "
+            "entries too — use np.where(mask, -np.inf, scores) (or a large negative fill)")
 M_BWD_NO_SCALE = "the backward is missing the 1/sqrt(d) of the scores: dQ and dK come out sqrt(d) times too big"
 M_BWD_SCALE_D = "the backward scales by 1/d instead of 1/sqrt(d): dQ and dK come out sqrt(d) times too small"
 M_SWAPPED = "dQ and dK are swapped — dQ pairs d(scores) with K, dK pairs its transpose with Q"
@@ -269,8 +271,10 @@ def test_forward_matches_expected(learner, key):
     got = _result(learner, every_case, INPUTS, key, "out")
     Q, K, V, _, causal = INPUTS[key]
     shapes, call = _shapes(key, INPUTS)
-    expect_array(got["out"], attention(Q, K, V, causal), name=f"out = {call}[0]", inputs=shapes,
-                 alternatives=forward_mistakes(Q, K, V, causal))
+    out = got["out"]
+    nan = isinstance(out, np.ndarray) and out.dtype.kind == "f" and not np.all(np.isfinite(out))
+    expect_array(out, attention(Q, K, V, causal), name=f"out = {call}[0]", inputs=shapes,
+                 alternatives=forward_mistakes(Q, K, V, causal), extra=(NAN_HINT,) if nan else ())
 
 
 def test_causal_weights_sum_to_one(learner):
