@@ -33,7 +33,7 @@ from quizprep.grading.api import (
 # differs from -log(p) by at most eps / p, where p is the probability given to the true label, at least
 # sigmoid(-Z_MAX) = 0.018 > P_MIN (asserted where the inputs are made); clipping changes nothing there.
 # So an accepted eps moves the mean loss by at most 1e-7 / 0.015 = 6.7e-6, and LOSS_ATOL is twice that.
-# Every real mistake (a sum, a flipped sign, swapped labels) moves the loss by 0.1 or more.
+# Every named mistake (a sum, swapped labels) moves the loss by 0.05 or more (asserted), a flipped sign by twice the loss.
 Z_MAX = 4.0
 P_MIN = 0.015
 LOSS_ATOL = 2 * LOG_EPS_MAX / P_MIN
@@ -181,9 +181,11 @@ def _loss_mistakes(z, y):
 def test_loss_matches_the_formula(learner, key):
     z, y = LOSS_CASES[key]
     assert np.min(np.where(y == 1, _sigmoid(z), 1 - _sigmoid(z))) > P_MIN  # LOSS_ATOL relies on it
+    mistakes = _loss_mistakes(z, y)
+    assert all(abs(float(v) - _mean_bce(z, y)) > 100 * LOSS_ATOL for v in mistakes.values())
     got = learner.run_once(ordinary)["loss"][key]
     expect_array(got, np.asarray(_mean_bce(z, y)), name="bce_with_logits(z, y)", inputs={"z": z, "y": y}, atol=LOSS_ATOL,
-                 batch_size=z.shape[0], alternatives=_loss_mistakes(z, y))
+                 batch_size=z.shape[0], alternatives=mistakes)
 
 
 def test_loss_is_exact_at_logits_of_1e4(learner):
