@@ -88,14 +88,20 @@ RMSPROP_CASES = {
 
 # ---- probes: they run in the learner's process and return plain data ----
 
+def _drive(cls, kw, params, grads_seq):
+    """A new optimizer stepped once per entry of grads_seq: what the caller sees (or the shape error it raised)."""
+    try:
+        return {**record_steps(cls(**kw).step, params, grads_seq), "grads": grads_seq}
+    except ValueError as exc:  # state of one shape meeting a parameter of another
+        return {"error": f"{cls.__name__}.step raised ValueError: {exc}"}
+
+
 def adamw_runs(m):
-    return {key: {**record_steps(m.AdamW(**kw).step, params, grads_seq), "grads": grads_seq}
-            for key, (kw, params, grads_seq) in ADAMW_CASES.items()}
+    return {key: _drive(m.AdamW, kw, params, grads_seq) for key, (kw, params, grads_seq) in ADAMW_CASES.items()}
 
 
 def rmsprop_runs(m):
-    return {key: {**record_steps(m.RMSProp(**kw).step, params, grads_seq), "grads": grads_seq}
-            for key, (kw, params, grads_seq) in RMSPROP_CASES.items()}
+    return {key: _drive(m.RMSProp, kw, params, grads_seq) for key, (kw, params, grads_seq) in RMSPROP_CASES.items()}
 
 
 # ---- trusted arithmetic: the params after each step, as specified or with one named mistake ----
@@ -180,6 +186,13 @@ def rmsprop_alternatives(params, grads_seq, i, hyper, **kw):
 def _recorded(learner, probe, cases, key, cls):
     out = learner.run_once(probe)[key]
     _, params, _ = cases[key]
+    if "error" in out:
+        shapes = ", ".join(str(p.shape) for p in params)
+        raise CheckFailed(out["error"], (f"on a new {cls}({', '.join(f'{k}={v:g}' for k, v in cases[key][0].items())}) "
+                                         f"stepping parameters of shapes {shapes}",
+                                         "every parameter needs state of its own shape, and every optimizer its own: create it "
+                                         "on self (in __init__ or on the first step), one array per parameter — a class "
+                                         "attribute (state = {} in the class body) is shared by all instances"))
     expect_updated_in_place(out, params, delta="...", fix=f"p -= ... inside {cls}.step (or p[...] = ...)")
     return out
 
