@@ -244,7 +244,7 @@ def test_eval_changes_no_attribute(learner):
             for name in ATTRIBUTES:
                 was, now = attribute(before, name, "after training"), attribute(snap, name, "after eval")
                 hint = ("likely mistake: " + MISTAKE_EVAL_UPDATES,) if name.startswith("running") else ()
-                expect_true(isinstance(now, np.ndarray) and now.shape == was.shape and bool(np.array_equal(now, was)),
+                expect_true(isinstance(now, np.ndarray) and np.shape(now) == np.shape(was) and bool(np.array_equal(now, was)),
                             f"{name} changed during eval call {i + 1} (forward(x, train=False)) of {_call(run)}", *hint)
 
 
