@@ -27,8 +27,8 @@ from tests.tui.monkey import MonkeyFailure, drive, quiet_environment, seeded_ran
 
 async def one_seed(seed: int, steps: int, size: tuple[int, int], built_in: bool) -> tuple[bool, collections.Counter]:
     """Run one seed in a fresh home; True when nothing went wrong."""
+    from quizprep.services import Services
     from quizprep.tui.app import QuizprepApp
-    from quizprep.tui.services import Services
 
     with tempfile.TemporaryDirectory() as tmp, pytest.MonkeyPatch.context() as mp:
         home = Path(tmp) / "home"

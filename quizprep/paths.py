@@ -7,6 +7,7 @@ quizprep runs from one, and from the copies installed inside the package otherwi
 from __future__ import annotations
 
 import os
+from collections.abc import Sequence
 from pathlib import Path
 
 PACKAGE_DIR = Path(__file__).resolve().parent
@@ -34,11 +35,6 @@ def home() -> Path:
     return Path(user_data_dir("quizprep", appauthor=False))
 
 
-# folders named on the command line (--banks / --exercises), set by the CLI before anything loads
-EXTRA_BANKS: list[Path] = []
-EXTRA_EXERCISES: list[Path] = []
-
-
 def _env_dirs(name: str) -> list[Path]:
     return [Path(p).expanduser() for p in os.environ.get(name, "").split(os.pathsep) if p]
 
@@ -53,18 +49,18 @@ def _unique(paths: list[Path]) -> list[Path]:
     return out
 
 
-def bank_paths() -> list[Path]:
+def bank_paths(extra: Sequence[Path] = ()) -> list[Path]:
     """The folders whose banks the app loads: the built-in ones, then $QUIZPREP_HOME/banks,
-    $QUIZPREP_BANKS and --banks (only those that exist, each once)."""
+    $QUIZPREP_BANKS and `extra` (--banks), each once."""
     mine = home() / "banks"
-    extra = ([mine] if mine.is_dir() else []) + _env_dirs("QUIZPREP_BANKS") + EXTRA_BANKS
+    extra = ([mine] if mine.is_dir() else []) + _env_dirs("QUIZPREP_BANKS") + [Path(p).expanduser() for p in extra]
     return _unique([content_dir("question_bank"), *extra])
 
 
-def exercise_pack_paths() -> list[Path]:
-    """Folders of your own exercises: $QUIZPREP_HOME/exercises, $QUIZPREP_EXERCISES and --exercises."""
+def exercise_pack_paths(extra: Sequence[Path] = ()) -> list[Path]:
+    """Folders of your own exercises: $QUIZPREP_HOME/exercises, $QUIZPREP_EXERCISES and `extra` (--exercises)."""
     mine = home() / "exercises"
-    return _unique(([mine] if mine.is_dir() else []) + _env_dirs("QUIZPREP_EXERCISES") + EXTRA_EXERCISES)
+    return _unique(([mine] if mine.is_dir() else []) + _env_dirs("QUIZPREP_EXERCISES") + [Path(p).expanduser() for p in extra])
 
 
 def source_label(path: str | Path) -> str:

@@ -11,7 +11,7 @@ from pathlib import Path
 from .. import __version__
 from . import authoring, exercises, interview, progress
 from .args import OneLineParser, count_arg, seed_arg
-from .common import Failure, UsageError, database_error
+from .common import Failure, UsageError, database_error, open_store
 from .keys import help_text as quiz_keys_help
 from .text import clip, width
 
@@ -19,11 +19,8 @@ from .text import clip, width
 TYPE_SHORT = {"single": "sgl", "multiple": "mul", "true_false": "t/f", "numeric": "num", "short": "sht", "order": "ord", "explain": "exp"}
 
 
-def _catalog(args=None):
-    from ..bank import load_banks
-    from ..paths import bank_paths
-
-    return load_banks(bank_paths())
+def _catalog(args):
+    return args.services.catalog
 
 
 def _report_skipped(catalog) -> None:
@@ -59,9 +56,8 @@ def cmd_topics(args) -> int:
 def cmd_validate(args) -> int:
     """Validate banks; one line per problem, then a summary."""
     from ..bank import bank_files, load_banks
-    from ..paths import bank_paths
 
-    paths = args.paths or bank_paths()
+    paths = args.paths or args.services.bank_folders()
     missing = [p for p in paths if not Path(p).exists()]
     for p in missing:
         print(f"{p}:1:1: no such file or folder — check the path")
@@ -96,10 +92,7 @@ def cmd_quiz(args) -> int:
     if not questions:
         print("quizprep: no question matches those filters", file=sys.stderr)
         return 2
-    from .common import open_store
-
-    with open_store() as store:
-        return run_plain_quiz(questions, seed=args.seed, store=store, mode="practice" if args.practice else "quiz")
+    return run_plain_quiz(questions, seed=args.seed, store=args.services.store, mode="practice" if args.practice else "quiz")
 
 
 def cmd_app(args) -> int:
@@ -108,7 +101,7 @@ def cmd_app(args) -> int:
         return cmd_summary(args)
     from ..tui.app import run
 
-    return run()
+    return run(args.services)
 
 
 def cmd_summary(args) -> int:
@@ -156,16 +149,16 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def main(argv: list[str] | None = None) -> int:
+    from ..services import Services, UnknownExercise
+
     parser = build_parser()
     args = parser.parse_args(argv)
-    from .. import paths
-
-    paths.EXTRA_BANKS[:] = [Path(d).expanduser() for d in args.banks]
-    paths.EXTRA_EXERCISES[:] = [Path(d).expanduser() for d in args.exercises]
+    args.services = Services(extra_banks=[Path(d).expanduser() for d in args.banks],
+                             extra_exercises=[Path(d).expanduser() for d in args.exercises], store_factory=open_store)
     func = getattr(args, "func", cmd_app)
     try:
         return func(args)
-    except UsageError as err:
+    except (UsageError, UnknownExercise) as err:
         print(f"quizprep: {err}", file=sys.stderr)
         return 2
     except Failure as err:
@@ -179,3 +172,8 @@ def main(argv: list[str] | None = None) -> int:
         return 130
     except BrokenPipeError:
         return 0
+    finally:
+        try:
+            args.services.close()
+        except sqlite3.Error:
+            pass  # closing a store that already failed: its error was said

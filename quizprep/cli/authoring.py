@@ -35,14 +35,10 @@ def cmd_new(args) -> int:
 def cmd_check_exercise(args) -> int:
     """An author's two facts: the reference passes every check and the untouched stub fails them."""
     from ..grading import grade
-    from ..grading.catalogue import load_all_exercises
 
-    exercises, problems = load_all_exercises()
-    for problem in problems:
+    for problem in args.services.exercise_problems:
         print(problem, file=sys.stderr)
-    exercise = next((e for e in exercises if e.id == args.id), None)
-    if exercise is None:
-        raise UsageError(f"unknown exercise `{args.id}` — choose from {', '.join(e.id for e in exercises)}")
+    exercise = args.services.exercise(args.id)
     reference = grade(exercise, exercise.solution)
     stub = grade(exercise, exercise.stub)
     ok_reference = reference.status == "pass"

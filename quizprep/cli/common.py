@@ -60,20 +60,12 @@ def _say(line: str, later: list[str] | None) -> None:
         later.append(line)
 
 
-def record_grade(store, exercise_id: str, result, *, say_later: list[str] | None = None) -> None:
-    """Record a grade (a pass also schedules the exercise's next review), first saying if anything but
-    quizprep changed the progress file since the store was opened (e.g. the graded code).
-
-    With `say_later`, what there is to say is appended to it, for the caller to print after the result.
-    """
-    from ..progress.reviews import record_exercise_grade
-
-    outside = store.changed_elsewhere()
-    if outside:
-        _say(f"quizprep: warning: {outside} while this grade ran — if that was not you, restore a backup "
-             f"from {store.backups_folder} with `quizprep import FILE`", say_later)
-    record(record_exercise_grade, store, exercise_id, result.status, result.passed, len(result.checks), result.duration_s,
-           say_later=say_later)
+def record_grade(services, exercise_id: str, result, *, say_later: list[str] | None = None) -> None:
+    """Record a grade through the application layer, saying (now, or appended to `say_later`) when it
+    could not be recorded or when something other than quizprep changed the progress file meanwhile."""
+    warning = record(services.record_grade, exercise_id, result, say_later=say_later)
+    if warning:
+        _say(f"quizprep: {warning}", say_later)
 
 
 def database_error(err: sqlite3.Error) -> str:

@@ -9,16 +9,15 @@ from pathlib import Path
 
 from ..grading.limits import DEFAULT_TIMEOUT_S
 from .args import timeout_arg
-from .common import Failure, UsageError, open_store, record, record_grade
+from .common import Failure, UsageError, record, record_grade
 from .text import clip, fill, fit, width
 
 TITLE_MIN = 24  # columns an exercise title needs to stay readable in `list`
 
 
-def _catalogue(report: bool = False):
-    from ..grading.catalogue import load_all_exercises
-
-    exercises, problems = load_all_exercises()
+def _catalogue(args, report: bool = False):
+    """Every exercise (saying, with `report`, which pack problems kept one out); none at all is a usage error."""
+    exercises, problems = args.services.exercises, args.services.exercise_problems
     if report:
         for problem in problems:
             print(problem, file=sys.stderr)
@@ -27,12 +26,10 @@ def _catalogue(report: bool = False):
     return exercises
 
 
-def _exercise(exercise_id: str):
-    catalogue = _catalogue()
-    found = next((e for e in catalogue if e.id == exercise_id), None)
-    if found is None:
-        raise UsageError(f"unknown exercise `{exercise_id}` — choose from {', '.join(e.id for e in catalogue)}")
-    return found
+def _exercise(args):
+    """The exercise `args.id` names (an unknown id is reported by `main` with the ids there are)."""
+    _catalogue(args)
+    return args.services.exercise(args.id)
 
 
 def workspace(exercise, action=None):
@@ -59,14 +56,14 @@ def cmd_list(args) -> int:
     """Every exercise, in order, with its status (and where it comes from, for your own)."""
     from ..paths import source_label
 
-    catalogue = _catalogue(report=True)
+    catalogue = _catalogue(args, report=True)
     from ..grading.status import MEANINGS, PASSED_RESET
     from ..progress.reviews import due_exercises
 
-    with open_store() as store:
-        last = store.last_grades()
-        due = frozenset(due_exercises(store, [e.id for e in catalogue]))
-        done = sum(store.ever_passed(e.id) for e in catalogue)
+    store = args.services.store
+    last = store.last_grades()
+    due = frozenset(due_exercises(store, [e.id for e in catalogue]))
+    done = sum(store.ever_passed(e.id) for e in catalogue)
     statuses = [exercise_status(e, last, due) for e in catalogue]
     w_id, w_status, w_topic = (max(len(x) for x in col) + 2 for col in
                                (["id", *(e.id for e in catalogue)], ["status", *statuses], ["topic", *(e.topic for e in catalogue)]))
@@ -92,26 +89,25 @@ def cmd_grade(args) -> int:
     from ..grading import grade
     from ..grading.report import format_grade
 
-    exercise = _exercise(args.id)
+    exercise = _exercise(args)
     if args.file is not None and not Path(args.file).is_file():
         what = "not a file" if Path(args.file).exists() else "no such file"
         raise UsageError(f"{what}: {args.file} — give the path of a .py file")
-    stores, say_later = [], []  # what the store has to say is said after the result, which is always shown
+    opened, say_later = [], []  # what the store has to say is said after the result, which is always shown
 
     def open_store_meanwhile() -> None:  # opening the store and loading the scheduler overlap with the grading
         if not args.no_record:
             import quizprep.progress.reviews  # noqa: F401
 
             try:
-                stores.append(open_store())
+                opened.append(args.services.store)
             except Failure as err:
                 say_later.append(f"quizprep: not recorded: {err}")
 
     target = args.file if args.file is not None else workspace(exercise)
     result = grade(exercise, target, timeout=args.timeout, while_waiting=open_store_meanwhile)
-    for store in stores:
-        with store:
-            record_grade(store, exercise.id, result, say_later=say_later)
+    if opened:
+        record_grade(args.services, exercise.id, result, say_later=say_later)
     if args.json:
         print(json.dumps(result.to_dict(), ensure_ascii=False))
     else:
@@ -125,25 +121,25 @@ def cmd_grade(args) -> int:
 
 def cmd_hint(args) -> int:
     """The next hint for an exercise (hints already seen are shown again first)."""
-    exercise = _exercise(args.id)
+    exercise = _exercise(args)
     if not exercise.hints:
         print(f"{exercise.id} has no hints — `quizprep solution {exercise.id}` shows the reference once you pass, or if you give up")
         return 0
-    with open_store() as store:
-        seen = store.count_events("hint", exercise.id)
-        upto = min(seen + 1, len(exercise.hints))
-        for i in range(upto):
-            print(fill(exercise.hints[i], f"hint {i + 1}/{len(exercise.hints)}: ", "  "))
-        if seen < len(exercise.hints):
-            record(store.record_event, "hint", exercise.id, str(upto))
-        else:
-            print(fill("(that was the last hint — `quizprep solution` shows the reference once you pass, or if you give up)"))
+    store = args.services.store
+    seen = store.count_events("hint", exercise.id)
+    upto = min(seen + 1, len(exercise.hints))
+    for i in range(upto):
+        print(fill(exercise.hints[i], f"hint {i + 1}/{len(exercise.hints)}: ", "  "))
+    if seen < len(exercise.hints):
+        record(store.record_event, "hint", exercise.id, str(upto))
+    else:
+        print(fill("(that was the last hint — `quizprep solution` shows the reference once you pass, or if you give up)"))
     return 0
 
 
 def cmd_explain(args) -> int:
     """The derivation behind an exercise: what the stub leaves out, shown only when asked for."""
-    exercise = _exercise(args.id)
+    exercise = _exercise(args)
     try:
         text = exercise.derivation_text()
     except OSError as err:
@@ -152,8 +148,7 @@ def cmd_explain(args) -> int:
         print(f"{exercise.id} has no derivation — `quizprep hint {exercise.id}` gives the next hint")
         return 0
     try:
-        with open_store() as store:
-            record(store.record_event, "derivation", exercise.id)
+        record(args.services.store.record_event, "derivation", exercise.id)
     except Failure as err:
         print(f"quizprep: not recorded: {err}", file=sys.stderr)
     if sys.stdout.isatty():  # drawn as Markdown in a terminal; the plain text when piped
@@ -168,27 +163,27 @@ def cmd_explain(args) -> int:
 
 def cmd_solution(args) -> int:
     """The reference solution, once passed or after an explicit give-up (which is recorded)."""
-    exercise = _exercise(args.id)
-    with open_store() as store:
-        unlocked = store.ever_passed(exercise.id) or store.count_events("gave_up", exercise.id) > 0
-        if not unlocked:
-            if not args.give_up:
-                if not sys.stdin.isatty():
-                    print(f"you have not passed {exercise.id} yet; run `quizprep solution {exercise.id} --give-up` to see it anyway",
-                          file=sys.stderr)
-                    return 1
-                answer = input(f"you have not passed {exercise.id} yet. Type 'give up' to see the reference: ")
-                if answer.strip().lower() != "give up":
-                    print(f"kept hidden — `quizprep hint {exercise.id}` may help")
-                    return 1
-            record(store.record_event, "gave_up", exercise.id)
+    exercise = _exercise(args)
+    store = args.services.store
+    unlocked = store.ever_passed(exercise.id) or store.count_events("gave_up", exercise.id) > 0
+    if not unlocked:
+        if not args.give_up:
+            if not sys.stdin.isatty():
+                print(f"you have not passed {exercise.id} yet; run `quizprep solution {exercise.id} --give-up` to see it anyway",
+                      file=sys.stderr)
+                return 1
+            answer = input(f"you have not passed {exercise.id} yet. Type 'give up' to see the reference: ")
+            if answer.strip().lower() != "give up":
+                print(f"kept hidden — `quizprep hint {exercise.id}` may help")
+                return 1
+        record(store.record_event, "gave_up", exercise.id)
     print(exercise.solution.read_text(encoding="utf-8"), end="")
     return 0
 
 
 def cmd_path(args) -> int:
     """Print the workspace file (created from the stub on first use)."""
-    print(workspace(_exercise(args.id)))
+    print(workspace(_exercise(args)))
     return 0
 
 
@@ -196,7 +191,7 @@ def cmd_edit(args) -> int:
     """Open the workspace file in $VISUAL / $EDITOR (or nano / vi, said out loud, when neither is set)."""
     from ..editor import EditorProblem, find_editor
 
-    path = workspace(_exercise(args.id))
+    path = workspace(_exercise(args))
     try:
         editor = find_editor()
     except EditorProblem as err:
@@ -217,7 +212,7 @@ def cmd_reset(args) -> int:
     """Restore the stub, keeping a backup of what it overwrites."""
     from ..grading.workspace import reset
 
-    exercise = _exercise(args.id)
+    exercise = _exercise(args)
     backup = workspace(exercise, reset)
     print(f"{workspace(exercise)} is the stub again" + (f"; your previous version is saved as {backup}" if backup else ""))
     return 0
@@ -227,17 +222,16 @@ def cmd_watch(args) -> int:
     """Re-grade on every save of the workspace file (rustlings-style)."""
     from .watch import watch
 
-    catalogue = _catalogue()
+    catalogue = _catalogue(args)
     if args.id is not None:
-        start = _exercise(args.id)
+        start = _exercise(args)
     else:
-        with open_store() as store:
-            last = store.last_grades()
+        last = args.services.store.last_grades()
         from ..grading.status import PASSED
 
         # the first exercise whose copy is not a passing one: a reset exercise is there to be done again
         start = next((e for e in catalogue if exercise_status(e, last) != PASSED), catalogue[0])
-    return watch(catalogue, start, timeout=args.timeout)
+    return watch(args.services, start, timeout=args.timeout)
 
 
 def register(sub) -> None:

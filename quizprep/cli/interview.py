@@ -3,13 +3,12 @@
 from __future__ import annotations
 
 import json
-import random
 import shutil
 import sys
 from datetime import date
 
 from ..grading.limits import DEFAULT_TIMEOUT_S
-from .common import UsageError, open_store, record
+from .common import UsageError, record, record_grade
 from .text import fill, render
 
 
@@ -91,32 +90,22 @@ def cmd_interview(args) -> int:
                 check_seed(args.seed)
             except ValueError as err:
                 raise UsageError(f"--seed: {err} — or leave it out for a random interview") from None
-    with open_store() as store:
-        if args.history:
-            from ..progress.interviews import history
-
-            print_history(history(store))
-            return 0
-        return _run_interview(store, args.minutes, args.seed)
+    if args.history:
+        print_history(args.services.interview_history(unfinished=True))
+        return 0
+    return _run_interview(args.services, args.minutes, args.seed)
 
 
-def _run_interview(store, minutes: int, seed: int | None) -> int:
-    from ..bank import load_banks
-    from ..grading import grade, load_catalogue
-    from ..paths import bank_paths, home
-    from ..progress.interviews import InterviewRecorder, interview_inputs
-    from ..quiz.interview import InterviewSession, describe_plan, plan_interview
+def _run_interview(services, minutes: int, seed: int | None) -> int:
+    from ..grading import grade
+    from ..paths import home
+    from ..quiz.interview import describe_plan
     from .plainquiz import read_explain, read_response, show_item
 
-    catalog = load_banks(bank_paths())
-    catalogue = load_catalogue()
-    seed = seed if seed is not None else random.randrange(1 << 30)
-    weights, due, candidates = interview_inputs(store, [(q.id, q.topic) for q in catalog.questions],
-                                                [(e.id, e.title) for e in catalogue])
-    items = plan_interview(catalog.questions, minutes=minutes, seed=seed, topic_weights=weights, due_ids=due, exercises=candidates)
-    session = InterviewSession(items, minutes, seed=seed)
-    recorder = InterviewRecorder(store, session, {e.id: e.topic for e in catalogue}, write=_writer())
-    print(f"mock interview: {describe_plan(items, minutes)} (seed {seed}; the same seed gives the same interview)")
+    session = services.new_interview(minutes, seed)
+    items = session.items
+    recorder = services.interview_recorder(session, write=_writer())
+    print(f"mock interview: {describe_plan(items, minutes)} (seed {session.seed}; the same seed gives the same interview)")
     try:
         while (entry := session.current) is not None:
             position = f"[{len(session.results) + 1}/{len(items)} · {_minutes_left(session.remaining())} left]"
@@ -133,7 +122,7 @@ def _run_interview(store, minutes: int, seed: int | None) -> int:
                 recorder.item_done()
                 print("✓ right" if result.correct else "✗ not quite")
             else:
-                exercise = next(e for e in catalogue if e.id == entry.exercise)
+                exercise = services.exercise(entry.exercise)
                 path = home() / "interview" / f"{exercise.id}.py"
                 path.parent.mkdir(parents=True, exist_ok=True)
                 shutil.copyfile(exercise.stub, path)
@@ -145,6 +134,7 @@ def _run_interview(store, minutes: int, seed: int | None) -> int:
                         break
                     result = grade(exercise, path, timeout=min(DEFAULT_TIMEOUT_S, max(session.remaining(), 1.0)))
                     status = result.status
+                    record_grade(services, exercise.id, result)  # a grade in an interview counts like any other
                     print(f"  {status}: {result.passed}/{len(result.checks)} checks")
                     if status == "pass":
                         break
@@ -176,28 +166,23 @@ def _run_interview(store, minutes: int, seed: int | None) -> int:
 
 def cmd_plan(args) -> int:
     """Record the interview date, and show the plan to it."""
-    from ..bank import load_banks
-    from ..grading import load_catalogue
-    from ..paths import bank_paths
     from ..progress.plan import check_interview_date
     from ..progress.scheduler import study_day
-    from ..progress.today import today
 
     if args.days is not None and args.days < 1:
         raise UsageError("--days takes a number of days, 1 or more")
-    with open_store() as store:
-        if args.date is not None:
-            try:
-                day = date.fromisoformat(args.date)
-            except ValueError:
-                raise UsageError(f"--date takes YYYY-MM-DD, not {args.date!r}") from None
-            try:
-                check_interview_date(day, date.fromisoformat(study_day(store.clock(), store.settings().day_starts_hour)))
-            except ValueError as err:
-                raise UsageError(f"{err}; the saved date is unchanged") from None
-            record(store.set_interview_date, day)
-        catalog = load_banks(bank_paths())
-        numbers = today(store, [(q.id, q.topic) for q in catalog.questions], [e.id for e in load_catalogue()])
+    store = args.services.store
+    if args.date is not None:
+        try:
+            day = date.fromisoformat(args.date)
+        except ValueError:
+            raise UsageError(f"--date takes YYYY-MM-DD, not {args.date!r}") from None
+        try:
+            check_interview_date(day, date.fromisoformat(study_day(store.clock(), store.settings().day_starts_hour)))
+        except ValueError as err:
+            raise UsageError(f"{err}; the saved date is unchanged") from None
+        record(store.set_interview_date, day)
+    numbers = args.services.today()
     plan = numbers.plan
     if plan is None:
         print("no interview date yet — `quizprep plan --date YYYY-MM-DD` sets it")

@@ -10,58 +10,27 @@ from .args import count_arg, seed_arg
 from .common import Failure, UsageError, open_store, saving
 
 
-def _catalog():
-    from ..bank import load_banks
-    from ..paths import bank_paths
-
-    return load_banks(bank_paths())
-
-
-def _exercise_ids() -> list[str]:
-    from ..grading import CatalogueError, load_catalogue
-
-    try:
-        return [e.id for e in load_catalogue()]
-    except CatalogueError:
-        return []
-
-
 def _pct(x) -> str:
     return "—" if x is None else f"{x:.0%}"
 
 
 def cmd_review(args) -> int:
     """Due questions first, then what is left of today's new questions (topics interleaved), in the plain terminal."""
-    from ..progress.today import today, todays_review
     from .plainquiz import run_plain_quiz
 
-    catalog = _catalog()
-    questions = [(q.id, q.topic) for q in catalog.questions]
-    with open_store() as store:
-        numbers = today(store, questions, _exercise_ids())
-        ids = todays_review(store, questions, [], limit=args.count, seed=args.seed, numbers=numbers)
-        if not ids:
-            print("nothing is due and today's new questions are done — come back tomorrow, or `quizprep quiz --practice`")
-            return 0
-        print(f"new questions today: {numbers.new_left} left of {numbers.new_allowance}")
-        return run_plain_quiz([catalog.question(i) for i in ids], seed=args.seed, store=store, mode="review")
+    services = args.services
+    numbers = services.today()
+    questions = services.review_questions(limit=args.count, seed=args.seed, numbers=numbers)
+    if not questions:
+        print("nothing is due and today's new questions are done — come back tomorrow, or `quizprep quiz --practice`")
+        return 0
+    print(f"new questions today: {numbers.new_left} left of {numbers.new_allowance}")
+    return run_plain_quiz(questions, seed=args.seed, store=services.store, mode="review")
 
 
 def cmd_stats(args) -> int:
     """Progress figures as text or one JSON object."""
-    from ..grading import CatalogueError, load_catalogue
-    from ..progress.stats import compute_stats
-    from ..progress.today import today
-
-    catalog = _catalog()
-    questions = [(q.id, q.topic) for q in catalog.questions]
-    try:
-        exercise_topics = {e.id: e.topic for e in load_catalogue()}
-    except CatalogueError:
-        exercise_topics = {}
-    with open_store() as store:
-        stats = compute_stats(store, questions, list(exercise_topics), exercise_topics=exercise_topics)
-        numbers = today(store, questions, list(exercise_topics))
+    stats, numbers = args.services.stats(), args.services.today()
     if args.json:
         out = stats.to_dict()
         out["new_today"] = {"allowance": numbers.new_allowance, "started": numbers.introduced, "left": numbers.new_left}
@@ -154,8 +123,7 @@ def cmd_flag(args) -> int:
             raise Failure(f"`{args.id}` is not flagged — `quizprep flags` lists your flags")
         print(f"removed the flag on {args.id}" + (f" ({removed} flags)" if removed > 1 else ""))
         return 0
-    catalog = _catalog()
-    if catalog.question(args.id) is None:
+    if args.services.catalog.question(args.id) is None:
         raise UsageError(f"unknown question id `{args.id}` — ids are shown next to each question")
     with open_store(writing=True) as store:
         saving(store.flag_question, args.id, args.reason, args.note or "")

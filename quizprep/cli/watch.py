@@ -53,35 +53,20 @@ def _clear() -> None:
         sys.stdout.write("\033[2J\033[H")
 
 
-def _instructions(exercise) -> str:
-    """The stub's docstring (the exercise's contract), or "" when it has none or cannot be read."""
-    import ast
-
-    try:
-        return ast.get_docstring(ast.parse(exercise.stub.read_text(encoding="utf-8"))) or ""
-    except (OSError, SyntaxError, UnicodeDecodeError, ValueError):
-        return ""
-
-
-def watch(catalogue, exercise, *, timeout: float = DEFAULT_TIMEOUT_S) -> int:
+def watch(services, exercise, *, timeout: float = DEFAULT_TIMEOUT_S) -> int:
     """Watch exercises from `exercise` on; returns when the learner quits or finishes the last one."""
-    from .common import open_store
-
-    store = open_store()
-    try:
-        index = [e.id for e in catalogue].index(exercise.id)
-        with _keys() as key:
-            while index < len(catalogue):
-                if not _watch_one(catalogue, index, store, key, timeout):
-                    return 0
-                index += 1
-    finally:
-        store.close()
+    catalogue = services.exercises
+    index = [e.id for e in catalogue].index(exercise.id)
+    with _keys() as key:
+        while index < len(catalogue):
+            if not _watch_one(services, index, key, timeout):
+                return 0
+            index += 1
     print("that was the last exercise — well done.")
     return 0
 
 
-def _watch_one(catalogue, index: int, store, key, timeout: float) -> bool:
+def _watch_one(services, index: int, key, timeout: float) -> bool:
     """Watch one exercise until the learner moves on after a pass (True) or quits (False)."""
     from ..grading.report import format_grade
     from ..grading.warm import WarmGrader
@@ -89,6 +74,7 @@ def _watch_one(catalogue, index: int, store, key, timeout: float) -> bool:
     from .common import record, record_grade
     from .exercises import workspace
 
+    catalogue = services.exercises
     exercise = catalogue[index]
     head = f"[{index + 1}/{len(catalogue)}]"
     path = workspace(exercise)
@@ -102,7 +88,7 @@ def _watch_one(catalogue, index: int, store, key, timeout: float) -> bool:
         last_sig = _signature(path)
         _clear()
         print(f"{head} {exercise.id} — {exercise.title}")
-        instructions = _instructions(exercise)
+        instructions = exercise.instructions()
         if instructions:
             print("\n" + render(instructions) + "\n")
         print(fill(f"your copy is still the stub: implement it in {path} and save — it is graded on every save"))
@@ -115,7 +101,7 @@ def _watch_one(catalogue, index: int, store, key, timeout: float) -> bool:
                 _clear()
                 print(f"{head} {exercise.id} — {exercise.title}\nchecking…", flush=True)
                 result = grader.grade(path)
-                record_grade(store, exercise.id, result)
+                record_grade(services, exercise.id, result)
                 _clear()
                 print(fit(f"{head} " + format_grade(result, title=f"{exercise.id} — {exercise.title}")))
                 passed = result.status == "pass"
@@ -132,7 +118,7 @@ def _watch_one(catalogue, index: int, store, key, timeout: float) -> bool:
                     print("this exercise has no hints", flush=True)
                 else:
                     hints_shown = min(hints_shown + 1, len(exercise.hints))
-                    record(store.record_event, "hint", exercise.id, str(hints_shown))
+                    record(services.store.record_event, "hint", exercise.id, str(hints_shown))
                     for i in range(hints_shown):
                         print(fill(exercise.hints[i], f"hint {i + 1}/{len(exercise.hints)}: ", "  "), flush=True)
             elif k == "n":

@@ -35,6 +35,15 @@ class Exercise:
     checks: Path
     derivation: Path | None = None
 
+    def instructions(self) -> str:
+        """The stub's module docstring (the exercise's contract), or "" when it has none or cannot be read."""
+        import ast
+
+        try:
+            return ast.get_docstring(ast.parse(self.stub.read_text(encoding="utf-8"))) or ""
+        except (OSError, SyntaxError, UnicodeDecodeError, ValueError):
+            return ""
+
     def derivation_text(self) -> str | None:
         """The derivation (Markdown), or None when the exercise has none. OSError if it cannot be read."""
         return None if self.derivation is None else self.derivation.read_text(encoding="utf-8", errors="replace")
@@ -186,4 +195,4 @@ def load_catalogue(exercises_dir: Path | None = None, *, with_packs: bool = True
 
 def find_exercise(exercise_id: str, catalogue: tuple[Exercise, ...] | None = None) -> Exercise | None:
     """The exercise with this id, or None."""
-    return next((e for e in (catalogue or load_catalogue()) if e.id == exercise_id), None)
+    return next((e for e in (catalogue if catalogue is not None else load_catalogue()) if e.id == exercise_id), None)

@@ -160,7 +160,8 @@ def run_learner(path: Path, fn: Callable | None, *args, timeout: float, limits: 
     if reply.lost:
         raise LearnerFailure(LOST, text, exhausting=True, stop="not run: an earlier check's process was killed")
     if reply.timed_out:
-        raise LearnerTimeout(f"your code did not finish within the time limit ({timeout:.1f} s) — look for an infinite loop", text)
+        raise LearnerTimeout(f"your code did not finish within the time limit ({timeout:.1f} s) — look for an infinite loop, "
+                             "or code far slower than it needs to be (a Python loop over every element of a large array)", text)
     if reply.too_big:
         raise LearnerFailure("your code returned a result too large to check (over 256 MB)", text)
     if not reply.payload:
@@ -183,7 +184,7 @@ def _no_result_message(status) -> str:
     if status is not None and os.WIFSIGNALED(status):
         sig = os.WTERMSIG(status)
         if sig == signal.SIGXCPU:
-            return "your code used up its CPU time limit — look for an infinite loop"
+            return "your code used up its CPU time limit — look for an infinite loop, or code far slower than it needs to be"
         name = SIGNAL_NAMES.get(sig, signal.Signals(sig).name if sig in signal.Signals._value2member_map_ else f"signal {sig}")
         return f"your code crashed the process ({name}) — look for out-of-bounds memory access (ctypes, bad C calls)"
     code = os.WEXITSTATUS(status) if status is not None and os.WIFEXITED(status) else "unknown"

@@ -104,10 +104,11 @@ def trend(scores: list[float]) -> str:
     return "up" if scores[-1] > before + 0.05 else "down" if scores[-1] < before - 0.05 else "steady"
 
 
-def interview_inputs(store: ProgressStore, questions, exercises):
+def interview_inputs(store: ProgressStore, questions, exercises, *, exercise_topics=None):
     """What the interview planner takes from progress, as plain data.
 
-    `questions` are (id, topic) and `exercises` (id, title) as they exist now. Returns topic weights
+    `questions` are (id, topic) and `exercises` (id, title) as they exist now; `exercise_topics` (id ->
+    topic) lets a passed exercise count for its topic, as everywhere else. Returns topic weights
     (weaker and more due topics weigh more), the due question ids, and the exercises to test: those
     not passed, or passed but due for review (all of them when every one was passed recently).
     """
@@ -115,7 +116,7 @@ def interview_inputs(store: ProgressStore, questions, exercises):
     from .stats import compute_stats
 
     exercise_ids = [e for e, _ in exercises]
-    stats = compute_stats(store, questions, exercise_ids)
+    stats = compute_stats(store, questions, exercise_ids, exercise_topics=exercise_topics)
     weights = {t.topic: 1.0 + (1 - t.mastery) + (1 - (t.accuracy if t.accuracy is not None else 0.5)) + t.due / max(t.total, 1)
                for t in stats.topics}
     known = {qid for qid, _ in questions}

@@ -9,7 +9,7 @@ from textual.app import App, SystemCommand
 from textual.binding import Binding
 from textual.screen import Screen
 
-from .services import Services
+from ..services import Services
 
 
 class QuizprepApp(App):
@@ -103,7 +103,7 @@ class QuizprepApp(App):
     def action_open_exercise(self, exercise_id: str) -> None:
         from .screens.exercise import ExerciseScreen
 
-        exercise = self.services.exercise(exercise_id)
+        exercise = self.services.find_exercise(exercise_id)
         if exercise is not None:
             self.push_screen(ExerciseScreen(exercise))
 
@@ -114,7 +114,7 @@ class QuizprepApp(App):
         def start(minutes: int | None) -> None:
             if minutes is not None:
                 session = self.services.new_interview(minutes)
-                self.push_screen(InterviewScreen(session, topic_of_exercise={e.id: e.topic for e in self.services.exercises}))
+                self.push_screen(InterviewScreen(session))
 
         self.push_screen(InterviewLengthScreen(), start)
 
@@ -167,11 +167,11 @@ def crash_message(app: QuizprepApp) -> str:
             "— please include it when you report the problem")
 
 
-def run() -> int:
-    """Start the app (what `quizprep` with no verb does); 1 after an unexpected error."""
+def run(services: Services | None = None) -> int:
+    """Start the app (what `quizprep` with no verb does) over `services`; 1 after an unexpected error."""
     import sys
 
-    app = QuizprepApp()
+    app = QuizprepApp(services)
     app.run()
     if app.return_code:
         print(crash_message(app), file=sys.stderr)

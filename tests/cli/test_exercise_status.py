@@ -8,6 +8,7 @@ from quizprep.cli import main, watch
 from quizprep.grading import load_catalogue
 from quizprep.grading.status import FAILING, NOT_STARTED, PASSED, PASSED_RESET, REVIEW_DUE, STARTED, STATUSES, status_word
 from quizprep.progress import ProgressStore
+from quizprep.services import Services
 
 ROOT = Path(__file__).resolve().parents[2]
 SOLUTION = ROOT / "exercises" / "relu_grad" / "solution.py"
@@ -41,7 +42,7 @@ def test_list_after_reset_does_not_say_passed(capsys):
     capsys.readouterr()
     status, out = status_in_list(capsys, "relu_grad")
     assert status == "passed, reset"
-    assert "1/16 passed at least once" in out  # the pass still counts, as `stats` counts it
+    assert f"1/{len(load_catalogue())} passed at least once" in out  # the pass still counts, as `stats` counts it
     assert "passed, reset: you passed it, then reset your copy to the stub" in out
 
 
@@ -60,49 +61,52 @@ def scripted_keys(keys):
 
 
 def test_n_in_watch_moves_on_without_grading_the_next_stub(capsys, monkeypatch):
-    catalogue = load_catalogue()
+    services = Services()
+    catalogue = services.exercises
+    second = catalogue[1]
     main(["path", "relu_grad"])
     Path(capsys.readouterr().out.strip()).write_text(SOLUTION.read_text())
     monkeypatch.setattr(watch, "_keys", lambda: scripted_keys(["n", None, None, "q"]))
-    assert watch.watch(catalogue, catalogue[0], timeout=20) == 0
+    assert watch.watch(services, catalogue[0], timeout=20) == 0
     out = capsys.readouterr().out
     assert "all checks pass — press n" in out
-    assert "[2/16] sigmoid_grad" in out and "still the stub" in out
-    assert "Implement `sigmoid_grad(x)`:" in out  # the new exercise's instructions, from its stub
+    assert f"[2/{len(catalogue)}] {second.id}" in out and "still the stub" in out
+    assert second.instructions().splitlines()[0] in out  # the new exercise's instructions, from its stub
     with ProgressStore() as store:
         grades = {eid: row["status"] for eid, row in store.last_grades().items()}
-    assert grades == {"relu_grad": "pass"}  # sigmoid_grad was neither graded nor marked attempted
-    assert status_in_list(capsys, "sigmoid_grad")[0] == "not started"
+    assert grades == {"relu_grad": "pass"}  # the next one was neither graded nor marked attempted
+    assert status_in_list(capsys, second.id)[0] == "not started"
 
 
 def test_watch_starts_an_untouched_stub_without_grading_it(capsys, monkeypatch):
-    catalogue = load_catalogue()
+    services = Services()
     monkeypatch.setattr(watch, "_keys", lambda: scripted_keys([None, "q"]))
-    watch.watch(catalogue, catalogue[0], timeout=20)
+    watch.watch(services, services.exercises[0], timeout=20)
     assert "checking…" not in capsys.readouterr().out
     with ProgressStore() as store:
         assert store.last_grades() == {}
 
 
 def test_r_grades_the_stub_on_request(capsys, monkeypatch):
-    catalogue = load_catalogue()
+    services = Services()
     monkeypatch.setattr(watch, "_keys", lambda: scripted_keys(["r", None, "q"]))
-    watch.watch(catalogue, catalogue[0], timeout=20)
+    watch.watch(services, services.exercises[0], timeout=20)
     assert "checking…" in capsys.readouterr().out
     with ProgressStore() as store:
         assert store.last_grades()["relu_grad"]["status"] == "fail"
 
 
 def test_watch_without_an_id_starts_at_the_first_copy_that_does_not_pass(capsys, monkeypatch):
-    for exercise_id in ("relu_grad", "sigmoid_grad"):
+    second = load_catalogue()[1].id
+    for exercise_id in ("relu_grad", second):
         main(["path", exercise_id])
         path = Path(capsys.readouterr().out.strip())
         path.write_text((ROOT / "exercises" / exercise_id / "solution.py").read_text())
         assert main(["grade", exercise_id]) == 0
         capsys.readouterr()
-    main(["reset", "sigmoid_grad"])  # passed, then put back to the stub to do again
+    main(["reset", second])  # passed, then put back to the stub to do again
     started = []
-    monkeypatch.setattr(watch, "watch", lambda catalogue, start, timeout: started.append(start.id) or 0)
+    monkeypatch.setattr(watch, "watch", lambda services, start, timeout: started.append(start.id) or 0)
     capsys.readouterr()
     assert main(["watch"]) == 0
-    assert started == ["sigmoid_grad"]
+    assert started == [second]

@@ -39,7 +39,7 @@ def test_validate_missing_path(tmp_path):
 
 
 def test_plain_quiz_answers_and_scores(tmp_path, monkeypatch, capsys):
-    monkeypatch.setattr("quizprep.paths.bank_paths", lambda: [tmp_path])
+    monkeypatch.setattr("quizprep.paths.bank_paths", lambda extra=(): [tmp_path])
     write_bank(tmp_path, bank_text("  - id: tf\n    type: true_false\n    difficulty: 1\n    prompt: Is 2 > 1?\n    answer: true\n    explanation: It is.\n"))
     answers = iter(["maybe", "t", ""])  # the empty line at the end of the quiz shows the score
     monkeypatch.setattr("builtins.input", lambda prompt="": next(answers))
@@ -49,7 +49,7 @@ def test_plain_quiz_answers_and_scores(tmp_path, monkeypatch, capsys):
 
 
 def test_quiz_unknown_topic_is_a_usage_error(tmp_path, monkeypatch, capsys):
-    monkeypatch.setattr("quizprep.paths.bank_paths", lambda: [tmp_path])
+    monkeypatch.setattr("quizprep.paths.bank_paths", lambda extra=(): [tmp_path])
     write_bank(tmp_path, bank_text(VALID_QUESTION.format(id="ok")))
     assert main(["quiz", "-t", "nosuch"]) == 2
     assert "unknown topic nosuch — choose from demo" in capsys.readouterr().err

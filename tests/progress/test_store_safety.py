@@ -109,7 +109,7 @@ def test_plain_quiz_undo_takes_back_its_own_answer(monkeypatch, capsys):
 
 def test_app_undo_takes_back_its_own_answer():
     from quizprep.quiz import QuizSession
-    from quizprep.tui.services import Services
+    from quizprep.services import Services
 
     q1, _ = _two_questions()
     mine, theirs = Services(), Services()
@@ -244,6 +244,7 @@ def test_record_grade_says_when_the_store_changed_while_grading(tmp_path, capsys
     from types import SimpleNamespace
 
     from quizprep.cli.common import record_grade
+    from quizprep.services import Services
 
     store = ProgressStore(backups=False)
     raw = sqlite3.connect(store.path)
@@ -251,7 +252,7 @@ def test_record_grade_says_when_the_store_changed_while_grading(tmp_path, capsys
     raw.execute("INSERT INTO events (uid, kind, ref, detail, at) VALUES ('e', 'solution', 'relu_grad', '', '2026-01-01')")
     raw.commit()
     raw.close()
-    record_grade(store, "relu_grad", SimpleNamespace(status="pass", passed=9, checks=[1] * 9, duration_s=0.1))
+    record_grade(Services(store_factory=lambda: store), "relu_grad", SimpleNamespace(status="pass", passed=9, checks=[1] * 9, duration_s=0.1))
     err = capsys.readouterr().err
     assert "changed by a program other than quizprep" in err and "while this grade ran" in err
     assert store.ever_passed("relu_grad")

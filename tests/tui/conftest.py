@@ -4,8 +4,8 @@ import textwrap
 
 import pytest
 
+from quizprep.services import Services
 from quizprep.tui.app import QuizprepApp
-from quizprep.tui.services import Services
 
 BANK = textwrap.dedent("""\
     topic: demo

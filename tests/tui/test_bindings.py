@@ -113,8 +113,8 @@ async def scenario_keys(app_factory, scenario) -> dict:
 
 @pytest.fixture
 def app_factory(bank_dir):
+    from quizprep.services import Services
     from quizprep.tui.app import QuizprepApp
-    from quizprep.tui.services import Services
 
     return lambda: QuizprepApp(Services(bank_paths=[bank_dir]), animate=False)
 

@@ -9,8 +9,8 @@ import uuid
 
 import pytest
 
+from quizprep.services import Services
 from quizprep.tui.app import QuizprepApp, crash_message
-from quizprep.tui.services import Services
 
 TMUX = shutil.which("tmux")
 

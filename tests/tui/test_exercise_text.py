@@ -45,10 +45,8 @@ def test_prose_is_joined_and_code_is_kept():
 
 
 def test_every_built_in_exercise_keeps_its_words(app):
-    from quizprep.tui.screens.exercise import stub_instructions
-
     for exercise in app.services.exercises:
-        doc = stub_instructions(exercise.stub)
+        doc = exercise.instructions()
         flowed = reflow(doc)
         assert flowed.split() == doc.split(), exercise.id  # nothing lost, nothing added
         assert len(flowed.splitlines()) < len(doc.splitlines()) or len(doc.splitlines()) < 3, exercise.id

@@ -8,9 +8,9 @@ import pytest
 from textual.content import Content
 from textual.geometry import Region
 
+from quizprep.services import Services
 from quizprep.tui.app import QuizprepApp
 from quizprep.tui.screens.quiz import QuizScreen
-from quizprep.tui.services import Services
 
 LONG_MODEL = "\n\n".join(f"Paragraph {i}: stacked linear layers compose into a single linear map, so depth adds nothing." for i in range(12))
 LONG_CHOICE = ("The gradient of the loss with respect to the logits of a softmax cross-entropy layer is the predicted "

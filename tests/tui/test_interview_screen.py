@@ -35,7 +35,7 @@ async def test_a_mock_interview_from_start_to_report(app):
         assert kinds.count("exercise") == 1 and kinds.count("question") >= 3
         explain = sum(1 for i in session.items if i.kind == "question" and i.item.question.type == "explain")
         assert explain * 3 >= kinds.count("question")  # at least a third are explain questions
-        app.push_screen(InterviewScreen(session, topic_of_exercise={e.id: e.topic for e in app.services.exercises}))
+        app.push_screen(InterviewScreen(session))
         await pilot.pause()
         screen = app.screen
         expected_right = 0

@@ -6,8 +6,8 @@ A failure names its seed; replay it with `python benchmarks/monkey.py --seed N`.
 
 import pytest
 
+from quizprep.services import Services
 from quizprep.tui.app import QuizprepApp
-from quizprep.tui.services import Services
 
 from .monkey import drive, quiet_environment, seeded_randomness, store_problems, track_quiz_screens
 

@@ -12,8 +12,8 @@ import pytest
 
 from quizprep.progress import ProgressStore
 from quizprep.progress.reviews import record_answer, record_exercise_grade
+from quizprep.services import Services
 from quizprep.tui.app import QuizprepApp
-from quizprep.tui.services import Services
 
 from .conftest import BANK
 

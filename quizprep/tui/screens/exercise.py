@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import ast
 import os
 import re
 import threading
@@ -14,17 +13,10 @@ from textual.containers import Horizontal, VerticalScroll
 from textual.screen import Screen
 from textual.widgets import Footer, Header, LoadingIndicator, Static
 
+from ...grading.limits import DEFAULT_TIMEOUT_S
 from ...grading.report import HEADLINES, MARKS
 
 WATCH_EVERY_S = 0.25
-
-
-def stub_instructions(path) -> str:
-    """The stub's module docstring (the teaching text)."""
-    try:
-        return ast.get_docstring(ast.parse(path.read_text(encoding="utf-8"))) or ""
-    except (OSError, SyntaxError):
-        return ""
 
 
 LIST_ITEM = re.compile(r"^\s*(?:[-*]|\d+[.)])\s+")
@@ -92,7 +84,7 @@ class ExerciseScreen(Screen):
         self.grader = None
         self.signature = None
         self.hints_shown = 0
-        self.grader_timeout = 10.0
+        self.grader_timeout = DEFAULT_TIMEOUT_S
         # one grade at a time: the warm grader is one channel, and saving twice (or g, g) starts two workers
         self._grade_lock = threading.Lock()
         self.closed = False
@@ -112,7 +104,7 @@ class ExerciseScreen(Screen):
         yield Footer()
 
     def _instructions(self) -> str:
-        return reflow(stub_instructions(self.exercise.stub)) or "(no instructions)"
+        return reflow(self.exercise.instructions()) or "(no instructions)"
 
     def on_mount(self) -> None:
         from ...grading.workspace import workspace_file
@@ -166,7 +158,9 @@ class ExerciseScreen(Screen):
             if self.grader is None:
                 self.grader = WarmGrader(self.exercise, timeout=self.grader_timeout)
             result = self.grader.grade(self.path)
-            self.app.services.record_grade(self.exercise.id, result)  # counts even if you have left the screen
+            warning = self.app.services.record_grade(self.exercise.id, result)  # counts even if you have left the screen
+            if warning:
+                self.app.call_from_thread(self.app.notify, warning, severity="warning", timeout=15)
             if self.closed:
                 self._close_grader()
                 return
@@ -176,7 +170,7 @@ class ExerciseScreen(Screen):
         if self.closed or not self.is_attached:
             return
         self.query_one("#spinner").display = False
-        line = {"pass": "✓ all checks pass — s shows the reference to compare with", "timeout": "⏱ timed out — look for an infinite loop",
+        line = {"pass": "✓ all checks pass — s shows the reference to compare with", "timeout": "⏱ timed out — look for an infinite loop or very slow code",
                 "error": "! your code could not run to the end", "fail": "✗ not yet"}.get(result.status, result.status)
         self.query_one("#grade-line", Static).update(line)
         box = self.query_one("#grade-result", Static)

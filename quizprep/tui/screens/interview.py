@@ -34,10 +34,9 @@ class InterviewScreen(Screen):
         Binding("escape", "end_early", "End interview"),
     ]
 
-    def __init__(self, session, *, topic_of_exercise: dict[str, str] | None = None) -> None:
+    def __init__(self, session) -> None:
         super().__init__()
         self.session = session
-        self.topic_of_exercise = topic_of_exercise or {}
         self.recorder = None
         self.explain_text: str | None = None
         self.exercise_path = None
@@ -67,7 +66,7 @@ class InterviewScreen(Screen):
         yield Footer()
 
     async def on_mount(self) -> None:
-        self.recorder = self.app.services.interview_recorder(self.session, self.topic_of_exercise)
+        self.recorder = self.app.services.interview_recorder(self.session)
         self.sub_title = f"Mock interview — {self.session.minutes} min"
         self.set_interval(1.0, self.tick)
         self.tick()
@@ -125,7 +124,7 @@ class InterviewScreen(Screen):
 
     async def _show_exercise(self, area, entry) -> None:
         from ...grading.workspace import workspace_dir
-        from .exercise import reflow, stub_instructions
+        from .exercise import reflow
 
         exercise = self.app.services.exercise(entry.exercise)
         path = workspace_dir().parent / "interview" / f"{exercise.id}.py"
@@ -134,7 +133,7 @@ class InterviewScreen(Screen):
         self.exercise_path = path
         self.query_one("#quiz-meta", Static).update(f"coding · {exercise.topic} · difficulty {exercise.difficulty}")
         self.query_one("#prompt", Markdown).update(f"**{exercise.id} — {exercise.title}**\n\nImplement it in `{path}`.")
-        await area.mount(Static(escape(reflow(stub_instructions(exercise.stub)))))
+        await area.mount(Static(escape(reflow(exercise.instructions()))))
         self.query_one("#status-line", Static).update("ctrl+g grades your file · ctrl+n moves on without it")
         self.focus()
 
@@ -182,11 +181,15 @@ class InterviewScreen(Screen):
 
     @work(thread=True, exclusive=True, group="interview-grade")
     def run_grade(self, exercise_id: str, path) -> None:
+        from ...grading.limits import DEFAULT_TIMEOUT_S
         from ...grading.warm import WarmGrader
 
         exercise = self.app.services.exercise(exercise_id)
-        with WarmGrader(exercise, timeout=min(10.0, max(self.session.remaining(), 1.0))) as grader:
+        with WarmGrader(exercise, timeout=min(DEFAULT_TIMEOUT_S, max(self.session.remaining(), 1.0))) as grader:
             result = grader.grade(path)
+        warning = self.app.services.record_grade(exercise_id, result)  # a grade in an interview counts like any other
+        if warning:
+            self.app.call_from_thread(self.app.notify, warning, severity="warning", timeout=15)
         self.app.call_from_thread(self._graded, exercise_id, result)
 
     async def _graded(self, exercise_id: str, result) -> None:
@@ -194,7 +197,7 @@ class InterviewScreen(Screen):
         if self.finished or entry is None or entry.kind != "exercise" or entry.exercise != exercise_id:
             return  # the learner moved on while it was being graded
         if result.status == "pass":
-            self.session.record_exercise("pass", self.topic_of_exercise.get(exercise_id, ""))
+            self.session.record_exercise("pass", self.app.services.exercise_topics.get(exercise_id, ""))
             self.recorder.item_done()
             self.notify(f"{exercise_id}: all checks pass")
             await self.show_current()
@@ -209,7 +212,7 @@ class InterviewScreen(Screen):
         entry = self.session.current
         if self.finished or self._advancing or entry is None or entry.kind != "exercise":
             return
-        self.session.record_exercise(self.last_status, self.topic_of_exercise.get(entry.exercise, ""))
+        self.session.record_exercise(self.last_status, self.app.services.exercise_topics.get(entry.exercise, ""))
         self.recorder.item_done()
         await self.show_current()
 

@@ -1,0 +1,299 @@
+"""The application layer: what both faces — the command line and the app — ask of the core.
+
+One object composes the banks, the exercises, the progress store and the study arithmetic (today's
+numbers, reviews, statistics, the plan, interviews, grades), so every verb and every screen gets the
+same numbers from the same calls. Its configuration is explicit: which bank and exercise folders
+to load, passed in, never read from module globals. It knows nothing of Textual or of a terminal.
+
+Everything loads lazily, so the app's first frame never waits: banks and exercises are YAML, the
+store pulls in FSRS on its first scheduling call, and grading pulls in numpy and pytest only when
+something is graded.
+"""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from datetime import datetime
+from functools import cached_property, wraps
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from .bank import Catalog
+    from .grading.catalogue import Exercise
+    from .grading.result import GradeResult
+    from .progress import ProgressStore
+    from .progress.stats import Stats
+    from .progress.today import Today
+
+
+class UnknownExercise(LookupError):
+    """No exercise has this id; the message names the ones there are."""
+
+    def __init__(self, exercise_id: str, known: Sequence[str]) -> None:
+        super().__init__(f"unknown exercise `{exercise_id}` — choose from {', '.join(known)}")
+        self.exercise_id = exercise_id
+
+
+def _locked(method):
+    """Store access from the UI thread and from workers never overlaps (one SQLite connection)."""
+    @wraps(method)
+    def wrapper(self, *args, **kwargs):
+        with self._lock:
+            return method(self, *args, **kwargs)
+    return wrapper
+
+
+@dataclass
+class Services:
+    """The core, as one object handed to every verb and every screen.
+
+    `bank_paths` / `exercise_paths`: exactly these bank files or folders and exercise pack folders;
+    None means the usual ones (built-in, your quizprep home, QUIZPREP_BANKS / QUIZPREP_EXERCISES)
+    plus `extra_banks` / `extra_exercises` (--banks / --exercises). `builtin_exercises=False` leaves
+    the built-in exercises out (a fixture pack alone). `store_factory` opens the progress store (the
+    command line's says the store's notices and turns failures into one line).
+    """
+
+    bank_paths: Sequence[Path] | None = None
+    exercise_paths: Sequence[Path] | None = None
+    extra_banks: Sequence[Path] = ()
+    extra_exercises: Sequence[Path] = ()
+    builtin_exercises: bool = True
+    clock: Callable[[], datetime] | None = None  # for tests; the store's own UTC clock otherwise
+    store_factory: Callable[[], ProgressStore] | None = None
+    _store: ProgressStore | None = field(default=None, repr=False)
+    _lock: threading.RLock = field(default_factory=threading.RLock, repr=False)
+    _answer_uids: list = field(default_factory=list, repr=False)  # uid of each answer recorded here, in order (None: not recorded)
+
+    # -- content ---------------------------------------------------------------------------------
+    def bank_folders(self) -> list[Path]:
+        """The bank files and folders this configuration loads."""
+        from .paths import bank_paths
+
+        return list(self.bank_paths) if self.bank_paths is not None else bank_paths(self.extra_banks)
+
+    def exercise_folders(self) -> list[Path]:
+        """The exercise pack folders this configuration loads (after the built-in exercises)."""
+        from .paths import exercise_pack_paths
+
+        return list(self.exercise_paths) if self.exercise_paths is not None else exercise_pack_paths(self.extra_exercises)
+
+    @cached_property
+    def catalog(self) -> Catalog:
+        from .bank import load_banks
+
+        return load_banks(self.bank_folders())
+
+    @cached_property
+    def _exercises_and_problems(self) -> tuple:
+        from .grading.catalogue import load_exercises
+
+        exercises, problems = load_exercises(self.exercise_folders(), builtin=self.builtin_exercises)
+        return tuple(exercises), tuple(problems)
+
+    @property
+    def exercises(self) -> tuple[Exercise, ...]:
+        """Built-in exercises, then those of your packs."""
+        return self._exercises_and_problems[0]
+
+    @property
+    def exercise_problems(self) -> tuple[str, ...]:
+        """One line per exercise pack problem that kept an exercise out."""
+        return self._exercises_and_problems[1]
+
+    @property
+    def questions(self) -> list[tuple[str, str]]:
+        """(id, topic) of every question in the banks: what the study arithmetic counts."""
+        return [(q.id, q.topic) for q in self.catalog.questions]
+
+    @property
+    def exercise_ids(self) -> list[str]:
+        return [e.id for e in self.exercises]
+
+    @property
+    def exercise_topics(self) -> dict[str, str]:
+        """Exercise id -> topic: a passed exercise counts as study of its topic."""
+        return {e.id: e.topic for e in self.exercises}
+
+    def find_exercise(self, exercise_id: str) -> Exercise | None:
+        from .grading.catalogue import find_exercise
+
+        return find_exercise(exercise_id, self.exercises)
+
+    def exercise(self, exercise_id: str) -> Exercise:
+        """The exercise with this id; UnknownExercise (naming the ones there are) if there is none."""
+        found = self.find_exercise(exercise_id)
+        if found is None:
+            raise UnknownExercise(exercise_id, self.exercise_ids)
+        return found
+
+    # -- progress ----------------------------------------------------------------------------------
+    @property
+    @_locked
+    def store(self) -> ProgressStore:
+        if self._store is None:
+            if self.store_factory is not None:
+                self._store = self.store_factory()
+            else:
+                from .progress import ProgressStore
+
+                self._store = ProgressStore() if self.clock is None else ProgressStore(clock=self.clock)
+        return self._store
+
+    @_locked
+    def stats(self) -> Stats:
+        """Progress figures for the current banks and exercises."""
+        from .progress.stats import compute_stats
+
+        return compute_stats(self.store, self.questions, self.exercise_ids, exercise_topics=self.exercise_topics)
+
+    @_locked
+    def today(self) -> Today:
+        """The study day's plan and new-question allowance."""
+        from .progress.today import today
+
+        return today(self.store, self.questions, self.exercise_ids)
+
+    @_locked
+    def review_questions(self, limit: int | None = 20, seed: int | None = None, numbers: Today | None = None) -> list:
+        """Due questions, then what is left of today's new ones, topics interleaved (`numbers`: today(), if known)."""
+        from .progress.today import todays_review
+
+        ids = todays_review(self.store, self.questions, self.exercise_ids, limit=limit, seed=seed, numbers=numbers)
+        return [self.catalog.question(i) for i in ids]
+
+    def _write(self, write, *args, **kwargs):
+        """A store write; on a read-only store (its notice is shown at start) nothing happens."""
+        from .progress import ReadOnlyStore
+
+        try:
+            return write(*args, **kwargs)
+        except ReadOnlyStore:
+            return None
+
+    @_locked
+    def record_answer(self, record, mode: str):
+        """Record a quiz answer the moment it is given; returns the outcome (None if read-only)."""
+        from .progress.reviews import record_answer
+
+        q = record.item.question
+        outcome = self._write(record_answer, self.store, question_id=q.id, topic=q.topic, qtype=q.type, correct=record.verdict.correct,
+                              score=record.verdict.score, given=record.given, seconds=record.seconds, mode=mode)
+        self._answer_uids.append(outcome.uid if outcome is not None else None)
+        return outcome
+
+    @_locked
+    def undo_last_answer(self) -> None:
+        """Take back the last answer this app recorded (by its uid: another window's answers stay)."""
+        uid = self._answer_uids.pop() if self._answer_uids else None
+        if uid is not None:
+            self._write(self.store.undo_answer, uid)
+
+    @_locked
+    def record_grade(self, exercise_id: str, result: GradeResult) -> str | None:
+        """Record a grade (a pass also schedules the exercise's next review). Returns a warning to show
+        when something other than quizprep changed the progress file while it ran (e.g. the graded code).
+        A read-only store records nothing; other store errors (busy, full) are raised as StoreError."""
+        from .progress.reviews import record_exercise_grade
+
+        outside = self.store.changed_elsewhere()
+        self._write(record_exercise_grade, self.store, exercise_id, result.status, result.passed, len(result.checks), result.duration_s)
+        if outside:
+            return (f"warning: {outside} while this grade ran — if that was not you, restore a backup "
+                    f"from {self.store.backups_folder} with `quizprep import FILE`")
+        return None
+
+    @_locked
+    def exercise_status(self, exercise: Exercise) -> str:
+        from .grading.workspace import exercise_status
+
+        last = self.store.last_grades().get(exercise.id)
+        return exercise_status(exercise, last["status"] if last is not None else None)
+
+    @_locked
+    def close(self) -> None:
+        if self._store is not None:
+            self._store.close()
+
+    @_locked
+    def flag(self, question_id: str, reason: str, note: str = "") -> None:
+        self._write(self.store.flag_question, question_id, reason, note)
+
+    @_locked
+    def is_flagged(self, question_id: str) -> bool:
+        """Whether you have flagged this question (and not removed the flag since)."""
+        return any(f["question_id"] == question_id for f in self.store.flags())
+
+    @_locked
+    def remove_flag(self, question_id: str) -> int:
+        """Remove your flags on a question; how many there were (0 on a read-only store)."""
+        return self._write(self.store.remove_flag, question_id) or 0
+
+    @_locked
+    def record_event(self, kind: str, ref: str, detail: str = "") -> None:
+        self._write(self.store.record_event, kind, ref, detail)
+
+    @_locked
+    def interview_recorder(self, session, write=None):
+        """Keeps a running interview in the store as it goes (see InterviewRecorder). Writes are locked and
+        quiet on a read-only store, unless `write(fn, *args)` says how the face wants them made."""
+        from .progress.interviews import InterviewRecorder
+
+        def locked(fn, *args, **kwargs):
+            with self._lock:
+                return (write or self._write)(fn, *args, **kwargs)
+
+        return InterviewRecorder(self.store, session, self.exercise_topics, write=locked)
+
+    @_locked
+    def interview_history(self, unfinished: bool = False) -> list[dict]:
+        """Past interviews, oldest first; finished ones only unless asked (the trend is over finished ones)."""
+        from .progress.interviews import history
+
+        return history(self.store, unfinished=unfinished)
+
+    @_locked
+    def plan(self):
+        """Today's study plan, or None without an interview date."""
+        from .progress.plan import plan_for
+
+        return plan_for(self.store, self.questions, self.exercise_ids)
+
+    @_locked
+    def new_interview(self, minutes: int = 45, seed: int | None = None, clock=None):
+        """A planned InterviewSession over the current banks and progress."""
+        import random
+        import time
+
+        from .progress.interviews import interview_inputs
+        from .quiz.interview import InterviewSession, plan_interview
+
+        seed = seed if seed is not None else random.randrange(1 << 30)
+        weights, due, candidates = interview_inputs(self.store, self.questions, [(e.id, e.title) for e in self.exercises],
+                                                    exercise_topics=self.exercise_topics)
+        items = plan_interview(self.catalog.questions, minutes=minutes, seed=seed, topic_weights=weights, due_ids=due, exercises=candidates)
+        return InterviewSession(items, minutes, seed=seed, clock=clock or time.monotonic)
+
+    @_locked
+    def preference(self, key: str) -> str | None:
+        return self.store.preference(key)
+
+    @_locked
+    def set_preference(self, key: str, value: str) -> None:
+        self._write(self.store.set_preference, key, value)
+
+    @_locked
+    def store_notices(self) -> list[str]:
+        """What the store said when it opened (a damaged file moved aside, read-only), to show once."""
+        return list(self.store.notices)
+
+    @_locked
+    def count_events(self, kind: str, ref: str) -> int:
+        return self.store.count_events(kind, ref)
+
+    @_locked
+    def ever_passed(self, exercise_id: str) -> bool:
+        return self.store.ever_passed(exercise_id)
