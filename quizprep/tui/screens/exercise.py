@@ -170,7 +170,8 @@ class ExerciseScreen(Screen):
         if self.closed or not self.is_attached:
             return
         self.query_one("#spinner").display = False
-        line = {"pass": "✓ all checks pass — s shows the reference to compare with", "timeout": "⏱ timed out — look for an infinite loop or very slow code",
+        line = {"pass": "✓ all checks pass — s shows the reference to compare with",
+                "timeout": "⏱ timed out — look for an infinite loop or very slow code",
                 "error": "! your code could not run to the end", "fail": "✗ not yet"}.get(result.status, result.status)
         self.query_one("#grade-line", Static).update(line)
         box = self.query_one("#grade-result", Static)
