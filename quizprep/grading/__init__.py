@@ -22,7 +22,7 @@ def grade(exercise: Exercise, file: Path | None = None, *, timeout: float | None
 
     launcher = Launcher().start()  # the zygote boots while this process and the grading process load numpy and pytest
     try:
-        from .runner import grade_file
+        from .grading_process import grade_file
         from .workspace import workspace_file
 
         path = Path(file) if file is not None else workspace_file(exercise)

@@ -55,7 +55,7 @@ from .diagnosis import (
     within_tolerance,
 )
 from .gradcheck import GRADCHECK_H, GRADCHECK_THRESHOLD, expect_gradient, numerical_gradient, rel_error
-from .runners import Learner, NotRun, Reference
+from .probes import Learner, NotRun, Reference
 from .sandbox import CallResult, LearnerFailure, NotImplementedYet
 
 # The largest eps inside a log that a loss may use, added (np.log(p + eps)) or as a floor

@@ -15,9 +15,9 @@ import sys
 import time
 from pathlib import Path
 
+from .grading_process import INI, GradingPlugin
 from .limits import GRACE_S, Limits
 from .processes import kill_tree, set_dumpable, set_subreaper, sweep_children
-from .runner import INI, GradingPlugin
 from .zygote import Launcher
 
 

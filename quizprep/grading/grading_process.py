@@ -42,7 +42,7 @@ class GradingPlugin:
 
     def __init__(self, learner_path: Path, solution_path: Path, exercise_id: str, deadline: float, limits: Limits,
                  launcher: Launcher | None = None) -> None:
-        from .runners import Reference
+        from .probes import Reference
 
         self.launcher = launcher or Launcher().start()  # boots while the reference and the checks load
         self.exercise_id = exercise_id
@@ -60,7 +60,7 @@ class GradingPlugin:
 
     def prepare(self, learner_path: Path, deadline: float) -> None:
         """Point the plugin at a learner file with a fresh deadline and no results yet."""
-        from .runners import Learner
+        from .probes import Learner
 
         self.learner = Learner(learner_path, deadline=deadline, limits=self.limits, module_name=f"learner_{self.exercise_id}",
                                launcher=self.launcher)
@@ -128,7 +128,7 @@ class GradingPlugin:
 
     def _result(self, nodeid: str, call) -> CheckResult:
         from .diagnosis import CheckFailed
-        from .runners import NotRun
+        from .probes import NotRun
 
         name = check_name(nodeid)
         output = "".join(self.learner.outputs)[-4000:]
