@@ -64,7 +64,7 @@ def main() -> int:
         os.environ["QUIZPREP_HOME"] = str(tmp / "home")
         from quizprep.cli.watch import POLL_S
         from quizprep.grading import find_exercise
-        from quizprep.grading.warm import WarmGrader
+        from quizprep.grading.warm_client import WarmGrader
 
         exercise = find_exercise("relu_grad")
         learner = tmp / "relu_grad.py"

@@ -15,7 +15,7 @@ def test_core_does_not_pull_in_textual_or_heavy_modules():
 
 def test_the_app_module_and_grading_front_import_no_numpy_pytest_or_fsrs():
     code = (
-        "import sys, quizprep.tui.app, quizprep.grading, quizprep.grading.warm;"
+        "import sys, quizprep.tui.app, quizprep.grading, quizprep.grading.warm_client;"
         "print(sorted(m for m in ('numpy', 'pytest', 'fsrs') if m in sys.modules))"
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)

@@ -69,7 +69,7 @@ def watch(services, exercise, *, timeout: float = DEFAULT_TIMEOUT_S) -> int:
 def _watch_one(services, index: int, key, timeout: float) -> bool:
     """Watch one exercise until the learner moves on after a pass (True) or quits (False)."""
     from ..grading.report import format_grade
-    from ..grading.warm import WarmGrader
+    from ..grading.warm_client import WarmGrader
     from ..grading.workspace import is_started
     from .common import record, record_grade
     from .exercises import workspace

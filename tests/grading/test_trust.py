@@ -22,7 +22,7 @@ from quizprep.grading import Limits, find_exercise, grade
 from quizprep.grading.catalogue import load_all_exercises
 from quizprep.grading.mounts import available
 from quizprep.grading.sandbox import run_learner
-from quizprep.grading.warm import WarmGrader
+from quizprep.grading.warm_client import WarmGrader
 
 ROOT = Path(__file__).resolve().parents[2]
 SUBMISSIONS = Path(__file__).parent / "submissions" / "relu_grad"

@@ -152,7 +152,7 @@ class ExerciseScreen(Screen):
 
     @work(thread=True, exclusive=True, group="grade")
     def run_grade(self) -> None:
-        from ...grading.warm import WarmGrader
+        from ...grading.warm_client import WarmGrader
 
         with self._grade_lock:  # asked for, so graded and recorded even if you leave the screen meanwhile
             if self.grader is None:

@@ -182,7 +182,7 @@ class InterviewScreen(Screen):
     @work(thread=True, exclusive=True, group="interview-grade")
     def run_grade(self, exercise_id: str, path) -> None:
         from ...grading.limits import DEFAULT_TIMEOUT_S
-        from ...grading.warm import WarmGrader
+        from ...grading.warm_client import WarmGrader
 
         exercise = self.app.services.exercise(exercise_id)
         with WarmGrader(exercise, timeout=min(DEFAULT_TIMEOUT_S, max(self.session.remaining(), 1.0))) as grader:

@@ -1,5 +1,5 @@
 """A warm grader for one exercise: re-grades cost the checks, not interpreter, numpy and pytest
-start-up. The work happens in a subprocess (see warmserver.py), so this module imports nothing heavy
+start-up. The work happens in a subprocess (see warm_server.py), so this module imports nothing heavy
 and is safe to use from a threaded UI.
 
 The server gets the exercise's resolved checks and solution paths and the limits (so exercise packs
@@ -42,7 +42,7 @@ class WarmGrader:
 
     def _start(self) -> None:
         ours, theirs = socket.socketpair()
-        self.proc = subprocess.Popen([sys.executable, "-m", "quizprep.grading.warmserver"], stdin=theirs,
+        self.proc = subprocess.Popen([sys.executable, "-m", "quizprep.grading.warm_server"], stdin=theirs,
                                      stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, close_fds=True, start_new_session=True)
         theirs.close()
         self.sock = ours

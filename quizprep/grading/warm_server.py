@@ -1,5 +1,5 @@
 """The warm grading process: numpy and pytest imported, one exercise's reference loaded and checks collected once,
-a zygote kept running; every request forks a fresh grading child. Run as `python -m quizprep.grading.warmserver`
+a zygote kept running; every request forks a fresh grading child. Run as `python -m quizprep.grading.warm_server`
 by `WarmGrader`, which gives it a socket as standard input and talks JSON lines over it: first the
 configuration (exercise id, checks and solution paths, limits), then one request per grade, each
 answered by a line that carries the request's nonce.
