@@ -8,7 +8,7 @@ from pathlib import Path
 
 from .model import Bank, Question
 from .problems import Problem, ProblemList
-from .schema import build_bank
+from .validate import build_bank
 from .yamltree import parse, read_text
 
 

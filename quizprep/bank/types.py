@@ -57,7 +57,7 @@ class QuestionType:
     def validate(self, check: Any, q: YamlMap, what: str) -> dict | None:
         """The type's `Question` fields read from a bank mapping, or None after reporting problems through `check`.
 
-        `check` is the bank validator of the file (schema.py): its `text`, `text_list`, `number` and `choices`
+        `check` is the bank validator of the file (validate.py): its `text`, `text_list`, `number` and `choices`
         readers report a bad value at its line, and `check.problems.at(node, message)` reports anything else.
         """
         raise NotImplementedError

@@ -21,7 +21,7 @@ from pathlib import Path
 from ..paths import home
 from . import recovery
 from .errors import ReadOnlyStore, StoreBusy, StoreError, StoreUnavailable, explain, primary_code
-from .schema import CURRENT_VERSION, MIGRATIONS
+from .migrations import CURRENT_VERSION, MIGRATIONS
 
 __all__ = ["ProgressStore", "ReadOnlyStore", "StoreBusy", "StoreError", "StoreUnavailable", "iso", "new_uid", "utc_now"]
 

@@ -10,7 +10,7 @@ import pytest
 
 from quizprep.cli import main
 from quizprep.progress import ProgressStore, recovery
-from quizprep.progress.schema import CURRENT_VERSION
+from quizprep.progress.migrations import CURRENT_VERSION
 
 ROOT = Path(__file__).resolve().parents[2]
 QUESTION = "act-relu-grad-at-zero"

@@ -10,7 +10,7 @@ from datetime import UTC, datetime, timedelta
 import pytest
 
 from quizprep.progress import ProgressStore, ReadOnlyStore
-from quizprep.progress.schema import CURRENT_VERSION, MIGRATIONS
+from quizprep.progress.migrations import CURRENT_VERSION, MIGRATIONS
 
 WRITER = """
 import sys
