@@ -21,8 +21,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    from .bank import Catalog
-    from .grading.catalogue import Exercise
+    from .bank import QuestionBanks
+    from .grading.exercises import Exercise
     from .grading.result import GradeResult
     from .progress import ProgressStore
     from .progress.stats import Stats
@@ -82,14 +82,14 @@ class Services:
         return list(self.exercise_paths) if self.exercise_paths is not None else exercise_pack_paths(self.extra_exercises)
 
     @cached_property
-    def catalog(self) -> Catalog:
+    def catalog(self) -> QuestionBanks:
         from .bank import load_banks
 
         return load_banks(self.bank_folders())
 
     @cached_property
     def _exercises_and_problems(self) -> tuple:
-        from .grading.catalogue import load_exercises
+        from .grading.exercises import load_exercises
 
         exercises, problems = load_exercises(self.exercise_folders(), builtin=self.builtin_exercises)
         return tuple(exercises), tuple(problems)
@@ -119,7 +119,7 @@ class Services:
         return {e.id: e.topic for e in self.exercises}
 
     def find_exercise(self, exercise_id: str) -> Exercise | None:
-        from .grading.catalogue import find_exercise
+        from .grading.exercises import find_exercise
 
         return find_exercise(exercise_id, self.exercises)
 

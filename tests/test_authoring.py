@@ -159,7 +159,7 @@ def pack(tmp_path):
 
 
 def test_each_folder_comes_in_its_order_and_those_without_one_after_by_id(pack):
-    from quizprep.grading.catalogue import load_exercises
+    from quizprep.grading.exercises import load_exercises
 
     pack("zeta", _exercise_yaml("zeta", "order: 1"))
     pack("alpha", _exercise_yaml("alpha", "order: 2"))
@@ -178,7 +178,7 @@ def test_each_folder_comes_in_its_order_and_those_without_one_after_by_id(pack):
     ([], "  - a\n  - b\n  - c\n  - d", 6, "hints should be a list of 1 to 3 hints"),
 ])
 def test_a_malformed_exercise_yaml_is_reported_at_its_line_and_left_out(pack, extra, hints, line, message):
-    from quizprep.grading.catalogue import load_exercises
+    from quizprep.grading.exercises import load_exercises
 
     text = _exercise_yaml("broken", *extra).replace("  - first\n", hints + "\n")
     folder = pack("broken", text)
@@ -189,7 +189,7 @@ def test_a_malformed_exercise_yaml_is_reported_at_its_line_and_left_out(pack, ex
 
 
 def test_two_exercises_of_a_folder_with_the_same_order_name_each_other(pack):
-    from quizprep.grading.catalogue import load_exercises
+    from quizprep.grading.exercises import load_exercises
 
     pack("first", _exercise_yaml("first", "order: 1"))
     second = pack("second", _exercise_yaml("second", "order: 1"))
@@ -199,7 +199,7 @@ def test_two_exercises_of_a_folder_with_the_same_order_name_each_other(pack):
 
 
 def test_a_derivation_next_to_the_exercise_is_found(pack):
-    from quizprep.grading.catalogue import load_exercises
+    from quizprep.grading.exercises import load_exercises
 
     with_text = pack("derived")
     (with_text / "derivation.md").write_text("d mse / d pred = 2 (pred - target) / N\n")
@@ -214,7 +214,7 @@ def test_a_derivation_next_to_the_exercise_is_found(pack):
     (lambda t: t.replace("difficulty: 1", "difficulty: 4"), "difficulty must be 1, 2 or 3"),
 ])
 def test_the_built_in_exercises_go_through_the_same_validator(tmp_path, monkeypatch, edit, message):
-    from quizprep.grading import catalogue
+    from quizprep.grading import exercises as catalogue
 
     builtin = tmp_path / "builtin"
     for eid in ("relu_grad", "tanh_grad"):

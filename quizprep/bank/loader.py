@@ -1,4 +1,4 @@
-"""Loading bank files and folders into a `Catalog`, reporting problems instead of raising."""
+"""Loading bank files and folders into a `QuestionBanks`, reporting problems instead of raising."""
 
 from __future__ import annotations
 
@@ -22,7 +22,7 @@ class BankLoad:
 
 
 @dataclass(frozen=True)
-class Catalog:
+class QuestionBanks:
     """Every loaded bank, with the problems that kept questions or files out."""
 
     banks: tuple[Bank, ...] = ()
@@ -76,7 +76,7 @@ def bank_files(paths: Iterable[str | Path]) -> list[Path]:
     return files
 
 
-def load_banks(paths: Iterable[str | Path]) -> Catalog:
+def load_banks(paths: Iterable[str | Path]) -> QuestionBanks:
     """Load every bank under the given files and folders; ids and topics must be unique across all."""
     problems: list[Problem] = []
     banks: list[Bank] = []
@@ -105,4 +105,4 @@ def load_banks(paths: Iterable[str | Path]) -> Catalog:
             bank = Bank(bank.topic, bank.title, bank.description, bank.path, tuple(kept))
         topics[bank.topic] = bank
         banks.append(bank)
-    return Catalog(tuple(banks), tuple(problems), by_id)
+    return QuestionBanks(tuple(banks), tuple(problems), by_id)

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from .catalogue import CatalogueError, Exercise, find_exercise, load_catalogue
+from .exercises import CatalogueError, Exercise, find_exercise, load_catalogue
 from .limits import Limits
 from .result import CheckResult, GradeResult
 

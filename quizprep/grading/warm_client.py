@@ -19,7 +19,7 @@ import time
 from dataclasses import asdict, replace
 from pathlib import Path
 
-from .catalogue import Exercise
+from .exercises import Exercise
 from .limits import GRACE_S, Limits
 from .processes import private
 from .result import GradeResult

@@ -7,7 +7,7 @@ import time
 from pathlib import Path
 
 from ..paths import home
-from .catalogue import Exercise
+from .exercises import Exercise
 
 
 def workspace_dir() -> Path:

@@ -3,7 +3,7 @@
 import pytest
 
 from quizprep.grading import grade, load_catalogue
-from quizprep.grading.catalogue import load_exercises
+from quizprep.grading.exercises import load_exercises
 
 # written out here, not read from the catalogue, so a lost, renamed or reordered exercise fails; a new
 # exercise may come anywhere between them without touching this list (adding one touches its folder only)

@@ -19,7 +19,7 @@ from pathlib import Path
 import pytest
 
 from quizprep.grading import Limits, find_exercise, grade
-from quizprep.grading.catalogue import load_all_exercises
+from quizprep.grading.exercises import load_all_exercises
 from quizprep.grading.mounts import available
 from quizprep.grading.sandbox import run_learner
 from quizprep.grading.warm_client import WarmGrader
