@@ -82,8 +82,7 @@ def record_exercise_grade(store: ProgressStore, exercise_id: str, status: str, p
     now = at or store.clock()
     due = None
     with store.write() as db:
-        db.execute("INSERT INTO grades (uid, exercise_id, status, passed, total, duration_s, graded_at) VALUES (?,?,?,?,?,?,?)",
-                   (new_uid(), exercise_id, status, passed, total, duration_s, iso(now)))
+        store.insert_grade(db, exercise_id, status, passed, total, duration_s, at=now)  # the grade and its card move together
         if status == "pass":
             row = db.execute("SELECT due FROM cards WHERE key = ?", (exercise_key(exercise_id),)).fetchone()
             if row is None or datetime.fromisoformat(row["due"]) <= now:

@@ -261,12 +261,17 @@ class ProgressStore:
 
     def record_grade(self, exercise_id: str, status: str, passed: int, total: int, duration_s: float,
                      *, at: datetime | None = None, uid: str | None = None) -> str:
-        """Record one grade; returns its uid."""
-        uid = uid or new_uid()
+        """Record one grade in a transaction of its own; returns its uid."""
         with self.write() as db:
-            db.execute("INSERT OR IGNORE INTO grades (uid, exercise_id, status, passed, total, duration_s, graded_at) "
-                       "VALUES (?,?,?,?,?,?,?)",
-                       (uid, exercise_id, status, passed, total, duration_s, iso(at or self.clock())))
+            return self.insert_grade(db, exercise_id, status, passed, total, duration_s, at=at, uid=uid)
+
+    def insert_grade(self, db: sqlite3.Connection, exercise_id: str, status: str, passed: int, total: int, duration_s: float,
+                     *, at: datetime | None = None, uid: str | None = None) -> str:
+        """Write one grade row inside the caller's `write()` transaction; returns its uid."""
+        uid = uid or new_uid()
+        db.execute("INSERT OR IGNORE INTO grades (uid, exercise_id, status, passed, total, duration_s, graded_at) "
+                   "VALUES (?,?,?,?,?,?,?)",
+                   (uid, exercise_id, status, passed, total, duration_s, iso(at or self.clock())))
         return uid
 
     def record_event(self, kind: str, ref: str, detail: str = "", *, at: datetime | None = None, uid: str | None = None) -> str:
