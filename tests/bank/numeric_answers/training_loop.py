@@ -2,8 +2,6 @@
 
 import math
 
-import numpy as np
-
 
 def _linear_params(n_in, n_out):
     return n_in * n_out + n_out
@@ -14,23 +12,14 @@ def _accumulation_steps(n, batch, k):
     return sum(1 for i in range(micro) if (i + 1) % k == 0 or (i + 1) == micro)
 
 
-def _double_softmax_floor(num_classes):
-    probs = np.zeros(num_classes)
-    probs[0] = 1.0  # perfectly confident, correct "logits" fed to CrossEntropyLoss
-    log_softmax = probs - np.log(np.sum(np.exp(probs)))
-    return float(-log_softmax[0])
-
-
 ANSWERS = {
     "tl-param-count": _linear_params(784, 128) + _linear_params(128, 10),
     "tl-steps-per-epoch": math.ceil(50_000 / 128),
-    "tl-double-softmax-floor": _double_softmax_floor(10),
     "tl-accumulation-steps": _accumulation_steps(10_000, 64, 4),
 }
 
 ALSO_WRONG = {
     "tl-param-count": [784 * 128 + 128 * 10, 784 * 128 + 128 + 128 * 10],  # no biases; forgot 2nd bias
     "tl-steps-per-epoch": [50_000 // 128, 50_000 / 128],                   # drop_last=True; not rounded
-    "tl-double-softmax-floor": [0.0, math.log(10)],                        # thinks loss reaches 0; uniform
     "tl-accumulation-steps": [math.ceil(10_000 / 64), (10_000 // 64) // 4],  # micro-batches; drop leftover
 }
