@@ -61,6 +61,8 @@ MISTAKE_NO_VAR_TERM = ("dx is missing the path through the variance: subtract x_
 MISTAKE_CONSTANTS = ("dx treats mu and var as constants (d_out * gamma / sqrt(var + eps)) — both depend on every x of the "
                      "row, so dx also needs the paths through them")
 MISTAKE_NO_GAMMA = "dx is missing the factor gamma — dL/dx_hat = d_out * gamma"
+MISTAKE_BACKWARD_NO_EPS = ("dx divides by the standard deviation without eps (x.std() or np.sqrt(var)) — backward must "
+                           "use the same 1 / sqrt(var + eps) as the forward")
 MISTAKE_NOT_SUMMED_T = ("summed over the batch axis only — for (N, T, D) input every position contributes too: sum over "
                         "every axis but the last, axis=tuple(range(d_out.ndim - 1)) (or d_out.reshape(-1, D).sum(axis=0))")
 MISTAKE_DGAMMA_NO_XHAT = "dgamma is missing the factor x_hat — dgamma sums d_out * x_hat, not d_out"
@@ -96,19 +98,23 @@ def _dx_variants(x, gamma, eps, d_out) -> dict:
     """dx, and what each classic mistake in it gives instead."""
     D = x.shape[-1]
     x_hat = _normalised(x, eps)
-    inv_std = 1.0 / np.sqrt(np.sum((x - x.mean(axis=-1, keepdims=True)) ** 2, axis=-1, keepdims=True) / D + eps)
+    var = np.sum((x - x.mean(axis=-1, keepdims=True)) ** 2, axis=-1, keepdims=True) / D
+    inv_std = 1.0 / np.sqrt(var + eps)
 
-    def dx(g, mean_term=True, var_term=True):
+    def dx(g, mean_term=True, var_term=True, scale=inv_std):
         bracket = g.copy()
         if mean_term:
             bracket -= g.sum(axis=-1, keepdims=True) / D
         if var_term:
             bracket -= x_hat * (g * x_hat).sum(axis=-1, keepdims=True) / D
-        return inv_std * bracket
+        return scale * bracket
 
     g = gamma * d_out
-    return {"right": dx(g), MISTAKE_NO_MEAN_TERM: dx(g, mean_term=False), MISTAKE_NO_VAR_TERM: dx(g, var_term=False),
-            MISTAKE_CONSTANTS: dx(g, False, False), MISTAKE_NO_GAMMA: dx(d_out)}
+    variants = {"right": dx(g), MISTAKE_NO_MEAN_TERM: dx(g, mean_term=False), MISTAKE_NO_VAR_TERM: dx(g, var_term=False),
+                MISTAKE_CONSTANTS: dx(g, False, False), MISTAKE_NO_GAMMA: dx(d_out)}
+    if D > 1:  # with D = 1 the variance is 0 and this mistake divides by it
+        variants[MISTAKE_BACKWARD_NO_EPS] = dx(g, scale=1.0 / np.sqrt(var))
+    return variants
 
 
 def _mean_of_squares_variant(x, gamma, beta, eps, d_out):
