@@ -96,7 +96,22 @@ def test_kink_takes_the_negative_slope(learner):
     got, _ = learner.run_once(on_every_input)["kink"]
     expect_array(got, np.array([0.1, 0.1, 0.1, 0.1, 1.0, 1.0]),
                  name="leaky_relu_grad([-2, -1e-12, 0, -0, 1e-12, 3], alpha=0.1)", inputs={"x": KINK},
-                 alternatives=mistakes(KINK, KINK_ALPHA))
+                 alternatives=mistakes(KINK, KINK_ALPHA) | kink_mistakes(KINK, KINK_ALPHA))
+
+
+def kink_mistakes(x, alpha):
+    """Two other values at exactly 0 that are not the graded convention (alpha), from trusted code."""
+    below, above = x < 0, x > 0
+    return {
+        "the gradient at x == 0 came out 0 (as np.sign gives) — the convention graded is alpha there":
+            np.where(above, 1.0, np.where(below, alpha, 0.0)),
+        "the gradient at x == 0 came out (1 + alpha) / 2, the average of the two slopes (what a finite difference "
+        "across the kink gives) — the convention graded is alpha there":
+            np.where(above, 1.0, np.where(below, alpha, (1.0 + alpha) / 2)),
+        "the gradient near x == 0 came out (1 + alpha) / 2, the average of the two slopes, as a finite difference "
+        "whose step crosses the kink gives — compute the slope of the side x lies on, exactly":
+            np.where(np.abs(x) < 1e-6, (1.0 + alpha) / 2, np.where(above, 1.0, alpha)),
+    }
 
 
 def test_input_not_modified(learner):
