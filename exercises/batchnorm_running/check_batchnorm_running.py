@@ -40,6 +40,9 @@ MISTAKE_NOT_UPDATED = "the running statistics are not updated in training — ev
 MISTAKE_MOMENTUM_IGNORED = "the momentum argument is ignored — use the momentum passed to the constructor, not 0.1"
 MISTAKE_EPS_IGNORED = "the eps argument is ignored — use the eps passed to the constructor, not 1e-5"
 MISTAKE_EPS_OUTSIDE = "eps is added outside the square root — divide by np.sqrt(var + eps), not np.sqrt(var) + eps"
+MISTAKE_EVAL_NO_EPS = "eval mode leaves eps out — normalise with np.sqrt(running_var + eps), as in training"
+MISTAKE_CUMULATIVE = ("the running statistics are a plain average of every batch so far (weight 1 / step) — the new batch "
+                      "gets weight momentum at every step")
 MISTAKE_EVAL_BATCH = "eval mode uses the batch's statistics — in eval, normalise with running_mean and running_var"
 MISTAKE_EVAL_UPDATES = ("eval mode updated the running statistics — only a training forward (train=True) updates them; "
                         "eval reads them and changes nothing")
@@ -64,7 +67,8 @@ INPUTS = {run: batches(run) for run in RUNS}
 # ---- the layer, written here: the value to expect, and what each mistake gives instead ----
 
 def simulate(run, *, running_biased=False, norm_unbiased=False, swapped=False, not_updated=False, eps_outside=False,
-             eval_batch=False, eval_updates=False, momentum=None, eps=None, affine=True) -> dict:
+             eval_batch=False, eval_updates=False, momentum=None, eps=None, affine=True, eval_no_eps=False,
+             cumulative=False) -> dict:
     spec = RUNS[run]
     train, evals, given = INPUTS[run]
     D = spec["D"]
@@ -73,25 +77,26 @@ def simulate(run, *, running_biased=False, norm_unbiased=False, swapped=False, n
     gamma, beta = given if (given is not None and affine) else (np.ones(D), np.zeros(D))
     r_mean, r_var = np.zeros(D), np.ones(D)
 
-    def norm(x, mu, var):
+    def norm(x, mu, var, e=e):
         return gamma * (x - mu) / (np.sqrt(var) + e if eps_outside else np.sqrt(var + e)) + beta
 
-    def moved(x, r_mean, r_var):
+    def moved(x, r_mean, r_var, step=None):
+        mom_now = 1.0 / step if step is not None else mom
         n = len(x)
         mu = np.sum(x, axis=0) / n
         sq = np.sum((x - mu) ** 2, axis=0)
         tracked = sq / n if running_biased else sq / (n - 1)
-        keep, take = (mom, 1 - mom) if swapped else (1 - mom, mom)
+        keep, take = (mom_now, 1 - mom_now) if swapped else (1 - mom_now, mom_now)
         return keep * r_mean + take * mu, keep * r_var + take * tracked
 
     out = {"train_out": [], "running_mean": [], "running_var": [], "eval_out": []}
-    for x in train:
+    for step, x in enumerate(train, start=1):
         n = len(x)
         mu = np.sum(x, axis=0) / n
         sq = np.sum((x - mu) ** 2, axis=0)
         out["train_out"].append(norm(x, mu, sq / (n - 1) if norm_unbiased else sq / n))
         if not not_updated:
-            r_mean, r_var = moved(x, r_mean, r_var)
+            r_mean, r_var = moved(x, r_mean, r_var, step if cumulative else None)
         out["running_mean"].append(r_mean)
         out["running_var"].append(r_var)
     for x in evals:
@@ -101,7 +106,7 @@ def simulate(run, *, running_biased=False, norm_unbiased=False, swapped=False, n
             continue
         if eval_updates and len(x) > 1:  # the running statistics moved by this batch first, then used
             r_mean, r_var = moved(x, r_mean, r_var)
-        out["eval_out"].append(norm(x, r_mean, r_var))
+        out["eval_out"].append(norm(x, r_mean, r_var, 0.0) if eval_no_eps else norm(x, r_mean, r_var))
     return out
 
 
@@ -200,7 +205,7 @@ def test_training_output_uses_the_batch_statistics(learner, step):
 
 def _running_mistakes(run) -> dict:
     mistakes = {MISTAKE_NOT_UPDATED: {"not_updated": True}, MISTAKE_SWAPPED: {"swapped": True},
-                MISTAKE_RUNNING_BIASED: {"running_biased": True}}
+                MISTAKE_RUNNING_BIASED: {"running_biased": True}, MISTAKE_CUMULATIVE: {"cumulative": True}}
     if _custom(run):
         mistakes[MISTAKE_MOMENTUM_IGNORED] = {"momentum": DEFAULTS["momentum"]}
     return mistakes
@@ -253,7 +258,7 @@ def test_eval_output_uses_the_running_statistics(learner, case):
     run, i = case
     x = INPUTS[run][1][i]
     mistakes = {MISTAKE_EVAL_BATCH: {"eval_batch": True}, MISTAKE_EVAL_UPDATES: {"eval_updates": True},
-                MISTAKE_EPS_OUTSIDE: {"eps_outside": True}}
+                MISTAKE_EPS_OUTSIDE: {"eps_outside": True}, MISTAKE_EVAL_NO_EPS: {"eval_no_eps": True}}
     if _custom(run):
         mistakes |= {MISTAKE_EPS_IGNORED: {"eps": DEFAULTS["eps"]}, MISTAKE_AFFINE_IGNORED: {"affine": False}}
     got = learner_run(learner)[run]["eval_out"][i]
