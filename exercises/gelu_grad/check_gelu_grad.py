@@ -99,6 +99,10 @@ def mistakes(x):
         "approximation: differentiate 0.5 * x * (1 + tanh(u))": 0.5 * (1.0 + _erf(x / math.sqrt(2.0))) + x * phi,
         "du/dx is missing its 3 * 0.044715 * x**2 part — u = sqrt(2/pi) * (x + 0.044715 * x**3), so "
         "du/dx = sqrt(2/pi) * (1 + 3 * 0.044715 * x**2)": 0.5 * (1.0 + t) + 0.5 * x * sech2 * C,
+        "du/dx lost the 3 of the power rule — d(x**3)/dx is 3 * x**2, so du/dx = sqrt(2/pi) * (1 + 3 * 0.044715 * x**2)":
+            0.5 * (1.0 + t) + 0.5 * x * sech2 * C * (1.0 + K * x * x),
+        "the second term of the product rule lost its 0.5 — gelu is 0.5 * x * (1 + tanh(u)), so that term is "
+        "0.5 * x * tanh'(u) * du/dx": 0.5 * (1.0 + t) + x * sech2 * C * (1.0 + 3.0 * K * x * x),
         "the product rule lost the 0.5 * (1 + tanh(u)) term — differentiating the factor 0.5 * x gives it":
             0.5 * x * sech2 * C * (1.0 + 3.0 * K * x * x),
         "only 0.5 * (1 + tanh(u)) — the product rule's other term, 0.5 * x * tanh'(u) * du/dx, is missing":
