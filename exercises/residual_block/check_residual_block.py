@@ -46,6 +46,8 @@ MISTAKE_ORDER = ("fc1.backward was called before fc2.backward (with d_out) — u
                  "first, then the ReLU, then fc1.backward")
 MISTAKE_RELU_AFTER_ADD = ("a ReLU is applied after the addition, relu(x + fc2(...)) — this block returns x + fc2(relu(fc1(x))) "
                           "with nothing after the sum, so the skip passes x through untouched")
+MISTAKE_W_NOT_T = ("a weight matrix is used untransposed on the way back (d_out @ W) — the gradient at a layer's input is "
+                   "d_out @ W.T; square layers hide the mistake from the shapes")
 MISTAKE_NO_SKIP = "the skip connection is missing — return x + fc2(relu(fc1(x))), not fc2(relu(fc1(x)))"
 MISTAKE_NO_RELU = "the ReLU is missing — fc2 is applied to relu(fc1(x))"
 NOT_SET = "<not set>"
@@ -94,6 +96,11 @@ def gradients(p, x, d_out, *, mask_from="z1", upstream="fc2", skip=True) -> dict
     g = {"fc2.W": np.einsum("ni,nj->ij", a1, d_out), "fc2.b": np.einsum("nj->j", d_out)}
     if upstream == "fc2":  # the right one: through fc2, then the ReLU
         d_z1 = np.where(mask, np.einsum("nj,ij->ni", d_out, p["fc2.W"]), 0.0)
+    elif upstream == "untransposed":  # hand-written backward with d @ W in place of d @ W.T, in both layers
+        d_z1 = np.where(mask, np.einsum("nj,ji->ni", d_out, p["fc2.W"]), 0.0)
+        g["fc1.W"], g["fc1.b"] = np.einsum("ni,nj->ij", x, d_z1), np.einsum("nj->j", d_z1)
+        g["dx"] = d_out + np.einsum("nj,ji->ni", d_z1, p["fc1.W"])
+        return g
     elif upstream == "d_out":
         d_z1 = d_out
     elif upstream == "d_out_masked":
@@ -113,7 +120,8 @@ def gradients(p, x, d_out, *, mask_from="z1", upstream="fc2", skip=True) -> dict
 def mistakes(p, x, d_out, what: str) -> dict:
     kinds = {MISTAKE_MASK_Z2: {"mask_from": "z2"}, MISTAKE_MASK_X: {"mask_from": "x"}, MISTAKE_MASK_OUT: {"mask_from": "out"},
              MISTAKE_NO_MASK: {"mask_from": "none"}, MISTAKE_UPSTREAM: {"upstream": "d_out"},
-             MISTAKE_UPSTREAM_MASKED: {"upstream": "d_out_masked"}, MISTAKE_ORDER: {"upstream": "fc1_first"}}
+             MISTAKE_UPSTREAM_MASKED: {"upstream": "d_out_masked"}, MISTAKE_ORDER: {"upstream": "fc1_first"},
+             MISTAKE_W_NOT_T: {"upstream": "untransposed"}}
     if what == "dx":
         kinds[MISTAKE_NO_SKIP_DX] = {"skip": False}
     right = gradients(p, x, d_out)[what]
