@@ -48,6 +48,9 @@ ALSO_WRONG = {
     "norm-keras-momentum-warmup": [
         _ema(1.0, 4.0, 0.1, steps=20),   # PyTorch's default weight of the new value
         _ema(1.0, 4.0, 0.99, steps=20),  # Keras's 0.99 read as the weight of the new value
+        _ema(1.0, 4.0, 0.01, steps=19),  # one step too few
+        _ema(1.0, 4.0, 0.01, steps=21),  # one step too many
     ],
-    "norm-rmsnorm-value": [3.0 / math.sqrt(5.0), 7.0 / math.sqrt(84.0)],  # layer norm; sum instead of mean
+    # layer norm; sum instead of mean; mean square over d - 1
+    "norm-rmsnorm-value": [3.0 / math.sqrt(5.0), 7.0 / math.sqrt(84.0), 7.0 / math.sqrt(84.0 / 3)],
 }

@@ -30,6 +30,7 @@ ALSO_WRONG = {
     "res-paths-length-three": [720, 8, 30, 1024],         # ordered choices; 2^3; n*k; all paths
     "res-scaled-shortcut": [0.9 * 50, 0.9, 1.0, 0.9 ** 49],  # linear; one block; identity; off by one block
     "res-gpt2-scaling": [0.02 / math.sqrt(12), 0.02 / 24, 0.02, 0.02 / math.sqrt(48)],
-    "res-variance-growth": [49.0, 48.0, math.sqrt(48.0), math.sqrt(2.0)],  # variance; forgot x0 twice; scaled
+    # the variance instead of the std; the variance without x0; the std without x0; as if branches were scaled
+    "res-variance-growth": [49.0, 48.0, math.sqrt(48.0), math.sqrt(2.0)],
     "res-projection-params": [9 * 128 * 256, 128 * 256 + 256, 128 * 256 // 4],  # 3x3 kernel; with bias; stride
 }
