@@ -50,7 +50,8 @@ ANSWERS = {
 ALSO_WRONG = {
     "att-dot-product-std": [64.0, 1.0, 0.125],      # the variance; the scaled std; 1/sqrt(d)
     "att-saturated-softmax-grad": [0.25, 0.1875,     # the maximum p(1-p); a uniform row of four
-                                   math.exp(-10)],   # forgetting the two other zero scores
+                                   math.exp(-10),    # forgetting the two other zero scores
+                                   math.exp(10) / (math.exp(10) + 3)],  # p_1 itself, not its derivative
     "att-mha-param-count": [1048576, 787968,         # no biases; no output projection
                             8 * 1050624, 4 * (512 * 64 + 64)],  # per head counted whole; one head
     "att-scores-memory": [4.0, 0.268, 8.59, 0.537],  # GiB; no heads; float32; no batch
