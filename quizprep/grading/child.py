@@ -31,7 +31,7 @@ import warnings
 
 from . import wire
 from .mounts import read_only_except
-from .processes import die_with_parent, drop_root, kill_group, kill_tree, sweep_children
+from .processes import die_with_parent, drop_root, kill_and_reap, kill_group, sweep_children, write_all
 
 RESULT_FD = 3
 NPROC_HEADROOM = 64  # processes (threads count too) the learner's code may add to its user's own
@@ -173,10 +173,8 @@ def _child(sock, header, source, probe, result_w, out_w, tmp, ids, nproc, read_o
             sys.stderr.flush()
         except BaseException:  # noqa: BLE001
             pass
-        view = memoryview(payload)
         try:
-            while view:
-                view = view[os.write(RESULT_FD, view):]
+            write_all(RESULT_FD, payload)
         except OSError:
             pass
         os._exit(0)
@@ -273,11 +271,7 @@ def run_child(sock: socket.socket, header: dict, source: bytes, probe: bytes, id
                     swept += sweep_children()  # whatever it left holding a pipe goes now, so the pipes reach their end
     finally:
         if not exited:  # still ours to kill by pid: not reaped yet
-            kill_tree(pid)
-            try:
-                _, status = os.waitpid(pid, 0)
-            except ChildProcessError:
-                pass
+            status = kill_and_reap(pid)
         kill_group(pid)
         swept += sweep_children()
         for fd in (result_r, out_r) + ((pidfd,) if pidfd is not None else ()):

@@ -12,7 +12,6 @@ from __future__ import annotations
 import gc
 import json
 import os
-import select
 import signal
 import socket
 import sys
@@ -21,7 +20,17 @@ import time
 from pathlib import Path
 
 from .limits import GRACE_S
-from .processes import children, die_with_parent, kill_tree, private, set_subreaper, sweep_children
+from .processes import (
+    children,
+    die_with_parent,
+    fork_guarded,
+    kill_and_reap,
+    private,
+    read_until_closed,
+    set_subreaper,
+    sweep_children,
+    write_all,
+)
 from .result import CheckResult, GradeResult, overall_status
 from .sandbox import LearnerFailure, Limits
 from .zygote import Launcher
@@ -168,17 +177,23 @@ def run_checks(checks_path: Path, learner_path: Path, solution_path: Path, exerc
                timeout: float, limits: Limits, launcher: Launcher | None = None) -> GradeResult:
     """Run the checks in this process (call it in a process of its own: see `grade_file`)."""
     launcher = launcher or Launcher().start()  # first: the zygote boots while pytest and the checks load
-    import pytest
 
     start = time.monotonic()
     plugin = GradingPlugin(learner_path, solution_path, exercise_id, start + timeout, limits, launcher=launcher)
+    run_pytest(checks_path, plugin)
+    return plugin.outcome(exercise_id, time.monotonic() - start)
+
+
+def run_pytest(checks_path: Path, plugin: GradingPlugin) -> None:
+    """Run an exercise's check module under pytest with `plugin` and no other (none autoloaded), then stop its zygote."""
+    import pytest
+
     os.environ["PYTEST_DISABLE_PLUGIN_AUTOLOAD"] = "1"
-    args = [str(checks_path), "-c", str(INI), "--rootdir", str(checks_path.parent), "--import-mode=importlib"]
     try:
-        pytest.main(args, plugins=[plugin])
+        pytest.main([str(checks_path), "-c", str(INI), "--rootdir", str(checks_path.parent), "--import-mode=importlib"],
+                    plugins=[plugin])
     finally:
         plugin.close()
-    return plugin.outcome(exercise_id, time.monotonic() - start)
 
 
 class _Terminated(BaseException):
@@ -205,41 +220,23 @@ def grade_file(checks_path: Path, learner_path: Path, solution_path: Path, exerc
         reaper_before = set_subreaper(True)  # what escapes the grading process's own sweep comes back here
         before = children()
         ours, theirs = socket.socketpair()
-        sys.stdout.flush()
-        sys.stderr.flush()
-        pid = os.fork()
-        if pid == 0:  # pragma: no cover - the grading child
-            _grading_child(ours, theirs, nonce, checks_path, learner_path, solution_path, exercise_id, timeout, limits, launcher)
+        pid = fork_guarded(lambda: _grading_child(ours, theirs, nonce, checks_path, learner_path, solution_path, exercise_id,
+                                                  timeout, limits, launcher))
         theirs.close()
         launcher.hand_over()
         old_term = signal.signal(signal.SIGTERM, _on_sigterm) if threading.current_thread() is threading.main_thread() else None
-        chunks, status, timed_out = [], None, False
+        report, status, timed_out = b"", None, False
         try:
             if while_waiting is not None:
                 while_waiting()
-            deadline = start + timeout + GRACE_S
-            while True:
-                remaining = deadline - time.monotonic()
-                if remaining <= 0:
-                    timed_out = True
-                    break
-                if select.select([ours], [], [], remaining)[0]:
-                    data = ours.recv(1 << 16)
-                    if not data:
-                        break
-                    chunks.append(data)
+            report, timed_out = read_until_closed(ours.fileno(), start + timeout + GRACE_S)
             if not timed_out:
                 _, status = os.waitpid(pid, 0)
         except _Terminated:
             raise SystemExit(128 + signal.SIGTERM) from None
         finally:
-            kill_tree(pid)
+            status = kill_and_reap(pid, status)
             launcher.close()
-            if status is None:
-                try:
-                    _, status = os.waitpid(pid, 0)
-                except ChildProcessError:
-                    pass
             sweep_children(keep=before)
             if not reaper_before:
                 set_subreaper(False)
@@ -248,7 +245,7 @@ def grade_file(checks_path: Path, learner_path: Path, solution_path: Path, exerc
                 signal.signal(signal.SIGTERM, old_term)
     duration = time.monotonic() - start
     try:
-        data = json.loads(b"".join(chunks))
+        data = json.loads(report)
         if not isinstance(data, dict) or data.get("nonce") != nonce:
             raise ValueError("not this grade's report")
         result = GradeResult.from_dict(data["result"])
@@ -259,25 +256,20 @@ def grade_file(checks_path: Path, learner_path: Path, solution_path: Path, exerc
 
 
 def _grading_child(ours, theirs, nonce, checks_path, learner_path, solution_path, exercise_id, timeout, limits, launcher) -> None:
-    """The grading process: run the checks, send the report with the nonce, exit. Never returns."""
+    """The grading process (under `fork_guarded`): run the checks, send the report with the nonce."""
     ours.close()
-    code = 0
-    try:
-        os.setpgid(0, 0)
-        die_with_parent()
-        signal.signal(signal.SIGTERM, signal.SIG_DFL)
-        signal.signal(signal.SIGINT, signal.SIG_IGN)  # the caller handles Ctrl-C and then stops this process
-        devnull = os.open(os.devnull, os.O_RDWR)
-        for fd in (0, 1, 2):
-            os.dup2(devnull, fd)
-        sys.stdout = sys.stderr = open(os.devnull, "w")  # not a caller's in-memory capture either
-        set_subreaper(True)
-        result = run_checks(checks_path, learner_path, solution_path, exercise_id, timeout=timeout, limits=limits, launcher=launcher)
-        sweep_children()
-        theirs.sendall(json.dumps({"nonce": nonce, "result": result.to_dict()}, ensure_ascii=False).encode())
-    except BaseException:  # noqa: BLE001
-        code = 1
-    os._exit(code)
+    os.setpgid(0, 0)
+    die_with_parent()
+    signal.signal(signal.SIGTERM, signal.SIG_DFL)
+    signal.signal(signal.SIGINT, signal.SIG_IGN)  # the caller handles Ctrl-C and then stops this process
+    devnull = os.open(os.devnull, os.O_RDWR)
+    for fd in (0, 1, 2):
+        os.dup2(devnull, fd)
+    sys.stdout = sys.stderr = open(os.devnull, "w")  # not a caller's in-memory capture either
+    set_subreaper(True)
+    result = run_checks(checks_path, learner_path, solution_path, exercise_id, timeout=timeout, limits=limits, launcher=launcher)
+    sweep_children()
+    write_all(theirs.fileno(), json.dumps({"nonce": nonce, "result": result.to_dict()}, ensure_ascii=False).encode())
 
 
 def _no_report_message(status, timed_out: bool, timeout: float) -> str:

@@ -12,9 +12,12 @@ import ctypes
 import ctypes.util
 import functools
 import os
+import select
 import signal
 import sys
 import threading
+import time
+from collections.abc import Callable
 
 PR_SET_PDEATHSIG = 1
 PR_GET_DUMPABLE = 3
@@ -208,3 +211,57 @@ def sweep_children(keep: set[int] = frozenset(), rounds: int = 200) -> int:
             swept += 1
     return swept
 
+
+def kill_and_reap(pid: int, status: int | None = None) -> int | None:
+    """SIGKILL a child and the group it leads, then reap it unless `status` says it was reaped already.
+
+    Returns its wait status (None if something else reaped it).
+    """
+    kill_tree(pid)
+    if status is None:
+        try:
+            _, status = os.waitpid(pid, 0)
+        except ChildProcessError:
+            pass
+    return status
+
+
+def fork_guarded(work: Callable[[], None]) -> int:
+    """Fork a child that runs `work()` and then exits: 0 if it returned, 1 if it raised anything at all.
+
+    The child never returns into the caller's code, so none of the parent's cleanup (`finally` blocks,
+    context managers, atexit) runs in it. Returns the child's pid.
+    """
+    sys.stdout.flush()
+    sys.stderr.flush()
+    pid = os.fork()
+    if pid == 0:  # pragma: no cover - the child
+        code = 1
+        try:
+            work()
+            code = 0
+        except BaseException:  # noqa: BLE001 - whatever it raised, it ends here, never in the parent's frames
+            pass
+        os._exit(code)
+    return pid
+
+
+def write_all(fd: int, payload: bytes) -> None:
+    """Write all of `payload` to a pipe or socket, however many writes that takes."""
+    view = memoryview(payload)
+    while view:
+        view = view[os.write(fd, view):]
+
+
+def read_until_closed(fd: int, deadline: float) -> tuple[bytes, bool]:
+    """What arrives on `fd` until every writer has closed it; and whether `deadline` (monotonic) came first."""
+    chunks = []
+    while True:
+        remaining = deadline - time.monotonic()
+        if remaining <= 0:
+            return b"".join(chunks), True
+        if select.select([fd], [], [], remaining)[0]:
+            data = os.read(fd, 1 << 16)
+            if not data:
+                return b"".join(chunks), False
+            chunks.append(data)

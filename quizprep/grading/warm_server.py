@@ -9,15 +9,14 @@ from __future__ import annotations
 
 import json
 import os
-import select
 import socket
 import sys
 import time
 from pathlib import Path
 
-from .grading_process import INI, GradingPlugin
+from .grading_process import GradingPlugin, run_pytest
 from .limits import GRACE_S, Limits
-from .processes import kill_tree, set_dumpable, set_subreaper, sweep_children
+from .processes import fork_guarded, kill_and_reap, read_until_closed, set_dumpable, set_subreaper, sweep_children, write_all
 from .zygote import Launcher
 
 
@@ -53,48 +52,36 @@ class _ServingPlugin(GradingPlugin):
                 return {"error": "lost"}
         start = time.monotonic()
         read_fd, write_fd = os.pipe()
-        pid = os.fork()
-        if pid == 0:  # pragma: no cover - the per-grade child
-            code = 1
-            try:
-                os.close(read_fd)
-                self.requests.close()
-                self.channel.close()  # only the server answers the client
-                self.prepare(file, start + timeout)
-                self.run_items(session)
-                payload = self.outcome(self.exercise_id, time.monotonic() - start).to_json().encode()
-                view = memoryview(payload)
-                while view:
-                    view = view[os.write(write_fd, view):]
-                code = 0
-            except BaseException:  # noqa: BLE001 - any failure here is an error reply, never a crash of the server
-                pass
-            os._exit(code)
+        # any failure in the child is an error reply, never a crash of the server or its cleanup run twice
+        pid = fork_guarded(lambda: self._grade_in_child(session, file, start, timeout, read_fd, write_fd))
         os.close(write_fd)
-        chunks, deadline, timed_out = [], start + timeout + GRACE_S, False
         try:
-            while True:
-                remaining = deadline - time.monotonic()
-                if remaining <= 0:
-                    timed_out = True
-                    break
-                if select.select([read_fd], [], [], remaining)[0]:
-                    data = os.read(read_fd, 1 << 16)
-                    if not data:
-                        break
-                    chunks.append(data)
+            report, timed_out = read_until_closed(read_fd, start + timeout + GRACE_S)
         finally:
             os.close(read_fd)
-            kill_tree(pid)
-            _, status = os.waitpid(pid, 0)
+            status = kill_and_reap(pid)
             sweep_children(keep={self.launcher.proc.pid} if self.launcher.proc else set())
-        clean = not timed_out and os.WIFEXITED(status) and os.WEXITSTATUS(status) == 0
+        exited = status is not None and os.WIFEXITED(status)
+        clean = not timed_out and exited and os.WEXITSTATUS(status) == 0
         if not clean:
             self._new_launcher()  # it may still be busy with, or hold a reply for, the child that went
+        if timed_out:
+            return {"error": "timeout"}
+        if not clean:
+            return {"error": "failed" if exited else "killed"}  # an exit of its own is a fault of the grader
         try:
-            return {"result": json.loads(b"".join(chunks))} if clean else {"error": "timeout" if timed_out else "killed"}
+            return {"result": json.loads(report)}
         except ValueError:
             return {"error": "killed"}
+
+    def _grade_in_child(self, session, file: Path, start: float, timeout: float, read_fd: int, write_fd: int) -> None:
+        """The per-grade child (under `fork_guarded`): run the collected checks on `file`, write the result."""
+        os.close(read_fd)
+        self.requests.close()
+        self.channel.close()  # only the server answers the client
+        self.prepare(file, start + timeout)
+        self.run_items(session)
+        write_all(write_fd, self.outcome(self.exercise_id, time.monotonic() - start).to_json().encode())
 
     def _new_launcher(self) -> None:
         self.launcher.close()
@@ -116,15 +103,12 @@ def serve() -> None:
     launcher = Launcher().start()  # boots while this process loads numpy, pytest and the checks
 
     import numpy  # noqa: F401 - imported once here so every grade child starts warm
-    import pytest
 
     plugin = _ServingPlugin(solution, solution, str(config["exercise"]), time.monotonic(), limits, channel=channel,
                             requests=requests, launcher=launcher)
-    os.environ["PYTEST_DISABLE_PLUGIN_AUTOLOAD"] = "1"
     try:
-        pytest.main([str(checks), "-c", str(INI), "--rootdir", str(checks.parent), "--import-mode=importlib"], plugins=[plugin])
+        run_pytest(checks, plugin)
     finally:
-        plugin.close()
         sweep_children()
 
 
