@@ -106,7 +106,14 @@ def mistakes(p, d):
         "the result is not multiplied by p — every entry of the Jacobian carries a factor p":
             d - (p * d).sum(axis=-1, keepdims=True),
         "only p * d_probs: the term that comes from the normalisation (the off-diagonal -p_j * p_k) is missing": p * d,
+        "the row's mean of d_probs was subtracted — the correction is the p-weighted sum, sum_j p_j * d_j, not the "
+        "plain mean": p * (d - d.mean(axis=-1, keepdims=True)),
+        "probs - d_probs is the gradient of softmax followed by cross-entropy with d_probs as the targets — here "
+        "d_probs is an arbitrary dL/dp: apply the softmax's Jacobian to it": p - d,
     })
+    if p.ndim >= 2:
+        out["one p-weighted sum over the whole array, not one per row — reduce over the last axis only (axis=-1, "
+            "keepdims=True)"] = p * (d - (p * d).sum())
     if p.ndim == 2:
         out["one C x C Jacobian for the whole batch (p.T @ p adds up every example's outer product) — each row "
             "has its own Jacobian diag(p) - p p^T"] = d @ (np.diag(p.sum(axis=0)) - p.T @ p)
