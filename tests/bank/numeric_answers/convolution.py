@@ -55,6 +55,6 @@ ALSO_WRONG = {
     "conv-flops-layer": [0.231211008, 0.924844032],     # MACs; counting 4 per MAC
     "conv-receptive-field-pool": [10, 15, 13],          # ignoring the jump; stride on own window; 5+4+4
     "conv-receptive-field-dilated": [7, 19],            # ignoring dilation; span K*D
-    "conv-im2col-memory": [9, 75],                      # 3x3 habit; C*K*K per window
+    "conv-im2col-memory": [9, 75, 24],                  # 3x3 habit; C*K*K per window; "times more" read as extra
     "conv-backward-dx-by-hand": [-3.5, -4.0, 4.5],      # kernel not flipped; one path; sign
 }
