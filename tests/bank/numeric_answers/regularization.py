@@ -76,6 +76,7 @@ ALSO_WRONG = {
         _patience_stop(_VAL, 3, tie_is_improvement=True),  # 13
         _patience_stop(_VAL, 2),  # off by one
         6,  # the best epoch, not the stopping epoch
+        10,  # off by one the other way: stopping at the epoch after the patience ran out
     ],
     "reg-l1-soft-threshold": [0.8 / 1.5, 0.8, 0.0, 0.4],  # L2 shrink; no penalty; zeroed; a * lambda
 }

@@ -53,7 +53,8 @@ ALSO_WRONG = {
     "mem-checkpoint-optimal-segment": [144, 12, 25],  # no checkpointing; forgot the segment; k = 9 or 16
     "mem-accum-token-weighting": [9.0, 1.0, 0.5],  # relative to a token of A; "no effect"; just 1/k
     "mem-mixed-adam-bytes": [84.0, 56.0, 28.0, 7e9 * 16 / 2**30],  # no master copy; 8 B; fp32 weights; GiB
-    "mem-zero2-per-gpu": [120.0, 31.40625, 1.875, 15.0],  # no ZeRO; stage 1; stage 3; weights only
+    # no ZeRO; stage 1; stage 3; weights only; the right bytes in GiB
+    "mem-zero2-per-gpu": [120.0, 31.40625, 1.875, 15.0, 7.5e9 * (2 + 14 / 64) / 2**30],
     "mem-effective-batch": [64, 128, 16],  # one GPU; no accumulation; per-GPU micro-batch
     "mem-ring-allreduce-traffic": [2.0, 4.0, 14.0, 1.75],  # size once; 2x size; 2 (N-1) S; one phase
 }
