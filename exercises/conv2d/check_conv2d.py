@@ -35,6 +35,10 @@ MISTAKE_PAD_AFTER = ("x is padded on one side only (2 * pad rows and columns aft
                      "on top and bottom and pad columns left and right")
 MISTAKE_PAD_BEFORE = ("x is padded on one side only (2 * pad rows and columns before it) — zero padding adds pad rows "
                       "on top and bottom and pad columns left and right")
+MISTAKE_WINDOW_NO_STRIDE = ("the windows start at row i and column j instead of i * stride and j * stride — output (i, j) "
+                            "reads x_pad[..., i * stride:i * stride + HH, j * stride:j * stride + WW]")
+MISTAKE_IM2COL_ORDER = ("the unrolled windows and the reshaped filters order their entries differently (channels last in "
+                        "one, first in the other) — flatten both in the same (c, p, q) order")
 MISTAKE_DX_CORNER = ("dx is the padded gradient cut at the wrong corner (rows 0 … H - 1) — the first pad rows and "
                      "columns are padding: keep rows pad … pad + H - 1 and columns pad … pad + W - 1")
 MISTAKE_STRIDE_BACKWARD = ("backward ignores the stride: it places output (i, j) at row i, column j of the input — "
@@ -192,6 +196,12 @@ def test_forward_is_a_cross_correlation(learner, case):
     if pad:
         alternatives[MISTAKE_PAD_AFTER] = _conv(x, w, b, stride, pad, before=0, after=2 * pad)
         alternatives[MISTAKE_PAD_BEFORE] = _conv(x, w, b, stride, pad, before=2 * pad, after=0)
+    if stride > 1:
+        ho, wo = out_size(case)
+        alternatives[MISTAKE_WINDOW_NO_STRIDE] = _conv(x, w, b, 1, pad)[:, :, :ho, :wo]
+    f, c, hh, ww = w.shape
+    if c > 1 and hh * ww > 1:  # filter rows read in (c, p, q) order as if they were (p, q, c)
+        alternatives[MISTAKE_IM2COL_ORDER] = _conv(x, w.reshape(f, hh, ww, c).transpose(0, 3, 1, 2), b, stride, pad)
     expect_array(out, _conv(x, w, b, stride, pad), name=f"out = {call_name(key)}[0]", inputs={"x": x, "w": w},
                  alternatives=alternatives)
 
