@@ -46,6 +46,10 @@ GLOBAL_SEEDS = (11, 22)  # np.random's global state is set to these before the t
 N_LARGE = 200_000
 LARGE_PS = (0.1, 0.3, 0.75)
 SIGMAS = 8
+# Independence: 20 seeds of a 20x20 mask at p = 0.5. Each mask's kept count is Binomial(400, 0.5), whose most
+# likely value has probability 0.04, so 20 independent masks all keeping the same number of entries has
+# probability below 0.04^19 ~ 3e-27; a mask that drops exactly round(p * n) entries does it every time.
+COUNT_SHAPE, COUNT_P, COUNT_SEEDS = (20, 20), 0.5, tuple(range(300, 320))
 VALUE_RTOL = 1e-12  # 1 / (1 - p) computed another way ((1 - p) ** -1, 1.0 / q) may differ in the last bit
 
 
@@ -68,6 +72,12 @@ def on_forward(m):
         result = m.dropout_forward(np.ones(N_LARGE), p, np.random.default_rng(int(100 * p)))
         mask = result[1] if isinstance(result, (tuple, list)) and len(result) == 2 else result
         out["large"][repr(p)] = {"kept": int(np.count_nonzero(np.asarray(mask))), "size": int(np.size(mask))}
+    counts = []
+    for seed in COUNT_SEEDS:
+        result = m.dropout_forward(np.ones(COUNT_SHAPE), COUNT_P, np.random.default_rng(seed))
+        mask = result[1] if isinstance(result, (tuple, list)) and len(result) == 2 else result
+        counts.append(int(np.count_nonzero(np.asarray(mask))))
+    out["counts"] = counts
     return out
 
 
@@ -176,6 +186,23 @@ def test_another_rng_seed_gives_another_mask(learner):
                 "inside the function, ignore the rng you are given")
 
 
+def test_entries_are_dropped_independently(learner):
+    _, mask, p, call = forward(learner, BIG)
+    rows, cols = mask.shape
+    # two independent 40-entry rows agree with probability (0.4^2 + 0.6^2)^40 ~ 4e-12, 50-entry columns less often
+    for same, what in ((np.all(mask == mask[:1]), f"all {rows} rows"), (np.all(mask == mask[:, :1]), f"all {cols} columns")):
+        expect_true(not same, f"{call}: {what} of the mask are the same — it was drawn for one axis and broadcast",
+                    "likely mistake: one draw shared across an axis (rng.random(x.shape[-1]), say) — every entry is "
+                    "dropped independently: draw a mask of x's full shape")
+    counts = learner.run_once(on_forward)["counts"]
+    call = f"dropout_forward(np.ones({COUNT_SHAPE}), p={COUNT_P:g}, rng)"
+    expect_true(len(set(counts)) > 1,
+                f"{call} kept exactly {counts[0]} entries for each of {len(counts)} rng seeds — independent drops would "
+                f"make that count vary from seed to seed (standard deviation 10)",
+                "likely mistake: a fixed number round(p * n) of entries is dropped (a permutation, or rng.choice without "
+                "replacement) — drop each entry independently with probability p")
+
+
 @pytest.mark.parametrize("p", LARGE_PS, ids=lambda p: f"p={p:g}")
 def test_kept_fraction_is_one_minus_p(learner, p):
     got = learner.run_once(on_forward)["large"][repr(p)]
@@ -202,7 +229,7 @@ def _expect_eval_unchanged(learner, key):
     out, mask, p, call = forward(learner, key, "eval")
     x = X[key]
     expect_array(out, x, name=f"out of {call}", inputs={"x": x},
-                 extra=("with train=False nothing is dropped and nothing is scaled: out is x itself (as a new array)",),
+                 extra=("with train=False nothing is dropped and nothing is scaled: out is x (itself or a copy)",),
                  alternatives={"out is x * (1 - p) in evaluation mode — that is the test-time scaling of non-inverted "
                                "dropout; inverted dropout already scaled during training, so eval returns x as it is":
                                x * (1 - p)})

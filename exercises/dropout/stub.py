@@ -18,7 +18,8 @@ Implement `dropout_forward(x, p, rng, train=True)` -> (out, mask):
   nothing else, so that the same seed always gives the same mask. np.random's global functions
   (np.random.rand, np.random.seed) must not be used.
 - train: False means evaluation mode
-- returns: out and mask, both new float64 arrays of x's shape (the mask too: float64, not bool)
+- returns: out and mask, both float64 arrays of x's shape (the mask too: float64, not bool); in
+  evaluation mode out may be x itself or a copy of it
 
 Implement `dropout_backward(d_out, mask)` -> dx:
 - d_out: dL/dout, x's shape; mask: the mask dropout_forward returned for that pass
