@@ -103,9 +103,9 @@ def _bptt(case, mistake=None) -> dict:
     h, a = _forward(x, h0, Wx, Wh, b, pre=True)
     steps = x.shape[1]
     dx, dWx, dWh, db = np.zeros_like(x), np.zeros_like(Wx), np.zeros_like(Wh), np.zeros_like(b)
-    carry = np.zeros_like(h0)
+    carry = first_output = np.zeros_like(h0)
     for t in (range(steps) if mistake == "forward_in_time" else reversed(range(steps))):
-        prev = h[:, t - 1] if t > 0 else h0
+        prev = h[:, t - 1] if t > 0 else (np.zeros_like(h0) if mistake == "zero_first_state" else h0)
         if mistake == "no_carry":
             upstream = dh[:, t]
         elif mistake == "last_only":
@@ -118,8 +118,10 @@ def _bptt(case, mistake=None) -> dict:
         dWx += x[:, t].T @ da
         dWh += (h[:, t] if mistake == "dWh_with_h_t" else prev).T @ da
         db += da.sum(axis=0)
+        if t == 0:
+            first_output = upstream
         carry = da @ (Wh if mistake == "Wh_not_transposed" else Wh.T)
-    dh0 = np.zeros_like(h0) if mistake == "dh0_zero" else carry
+    dh0 = {"dh0_zero": np.zeros_like(h0), "dh0_at_first_output": first_output}.get(mistake, carry)
     return {"dx": dx, "dh0": dh0, "dWx": dWx, "dWh": dWh, "db": db}
 
 
@@ -136,6 +138,10 @@ MISTAKES = {
     "forward_in_time": "backward walks forward in time (t = 0, 1, ...) — step t needs the gradient from step t + 1, "
                        "so go from the last step back to the first",
     "dh0_zero": "dh0 is all zeros — h0 feeds the first step, so it receives what the first step sends back through Wh",
+    "dh0_at_first_output": "dh0 is the gradient at the first hidden state h[:, 0] — dh0 is one step further back: "
+                           "what step 0 sends through tanh' and Wh.T to the state it started from",
+    "zero_first_state": "dWh takes the state before step 0 as zeros — step 0 multiplied h0 by Wh, so dWh gets "
+                        "h0.T @ (step 0's gradient) too",
     "Wh_not_transposed": "the gradient sent back to h_{t-1} goes through Wh instead of its transpose — h_{t-1} was "
                          "multiplied on the right by Wh, so its gradient is multiplied on the right by Wh.T",
     "Wx_not_transposed": "dx goes through Wx instead of its transpose — x_t was multiplied on the right by Wx, "
