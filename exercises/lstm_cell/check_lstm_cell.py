@@ -123,11 +123,12 @@ def _backward(x, prev_h, prev_c, Wx, Wh, b, dnext_h, dnext_c, mistake=None) -> d
     H = prev_h.shape[1]
     tc = np.tanh(next_c)
     through_h = {"tanh_prime_of_next_c": 1 - next_c**2}.get(mistake, 1 - tc**2)
-    dc = dnext_c if mistake == "no_tanh_path" else dnext_c + dnext_h * o * through_h
+    dc = {"no_tanh_path": dnext_c, "dnext_c_dropped": dnext_h * o * through_h}.get(mistake, dnext_c + dnext_h * o * through_h)
     di, df, dg = dc * g, dc * prev_c, dc * i
     do = dnext_h * (next_c if mistake == "do_with_next_c" else tc)
     slope = (lambda s: s) if mistake == "sigmoid_prime_s" else (lambda s: s * (1 - s))
-    blocks = {"i": di * slope(i), "f": df * slope(f), "o": do * slope(o), "g": dg * (1 - g**2)}
+    tanh_slope = g * (1 - g) if mistake == "tanh_prime_as_sigmoid" else 1 - g**2
+    blocks = {"i": di * slope(i), "f": df * slope(f), "o": do * slope(o), "g": dg * tanh_slope}
     da = np.concatenate([blocks[k] for k in ("ifgo" if mistake == "gate_order_backward" else RIGHT_ORDER)], axis=1)
     wh_back = Wh.reshape(4 * H, H) if mistake == "Wh_reshaped" else Wh.T
     return {"dx": da @ Wx.T,
@@ -149,6 +150,10 @@ FORWARD_MISTAKES = {
 MISTAKES = {
     "no_tanh_path": "the gradient of next_c only takes dnext_c — next_h = o * tanh(next_c) depends on next_c too, so "
                     "dnext_h * o * (1 - tanh(next_c)**2) joins it",
+    "dnext_c_dropped": "dnext_c is dropped — the gradient of next_c is dnext_c (what the next step sends back) plus the "
+                       "part that comes through next_h",
+    "tanh_prime_as_sigmoid": "the candidate's derivative is taken as g * (1 - g), a sigmoid's — g = tanh(a_g), so its "
+                             "derivative is 1 - g**2",
     "tanh_prime_of_next_c": "the path from next_h to next_c uses 1 - next_c**2 — the derivative of tanh(next_c) is "
                             "1 - tanh(next_c)**2",
     "do_with_next_c": "the output gate's gradient uses next_c — next_h = o * tanh(next_c), so o is scaled by tanh(next_c)",
