@@ -96,7 +96,7 @@ def _mean_bce(z, y):
     return float(np.mean(np.logaddexp(0.0, z) - y * z))
 
 
-def _gd(X, y, lr, steps, *, mean=True, b_mode="mean", sign=1.0, nudge=0.0):
+def _gd(X, y, lr, steps, *, mean=True, b_mode="mean", sign=1.0, nudge=0.0, b_sign=1.0, sequential=False):
     """Gradient descent on theta = [w, b] with an augmented [X, 1]; or what one classic mistake does instead."""
     n = X.shape[0]
     A = np.hstack([X, np.ones((n, 1))])
@@ -108,7 +108,15 @@ def _gd(X, y, lr, steps, *, mean=True, b_mode="mean", sign=1.0, nudge=0.0):
             step[-1] = 0.0
         elif b_mode == "sum":
             step[-1] = r.sum()
-        theta = theta - sign * lr * step
+        elif b_mode == "over_n2":
+            step[-1] = r.sum() / n**2
+        step[-1] *= b_sign
+        if sequential:  # w moves first, then b's gradient is taken at the new w
+            theta[:-1] = theta[:-1] - sign * lr * step[:-1]
+            step[-1] = b_sign * np.mean(_sigmoid(A @ theta) + nudge - y)
+            theta[-1] = theta[-1] - sign * lr * step[-1]
+        else:
+            theta = theta - sign * lr * step
     return theta[:-1], float(theta[-1])
 
 
@@ -118,6 +126,11 @@ def _fit_mistakes(X, y, lr, steps, explicit):
         "b is never updated — b takes a step too, by lr times the mean of (sigmoid(z) - y)": _gd(X, y, lr, steps, b_mode="none"),
         "b is updated with the SUM of the per-example gradients while w uses the mean — both come from the mean loss":
             _gd(X, y, lr, steps, b_mode="sum"),
+        "b is updated with the mean of a gradient already divided by N (1/N twice) — b's step is lr times the mean "
+        "of (sigmoid(z) - y), once": _gd(X, y, lr, steps, b_mode="over_n2"),
+        "b steps uphill while w steps downhill — both subtract lr times their gradient": _gd(X, y, lr, steps, b_sign=-1.0),
+        "b's gradient was computed after w had already moved — compute both gradients from the same w and b, then "
+        "update both": _gd(X, y, lr, steps, sequential=True),
         "the steps go uphill — gradient descent subtracts lr times the gradient": _gd(X, y, lr, steps, sign=-1.0),
         f"one step too many ({steps + 1}) — take exactly `steps` steps": _gd(X, y, lr, steps + 1),
     }
@@ -171,7 +184,9 @@ def extreme(learner, which) -> CallResult:
 def _loss_mistakes(z, y):
     n = z.shape[0]
     want = _mean_bce(z, y)
-    out = {"the loss of the labels swapped — y goes with log(sigmoid(z)), 1 - y with log(1 - sigmoid(z))": _mean_bce(z, 1 - y)}
+    out = {"the loss of the labels swapped — y goes with log(sigmoid(z)), 1 - y with log(1 - sigmoid(z))": _mean_bce(z, 1 - y),
+           "the z * y term has the wrong sign — the per-example loss is softplus(z) - z * y":
+               float(np.mean(np.logaddexp(0.0, z) + y * z))}
     if n > 1:
         out["the loss is summed over the examples — return the mean (divide by N)"] = want * n
     return {k: np.asarray(v) for k, v in out.items()}

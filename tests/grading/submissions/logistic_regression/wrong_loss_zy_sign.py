@@ -1,0 +1,23 @@
+# expect: fail
+# diagnosis: likely mistake: the z * y term has the wrong sign
+import numpy as np
+
+
+def bce_with_logits(z, y):
+    # TF formula with the sign of the z*y term flipped
+    return float(np.mean(np.maximum(z, 0) + z * y + np.log1p(np.exp(-np.abs(z)))))
+
+def _sig(z):
+    return 0.5 * (1.0 + np.tanh(0.5 * z))
+
+def bce_with_logits_grad(z, y):
+    return (_sig(z) - y) / z.shape[0]
+
+def fit_logistic_regression(X, y, lr=0.1, steps=100):
+    w = np.zeros(X.shape[1])
+    b = 0.0
+    for _ in range(steps):
+        dz = bce_with_logits_grad(X @ w + b, y)
+        w = w - lr * X.T @ dz
+        b = b - lr * dz.sum()
+    return w, b
