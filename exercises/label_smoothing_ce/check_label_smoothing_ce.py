@@ -94,6 +94,10 @@ OTHERS_ONLY = "smoothing / C went to the other classes only — the target class
 UNSCALED = "the one-hot part was not scaled by (1 - smoothing) — q must sum to 1: (1 - smoothing) * onehot + smoothing / C"
 
 
+PER_ENTRY_MEAN = ("divided by N * C, a mean over every entry of the (N, C) array — sum over the classes, then take "
+                  "the mean over the N examples only")
+
+
 def _loss_mistakes(z, targets, s):
     n = z.shape[0]
     out = {}
@@ -103,6 +107,7 @@ def _loss_mistakes(z, targets, s):
                 "the smoothing was left out — the loss is taken against q, not the one-hot targets": _loss(z, targets, s, "onehot")}
     if n > 1:
         out["the loss is summed over the batch — return the mean (divide by N)"] = _loss(z, targets, s) * n
+    out[PER_ENTRY_MEAN] = _loss(z, targets, s) / z.shape[1]
     return {k: np.asarray(v) for k, v in out.items()}
 
 
@@ -116,6 +121,7 @@ def _grad_mistakes(z, targets, s):
                     _grad(z, targets, s, "onehot")}
     if n > 1:
         out["missing / N — the loss is a mean over the batch, so its gradient is divided by N too"] = _grad(z, targets, s) * n
+    out[PER_ENTRY_MEAN] = _grad(z, targets, s) / z.shape[1]
     return out
 
 

@@ -1,0 +1,13 @@
+# expect: fail
+# diagnosis: likely mistake: divided by N * C, a mean over every entry
+import numpy as np
+
+
+def label_smoothing_cross_entropy(logits, targets, smoothing=0.0):
+    N, C = logits.shape
+    z = logits - logits.max(axis=1, keepdims=True)
+    logp = z - np.log(np.exp(z).sum(axis=1, keepdims=True))
+    q = np.full((N, C), smoothing / C)
+    q[np.arange(N), targets] += 1.0 - smoothing
+    loss = np.mean(-q * logp)            # mean over N*C entries, not over the N examples
+    return float(loss), (np.exp(logp) - q) / (N * C)
