@@ -35,6 +35,8 @@ class Question:
     items: tuple[str, ...] = ()
     model_answer: str = ""
     key_points: tuple[str, ...] = ()
+    # explain: the cues of each key point, parallel to key_points (an empty tuple: that point has none)
+    key_point_cues: tuple[tuple[str, ...], ...] = ()
     path: str = ""
     line: int = 0
 

@@ -258,10 +258,86 @@ class Explain(QuestionType):
 
     def validate(self, check, q, what):
         model = check.text(q, "model_answer", what)
-        points = check.text_list(q, "key_points", what) if "key_points" in q else None
+        points = self._key_points(check, q, what) if "key_points" in q else None
         if model is None or points is None:
             return None
-        return {"model_answer": model, "key_points": points}
+        return {"model_answer": model, "key_points": tuple(t for t, _ in points), "key_point_cues": tuple(c for _, c in points)}
+
+    def _key_points(self, check, q, what):
+        """Each key point as (text, cues): a plain string has no cues; a mapping is `{text: ..., cues: [...]}`."""
+        from .yamltree import YamlList, YamlMap
+
+        raw, node = q["key_points"], q.value_nodes["key_points"]
+        if not isinstance(raw, YamlList) or not any(isinstance(p, YamlMap) for p in raw):
+            texts = check.text_list(q, "key_points", what)  # plain strings only: the plain form, with its own messages
+            return None if texts is None else [(t, ()) for t in texts]
+        out = []
+        ok = True
+        for point, point_node in zip(raw, raw.nodes, strict=False):
+            if isinstance(point, str) and point.strip():
+                out.append((point, ()))
+            elif isinstance(point, YamlMap):
+                parsed = self._key_point(check, point)
+                ok = ok and parsed is not None
+                if parsed is not None:
+                    out.append(parsed)
+            elif isinstance(point, str):
+                check.problems.at(point_node, "empty entry in `key_points` — remove it or write it")
+                ok = False
+            elif isinstance(point, (bool, int, float)) or point is None:
+                check.problems.at(point_node, f"`{point_node.value}` in `key_points` was read as {check.describe(point)}, not text — "
+                                              f"quote it: \"{point_node.value}\"")
+                ok = False
+            else:
+                check.problems.at(point_node, f"a key point should be text or `{{text: ..., cues: [...]}}`, found {check.describe(point)}")
+                ok = False
+        if not ok:
+            return None
+        low, high = KEY_POINTS
+        if not low <= len(out) <= high:
+            check.problems.at(node, f"{what} has {len(out)} `key_points` — write {low} to {high}")
+            return None
+        texts = [t for t, _ in out]
+        if len(set(texts)) != len(texts):
+            check.problems.at(node, "`key_points` lists the same entry twice — make each one distinct")
+            return None
+        return out
+
+    def _key_point(self, check, point):
+        """One `{text, cues}` key point, or None after reporting what is wrong at its line."""
+        from .cues import cue_problem
+        from .yamltree import YamlList
+
+        ok = True
+        for key, key_node in point.key_nodes.items():
+            if key not in ("text", "cues"):
+                check.problems.at(key_node, f"unknown field `{key}` in a key point — a key point has `text` and optional `cues`")
+                ok = False
+        text = check.text(point, "text", "this key point")
+        cues: tuple[str, ...] = ()
+        if "cues" in point:
+            raw, node = point["cues"], point.value_nodes["cues"]
+            if not isinstance(raw, YamlList) or not raw:
+                found = "an empty list" if raw == [] else check.describe(raw)
+                check.problems.at(node, f"`cues` should be a non-empty list of words, phrases or /regular expressions/, "
+                                        f"found {found} — e.g. `cues: [residual, skip connection]`")
+                return None
+            for cue, cue_node in zip(raw, raw.nodes, strict=False):
+                problem = cue_problem(cue)
+                if problem is not None and not isinstance(cue, str):
+                    shown = getattr(cue_node, "value", None)
+                    problem = (f"cue `{shown}` was read as {check.describe(cue)}, not text — quote it: \"{shown}\""
+                               if isinstance(shown, str) else f"a cue should be text, found {check.describe(cue)}")
+                if problem is not None:
+                    check.problems.at(cue_node, problem)
+                    ok = False
+            cues = tuple(c.strip() for c in raw if isinstance(c, str))
+            if ok and len(set(cues)) != len(cues):
+                check.problems.at(node, "`cues` lists the same cue twice — remove one")
+                ok = False
+        if not ok or text is None:
+            return None
+        return text, cues
 
     def check(self, question, response):
         n = len(question.key_points)
@@ -278,6 +354,9 @@ class Explain(QuestionType):
 
     def describe(self, question, response, text=""):
         return text.strip()
+
+
+KEY_POINTS = (3, 6)  # how many key points an explain question has
 
 
 def _indices(response: Iterable[int], n: int) -> set[int]:

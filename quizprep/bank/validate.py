@@ -13,7 +13,7 @@ from pathlib import Path
 
 from .model import DIFFICULTIES, Bank, Choice, Question
 from .problems import ProblemList
-from .types import QUESTION_TYPES, REGISTRY
+from .types import KEY_POINTS, QUESTION_TYPES, REGISTRY
 from .yamltree import YamlList, YamlMap
 
 SLUG = re.compile(r"[a-z0-9][a-z0-9-]*\Z")
@@ -24,7 +24,7 @@ TYPE_FIELDS: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {t.name: (t.re
 ALL_FIELDS = set(COMMON_REQUIRED) | set(COMMON_OPTIONAL) | {f for t in REGISTRY.values() for f in t.fields}
 BANK_FIELDS = {"topic", "title", "description", "questions"}
 CHOICE_FIELDS = {"text", "correct", "why"}
-LIMITS = {"choices": (2, 8), "items": (3, 8), "key_points": (3, 6)}
+LIMITS = {"choices": (2, 8), "items": (3, 8), "key_points": KEY_POINTS}
 
 
 def _describe(value) -> str:
