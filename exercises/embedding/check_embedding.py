@@ -85,6 +85,10 @@ def _mistakes(d_out, idx, V):
         for k in range(idx.shape[0]):
             by_rows[idx[k]] += d_out[k]
         out[ROW_LOOP] = by_rows
+    seen = int(np.max(idx)) + 1
+    if seen < V:
+        out["dW has idx.max() + 1 rows, as many as the largest id seen — ids above it were just not looked up this "
+            "time: dW has V rows, the V you are given"] = _dW(d_out, idx, V)[:seen]
     return out
 
 
