@@ -62,13 +62,15 @@ INPUTS[WEIGHTS] = (_q, _k, np.eye(4), np.ones((4, 4)), True)
 
 def _huge_inputs():
     """Scores of ±1e4. Case 1: K = I with d = 4, so the scores are exactly Q / 2 and can be chosen:
-    row 1 is a near tie (1e4 against 1e4 - 1), row 2 sits near -1e4 (a max taken over the whole array
-    instead of each row leaves it at 0 / 0), row 3 spans 2e4, and the masked future holds the largest
-    scores of all. Case 2: random batched scores scaled so the largest is 1e4."""
-    s = np.array([[1e4, 1e4 + 50, 1e4 + 50, 1e4 + 50],
-                  [1e4, 1e4 - 1.0, 1e4 + 50, 1e4 + 50],
-                  [-1e4, -1e4 + 2.0, -1e4 + 0.5, 1e4 + 50],
-                  [1e4, 0.0, -1e4, 1e4 - 3.0]])
+    row 1 is a near tie (9e3 against 9e3 - 1), row 2 sits near -1e4 (a max taken over the whole array
+    instead of each row leaves it at 0 / 0), row 3 spans 1.9e4, and the masked future holds the largest
+    scores of all, 1e3 above the visible ones of rows 0 and 1 (a softmax over every key, masked and
+    renormalised afterwards, leaves those rows at 0 / 0 too, while the whole-array max does not).
+    Case 2: random batched scores scaled so the largest is 1e4."""
+    s = np.array([[9e3, 1e4, 1e4, 1e4],
+                  [9e3, 9e3 - 1.0, 1e4, 1e4],
+                  [-1e4, -1e4 + 2.0, -1e4 + 0.5, 1e4],
+                  [9e3, 0.0, -1e4, 9e3 - 3.0]])
     rng = seeded(77)
     first = (2 * s, np.eye(4), rng.normal(size=(4, 3)), rng.normal(size=(4, 3)), True)
     Q, K = rng.normal(size=(2, 3, 4)), rng.normal(size=(2, 5, 4))
@@ -85,6 +87,12 @@ M_SCALE_D = "the scores are divided by d instead of sqrt(d) — scale Q @ K^T by
 M_NO_SCALE = "the scores are not scaled — divide Q @ K^T by np.sqrt(d), d = Q.shape[-1]"
 M_MASK_AFTER = ("the mask was applied after the softmax: future weights were zeroed without renormalising, so the rows "
                 "no longer sum to 1 — set the future scores to -inf (or a large negative number) before the softmax")
+M_RENORMALISE = ("the mask was applied after the softmax and the rows renormalised — right in exact arithmetic, but when a "
+                 "hidden score is the row's largest, the visible weights underflow to 0 and the row becomes 0 / 0: set "
+                 "the future scores to -inf (or a large negative number) before the softmax")
+M_SCALE_DV = "the scores are divided by sqrt(dv), the value size — the scale is 1 / np.sqrt(d), d = Q.shape[-1]"
+M_BWD_NO_MASK = ("the backward's attention weights ignore the causal mask (recomputed without it) — the future keys got "
+                 "no weight in the forward, so they get no gradient: use the masked P")
 M_MASK_DIAGONAL = "the mask also hides the diagonal — position i attends to every j <= i, itself included (np.triu(..., k=1))"
 M_MASK_PAST = "the mask hides the past instead of the future — query i may attend to keys j <= i"
 M_QUERY_AXIS = "the softmax ran over the queries (axis -2) — each query's weights are normalised over the keys, axis=-1"
@@ -180,7 +188,10 @@ def attention(Q, K, V, causal, *, scale=None, mask="future", axis="keys", mask_a
     outs = []
     with np.errstate(all="ignore"):
         for S, Vm in zip(S_all, Vb, strict=True):
-            if mask_after:
+            if mask_after == "renormalise":
+                P = _weights(S, np.ones_like(allowed)) * allowed
+                P = P / P.sum(axis=-1, keepdims=True)
+            elif mask_after:
                 P = _weights(S, np.ones_like(allowed)) * allowed
             else:
                 P = _weights(S, allowed, axis, shift)
@@ -219,6 +230,10 @@ def forward_mistakes(Q, K, V, causal, *, huge=False):
     d = Q.shape[-1]
     alt = {M_SCALE_D: attention(Q, K, V, causal, scale=1 / d), M_NO_SCALE: attention(Q, K, V, causal, scale=1.0),
            M_QUERY_AXIS: attention(Q, K, V, causal, axis="queries")}
+    if V.shape[-1] != d:
+        alt[M_SCALE_DV] = attention(Q, K, V, causal, scale=1 / np.sqrt(V.shape[-1]))
+    if causal and huge:  # with ordinary scores renormalising after the mask gives the right answer
+        alt[M_RENORMALISE] = attention(Q, K, V, causal, mask_after="renormalise")
     if causal:
         alt |= {M_MASK_AFTER: attention(Q, K, V, causal, mask_after=True), M_MASK_DIAGONAL: attention(Q, K, V, causal, mask="diagonal"),
                 M_MASK_PAST: attention(Q, K, V, causal, mask="past")}
@@ -230,13 +245,16 @@ def forward_mistakes(Q, K, V, causal, *, huge=False):
 def backward_mistakes(Q, K, V, d_out, causal, grad):
     dQ, dK, dV = attention_grads(Q, K, V, d_out, causal)
     root_d = np.sqrt(Q.shape[-1])
+    unmasked = dict(zip(("dQ", "dK", "dV"), attention_grads(Q, K, V, d_out, False), strict=True)) if causal else {}
     if grad == "dV":
-        return {M_DV: _p_times_d_out(Q, K, d_out, causal)} if Q.shape[-2] == K.shape[-2] else {}
+        alt = {M_DV: _p_times_d_out(Q, K, d_out, causal)} if Q.shape[-2] == K.shape[-2] else {}
+        return alt | ({M_BWD_NO_MASK: unmasked["dV"]} if causal else {})
     want, other = (dQ, dK) if grad == "dQ" else (dK, dQ)
     k = GRADS.index(grad) - 1
     return {M_BWD_NO_SCALE: want * root_d, M_BWD_SCALE_D: want / root_d, M_SWAPPED: other,
             M_DIAG_JACOBIAN: attention_grads(Q, K, V, d_out, causal, "diagonal")[k],
-            M_NO_ROW_TERM: attention_grads(Q, K, V, d_out, causal, "no_row_term")[k]}
+            M_NO_ROW_TERM: attention_grads(Q, K, V, d_out, causal, "no_row_term")[k]} | (
+                {M_BWD_NO_MASK: unmasked[grad]} if causal else {})
 
 
 # ---- reading the learner's runs ----
@@ -361,7 +379,8 @@ def test_forward_is_stable_for_scores_of_1e4(learner, key):
     alt = forward_mistakes(Q, K, V, causal, huge=True)
     want = attention(Q, K, V, causal)
     if isinstance(got["out"], np.ndarray) and got["out"].dtype.kind == "f" and not np.all(np.isfinite(got["out"])):
-        expect_array(got["out"], want, name=name, inputs=shapes, alternatives={M_GLOBAL_MAX: alt[M_GLOBAL_MAX]}, extra=(UNSTABLE,))
+        nan_alt = {m: alt[m] for m in (M_GLOBAL_MAX, M_RENORMALISE) if m in alt}
+        expect_array(got["out"], want, name=name, inputs=shapes, alternatives=nan_alt, extra=(UNSTABLE,))
     expect_array(got["out"], want, name=name, inputs=shapes, alternatives=alt)
 
 
