@@ -233,6 +233,10 @@ def test_dx_matches_the_chain_rule(learner, case):
         raise CheckFailed(f"dx has shape {dx.shape}, the padded shape; expected x's shape {x.shape}",
                           (f"likely mistake: the padding was not cropped off dx — its first and last {pad} rows and columns belong "
                            "to the zeros forward added, not to x: drop them from the padded gradient",))
+    if not pad and dx.shape[:2] == x.shape[:2] and dx.ndim == 4 and 0 in dx.shape[2:]:
+        raise CheckFailed(f"dx after {call_name(key)} has shape {dx.shape}, expected {x.shape}",
+                          ("likely mistake: the padding was cropped with pad:-pad — with pad = 0 that slice, 0:-0, is empty: "
+                           "crop with pad:pad + H and pad:pad + W",))
     alternatives = {MISTAKE_FLIPPED: _crop(_backward(x, w[:, :, ::-1, ::-1], d_out, stride, pad)[0], pad)}
     if pad:
         alternatives[MISTAKE_DX_CORNER] = dxp[:, :, :x.shape[2], :x.shape[3]]
