@@ -37,6 +37,18 @@ class UnknownExercise(LookupError):
         self.exercise_id = exercise_id
 
 
+class UnknownQuestion(LookupError):
+    """No question has this id; the message names the closest ones."""
+
+    def __init__(self, question_id: str, known: Sequence[str]) -> None:
+        import difflib
+
+        close = difflib.get_close_matches(question_id, known, n=3, cutoff=0.6)
+        hint = f"did you mean {', '.join(close)}?" if close else "`quizprep topics` lists the topics, `quizprep quiz -t TOPIC` shows ids"
+        super().__init__(f"unknown question `{question_id}` — {hint}")
+        self.question_id = question_id
+
+
 def _locked(method):
     """Store access from the UI thread and from workers never overlaps (one SQLite connection)."""
     @wraps(method)
@@ -263,6 +275,21 @@ class Services:
         return plan_for(self.store, self.questions, self.exercise_ids)
 
     @_locked
+    def readiness(self):
+        """Readiness on the interview day (progress.readiness.Readiness): recall per topic and overall, the
+        exercises, the history so far and the projection if the plan is followed; None without a date
+        or once it has passed."""
+        from .progress.readiness import readiness
+
+        return readiness(self.store, self.questions, self.exercise_ids)
+
+    def search(self, text: str, limit: int | None = None) -> list:
+        """Questions and exercises holding every word of `text`, best first (bank.search.SearchHit); no store access."""
+        from .bank.search import search
+
+        return search(text, self.catalog.questions, self.exercises, limit=limit)
+
+    @_locked
     def new_interview(self, minutes: int = 45, seed: int | None = None, clock=None):
         """A planned InterviewSession over the current banks and progress."""
         import random
@@ -297,3 +324,33 @@ class Services:
     @_locked
     def ever_passed(self, exercise_id: str) -> bool:
         return self.store.ever_passed(exercise_id)
+
+    # -- checking without recording ----------------------------------------------------------------
+    def question(self, question_id: str):
+        """The question with this id; UnknownQuestion (naming close ids) if there is none."""
+        found = self.catalog.question(question_id)
+        if found is None:
+            raise UnknownQuestion(question_id, [q.id for q in self.catalog.questions])
+        return found
+
+    def check_answer(self, question_id: str, answer: str):
+        """Check a typed answer to a question without recording it (see bank.typed.check_typed: choices and
+        items by their 1-based bank numbers, an explain answer ticked as its cues suggest). Raises
+        UnknownQuestion for an unknown id, ValueError for an answer that cannot be read."""
+        from .bank.typed import check_typed
+
+        return check_typed(self.question(question_id), answer)
+
+    def suggested_ticks(self, question, text: str) -> frozenset[int]:
+        """The key points of an explain question that its cues find in the answer text (bank indices)."""
+        from .bank.cues import suggested_ticks
+
+        return suggested_ticks(question, text)
+
+    def record_tick_change(self, question, text: str, ticked) -> None:
+        """Record how the learner's final ticks of an explain answer differed from the cues' suggestion
+        (an event `key_point_ticks` on the question id; nothing for a question without cues)."""
+        from .bank.cues import TICK_EVENT, has_cues, tick_change
+
+        if question.type == "explain" and has_cues(question):
+            self.record_event(TICK_EVENT, question.id, tick_change(question, text, ticked).detail)

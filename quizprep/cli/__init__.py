@@ -9,7 +9,7 @@ from collections import Counter
 from pathlib import Path
 
 from .. import __version__
-from . import authoring, exercises, interview, progress
+from . import authoring, check, exercises, interview, progress
 from .args import OneLineParser, count_arg, seed_arg
 from .common import Failure, UsageError, database_error, open_store
 from .keys import help_text as quiz_keys_help
@@ -145,6 +145,7 @@ def build_parser() -> argparse.ArgumentParser:
     progress.register(sub)
     interview.register(sub)
     authoring.register(sub)
+    check.register(sub)
     return parser
 
 
