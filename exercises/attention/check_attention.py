@@ -90,6 +90,8 @@ M_MASK_AFTER = ("the mask was applied after the softmax: future weights were zer
 M_RENORMALISE = ("the mask was applied after the softmax and the rows renormalised — right in exact arithmetic, but when a "
                  "hidden score is the row's largest, the visible weights underflow to 0 and the row becomes 0 / 0: set "
                  "the future scores to -inf (or a large negative number) before the softmax")
+M_SMALL_FILL = ("the masked scores were only pushed down by about 1e4 (an additive -10000 mask) — with scores as large as "
+                "1e4 that leaves weight on the future: use -np.inf or a fill far beyond any score, such as -1e9")
 M_SCALE_DV = "the scores are divided by sqrt(dv), the value size — the scale is 1 / np.sqrt(d), d = Q.shape[-1]"
 M_BWD_NO_MASK = ("the backward's attention weights ignore the causal mask (recomputed without it) — the future keys got "
                  "no weight in the forward, so they get no gradient: use the masked P")
@@ -177,7 +179,8 @@ def _flat(a):
     return a.reshape((-1,) + a.shape[-2:])
 
 
-def attention(Q, K, V, causal, *, scale=None, mask="future", axis="keys", mask_after=False, global_max=False):
+def attention(Q, K, V, causal, *, scale=None, mask="future", axis="keys", mask_after=False, global_max=False,
+              additive=None):
     """out for the correct attention, or for one named forward mistake."""
     d = Q.shape[-1]
     c = 1 / np.sqrt(d) if scale is None else scale
@@ -188,7 +191,9 @@ def attention(Q, K, V, causal, *, scale=None, mask="future", axis="keys", mask_a
     outs = []
     with np.errstate(all="ignore"):
         for S, Vm in zip(S_all, Vb, strict=True):
-            if mask_after == "renormalise":
+            if additive is not None:
+                P = _weights(S + np.where(allowed, 0.0, additive), np.ones_like(allowed))
+            elif mask_after == "renormalise":
                 P = _weights(S, np.ones_like(allowed)) * allowed
                 P = P / P.sum(axis=-1, keepdims=True)
             elif mask_after:
@@ -234,6 +239,7 @@ def forward_mistakes(Q, K, V, causal, *, huge=False):
         alt[M_SCALE_DV] = attention(Q, K, V, causal, scale=1 / np.sqrt(V.shape[-1]))
     if causal and huge:  # with ordinary scores renormalising after the mask gives the right answer
         alt[M_RENORMALISE] = attention(Q, K, V, causal, mask_after="renormalise")
+        alt[M_SMALL_FILL] = attention(Q, K, V, causal, additive=-1e4)
     if causal:
         alt |= {M_MASK_AFTER: attention(Q, K, V, causal, mask_after=True), M_MASK_DIAGONAL: attention(Q, K, V, causal, mask="diagonal"),
                 M_MASK_PAST: attention(Q, K, V, causal, mask="past")}
