@@ -35,10 +35,17 @@ ADAMW_MISTAKES = {
     "folded": "the bias correction was folded into the step size (lr * sqrt(1 - beta2**t) / (1 - beta1**t)), which rescales "
               "eps — this exercise (like PyTorch) computes m_hat / (np.sqrt(v_hat) + eps)",
     "t_per_param": "t was incremented once per parameter — t counts calls to step(): increment it once per call, before the loop",
+    "no_memory": "m and v start from zero again at every step — they are running averages: create them once (on the first "
+                 "call) and keep them on self between steps",
 }
 RMSPROP_MISTAKES = {
-    "init_g2": "the running average started at g**2 instead of 0 — start it at zeros: the first step then has "
-               "v = (1 - alpha) * g**2",
+    "init_g2": "the running average started at g**2 instead of 0, or was bias-corrected as Adam's are (RMSProp's is "
+               "not): either way the first step used v = g**2 — start it at zeros, uncorrected: the first step then "
+               "has v = (1 - alpha) * g**2",
+    "corrected": "the running average was bias-corrected (divided by 1 - alpha**t) as Adam's are — RMSProp uses it as "
+                 "it is, started at zero",
+    "no_memory": "the running average starts from zero again at every step — create it once (on the first call) and "
+                 "keep it on self between steps",
     "init_ones": "the running average started at ones instead of 0 — start it with np.zeros_like(p)",
     "eps_in_sqrt": "eps went inside the square root — RMSProp (like PyTorch) divides by np.sqrt(v) + eps",
     "alpha_swapped": "alpha weighs the new g**2 instead of the old average — v = alpha * v + (1 - alpha) * g**2 "
@@ -118,6 +125,8 @@ def adamw(params, grads_seq, lr, beta1, beta2, eps, weight_decay, mistake=None):
             if mistake == "l2":
                 g = g + weight_decay * ps[i]
             start = ps[i]
+            if mistake == "no_memory":
+                ms[i], vs[i] = 0.0 * start, 0.0 * start
             ms[i] = beta1 * ms[i] + (1 - beta1) * g
             vs[i] = beta2 * vs[i] + (1 - beta2) * g * g
             c1, c2 = (1.0, 1.0) if mistake == "no_correction" else (1 - beta1**t, 1 - beta2**t)
@@ -141,10 +150,10 @@ def rmsprop(params, grads_seq, lr, alpha, eps, mistake=None):
     vs = [None] * len(ps)
     shared = 0.0
     history = []
-    for grads in grads_seq:
+    for t, grads in enumerate(grads_seq, start=1):
         for i, g in enumerate(grads):
             old = vs[i]
-            if old is None:
+            if old is None or mistake == "no_memory":
                 old = {"init_g2": g * g, "init_ones": 1.0 + 0.0 * g}.get(mistake, 0.0 * g)
             if mistake == "shared":
                 old = shared
@@ -155,6 +164,8 @@ def rmsprop(params, grads_seq, lr, alpha, eps, mistake=None):
             vs[i] = v
             if mistake == "shared":
                 shared = v
+            if mistake == "corrected":
+                v = v / (1 - alpha**t)
             ps[i] = ps[i] - lr * g / (np.sqrt(v + eps) if mistake == "eps_in_sqrt" else np.sqrt(v) + eps)
         history.append([np.asarray(p) for p in ps])
     return history
