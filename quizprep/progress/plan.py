@@ -5,7 +5,9 @@ The plan is made from progress as it stood when the study day started, so it hol
 day (what you do today counts against today's share) and the rest of the plan moves at the next
 day. `new_per_day` is the learner's pace: the plan raises it when that pace would not cover every
 question before the review days, and never lowers it. Reviews are forecast from the cards' FSRS
-due dates, counting the later reviews of every question as if it were answered right.
+due dates, counting the later reviews of every question as if it were answered right, with every due
+aimed at the interview date as the scheduler aims it (a review that would fall after the interview
+is counted in the final week before it; see `scheduler.aimed_due`).
 """
 
 from __future__ import annotations
@@ -86,7 +88,7 @@ def new_mix(unseen: Mapping[str, Sequence[str]], count: int) -> dict[str, int]:
 def make_plan(*, today: date, interview: date, unseen: Mapping[str, Sequence[str]], exercises_left: Sequence[str],
               redo_today: Sequence[str] = (), reviews_due: int = 0, new_per_day: int = 0,
               reviews_ahead: Mapping[date, int] | None = None, new_review_offsets: Sequence[int] = (),
-              started_today: int = 0) -> StudyPlan:
+              started_today: int = 0, new_review_offsets_by_day: Sequence[Sequence[int]] | None = None) -> StudyPlan:
     """Plan every study day from today to the day before the interview.
 
     `unseen` maps each topic to its questions not yet seen (in the order to learn them);
@@ -96,6 +98,8 @@ def make_plan(*, today: date, interview: date, unseen: Mapping[str, Sequence[str
     the existing cards' expected reviews per later day, and `new_review_offsets` the days after its
     introduction on which a new question is expected back (0: later the same day); `started_today`
     new questions of today's share already have cards, so their reviews are in `reviews_ahead`.
+    `new_review_offsets_by_day[i]`, when given, replaces `new_review_offsets` for the questions
+    introduced on day i (the reviews aimed at the interview depend on how far it is).
     """
     days_left = (interview - today).days
     if days_left <= 0:
@@ -111,7 +115,9 @@ def make_plan(*, today: date, interview: date, unseen: Mapping[str, Sequence[str
     chunks = [order[i * per_day:(i + 1) * per_day] if i < learn_days else [] for i in range(days_left)]
     new_reviews = Counter()  # day index -> expected reviews of the questions introduced on or before it
     for i, chunk in enumerate(chunks):
-        for offset in new_review_offsets:
+        offsets = new_review_offsets_by_day[i] if new_review_offsets_by_day is not None and i < len(new_review_offsets_by_day) \
+            else new_review_offsets
+        for offset in offsets:
             new_reviews[i + offset] += max(len(chunk) - started_today, 0) if i == 0 else len(chunk)
     days = []
     for i in range(days_left):
@@ -140,22 +146,29 @@ def unseen_at(store, questions: Sequence[tuple[str, str]], moment: datetime) -> 
     return unseen
 
 
-def new_question_offsets(settings, start: datetime) -> list[int]:
-    """The study days after its introduction on which a new question comes back if always answered right."""
+def new_question_offsets(settings, start: datetime, interview: date | None = None, *, key: str = "q:forecast") -> list[int]:
+    """The study days after its introduction on which a new question comes back if always answered right.
+
+    It is introduced 8 hours into the study day starting at `start`; with `interview`, its reviews are
+    aimed at that date (`key` gives the card's id, which spreads the aimed reviews over the final week).
+    """
     from fsrs import Rating
 
-    from .scheduler import make_scheduler, new_card, reviews_if_right, study_day
+    from .scheduler import aim, make_scheduler, new_card, reviews_if_right, study_day
 
     first = start + timedelta(hours=8)
     scheduler = make_scheduler(settings)
-    card, _ = scheduler.review_card(new_card("q:forecast", first), Rating.Good, first)
+    card, _ = scheduler.review_card(new_card(key, first), Rating.Good, first)
     intro = date.fromisoformat(study_day(first, settings.day_starts_hour))
-    moments = reviews_if_right(card, scheduler, first, first + timedelta(days=MAX_PLAN_DAYS))
+    card = aim(card, interview, settings.day_starts_hour, intro)
+    moments = reviews_if_right(card, scheduler, first, first + timedelta(days=MAX_PLAN_DAYS), interview=interview,
+                               day_starts_hour=settings.day_starts_hour)
     return [(date.fromisoformat(study_day(m, settings.day_starts_hour)) - intro).days for m in moments]
 
 
 def plan_for(store, questions: Sequence[tuple[str, str]], exercise_ids: Sequence[str], *, now=None) -> StudyPlan | None:
     """The plan for the current study day, from progress as it stood when the day started; None without an interview date."""
+    from .reviews import effective_due
     from .scheduler import card_from_json, day_bounds, make_scheduler, reviews_if_right, study_day
 
     interview = store.interview_date()
@@ -174,12 +187,13 @@ def plan_for(store, questions: Sequence[tuple[str, str]], exercise_ids: Sequence
               if datetime.fromisoformat(r["graded_at"]) < start}
     known_ex = set(exercise_ids)
     redo = []
-    for r in store.db.execute("SELECT ref, due, last_review, introduced_at FROM cards WHERE kind = 'exercise' ORDER BY due"):
+    aimed = {"interview": interview, "day_starts_hour": settings.day_starts_hour}
+    for r in store.db.execute("SELECT ref, data, due, last_review, introduced_at FROM cards WHERE kind = 'exercise' ORDER BY due"):
         if r["ref"] not in known_ex:
             continue
         # due before the day ends, or re-implemented today (a pass moves only a due card): either way, today's work
         redone = r["last_review"] and datetime.fromisoformat(r["last_review"]) >= start > datetime.fromisoformat(r["introduced_at"])
-        if datetime.fromisoformat(r["due"]) < end or redone:
+        if effective_due(store, r, now, **aimed) < end or redone:
             redo.append(r["ref"])
     known = {qid for qid, _ in questions}
     scheduler = make_scheduler(settings)
@@ -189,12 +203,14 @@ def plan_for(store, questions: Sequence[tuple[str, str]], exercise_ids: Sequence
         if r["ref"] not in known:
             continue
         started += datetime.fromisoformat(r["introduced_at"]) >= start
-        if datetime.fromisoformat(r["due"]) < end:
+        if effective_due(store, r, now, **aimed) < end:
             reviews_due += 1
-        for moment in reviews_if_right(card_from_json(r["data"]), scheduler, now, horizon):
+        for moment in reviews_if_right(card_from_json(r["data"]), scheduler, now, horizon, interview=interview,
+                                       day_starts_hour=settings.day_starts_hour):
             if moment >= end:  # today's count is the real one above
                 ahead[date.fromisoformat(study_day(moment, settings.day_starts_hour))] += 1
     return make_plan(today=today, interview=interview, unseen=unseen_at(store, questions, start),
                      exercises_left=[e for e in exercise_ids if e not in passed], redo_today=redo, reviews_due=reviews_due,
                      new_per_day=settings.new_per_day, reviews_ahead=ahead, new_review_offsets=new_question_offsets(settings, start),
-                     started_today=started)
+                     started_today=started, new_review_offsets_by_day=[
+                         new_question_offsets(settings, start + timedelta(days=i), interview) for i in range(days_left)])

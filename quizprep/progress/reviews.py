@@ -1,5 +1,8 @@
 """Answers and grades as spaced-repetition reviews: recording them, and what is due.
 
+Every due is aimed at the interview date while it is ahead (`scheduler.aimed_due`), both when a
+card is moved and when dues are read, so cards scheduled before the date was set come back in time.
+
 Every answer is one transaction that writes the answer row and moves its card together, keeping the
 card as it was before so the store can undo the answer exactly (`ProgressStore.undo_answer`). Practice answers are recorded but move
 no card.
@@ -9,11 +12,11 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import date, datetime
 
 from fsrs import Rating
 
-from .scheduler import card_from_json, card_to_json, describe_interval, make_scheduler, new_card, rate, study_day
+from .scheduler import aim, aimed_due, card_from_json, card_to_json, describe_interval, make_scheduler, new_card, rate, study_day
 from .store import ProgressStore, iso, new_uid
 
 MODES = ("review", "quiz", "practice", "interview")
@@ -41,7 +44,9 @@ def _review(store: ProgressStore, db, key: str, kind: str, ref: str, rating: Rat
     row = db.execute("SELECT data, introduced_at FROM cards WHERE key = ?", (key,)).fetchone()
     before = row["data"] if row else ""
     card = card_from_json(row["data"]) if row else new_card(key, now)
-    card, _ = make_scheduler(store.settings(), kind).review_card(card, rating, now)
+    settings = store.settings()
+    card, _ = make_scheduler(settings, kind).review_card(card, rating, now)
+    card = aim(card, store.interview_date(), settings.day_starts_hour, date.fromisoformat(study_day(now, settings.day_starts_hour)))
     db.execute(
         "INSERT INTO cards (key, kind, ref, data, due, last_review, introduced_at) VALUES (?,?,?,?,?,?,?) "
         "ON CONFLICT(key) DO UPDATE SET data = excluded.data, due = excluded.due, last_review = excluded.last_review",
@@ -84,18 +89,43 @@ def record_exercise_grade(store: ProgressStore, exercise_id: str, status: str, p
     with store.write() as db:
         store.insert_grade(db, exercise_id, status, passed, total, duration_s, at=now)  # the grade and its card move together
         if status == "pass":
-            row = db.execute("SELECT due FROM cards WHERE key = ?", (exercise_key(exercise_id),)).fetchone()
-            if row is None or datetime.fromisoformat(row["due"]) <= now:
+            row = db.execute("SELECT data, due FROM cards WHERE key = ?", (exercise_key(exercise_id),)).fetchone()
+            if row is None or effective_due(store, row, now) <= now:
                 _, card = _review(store, db, exercise_key(exercise_id), "exercise", exercise_id, Rating.Good, now)
                 due = card.due
     return due
 
 
+def effective_due(store: ProgressStore, row, now: datetime, *, interview: date | None = None,
+                  day_starts_hour: int | None = None) -> datetime:
+    """When a stored card (a row with `data` and `due`) comes back, aimed at the interview date as it stands at `now`.
+
+    `interview` and `day_starts_hour` save reading the settings again when many rows are read.
+    """
+    if day_starts_hour is None:
+        day_starts_hour = store.settings().day_starts_hour
+        interview = store.interview_date()
+    stored = datetime.fromisoformat(row["due"])
+    if interview is None:
+        return stored
+    try:
+        card = card_from_json(row["data"])
+    except (ValueError, KeyError, TypeError):  # an unreadable card keeps its stored due
+        return stored
+    return aimed_due(card, interview, day_starts_hour, date.fromisoformat(study_day(now, day_starts_hour)))
+
+
+def card_dues(store: ProgressStore, kind: str, now: datetime) -> list[tuple[str, datetime]]:
+    """(ref, due aimed at the interview date) of every card of a kind, soonest first."""
+    settings, interview = store.settings(), store.interview_date()
+    rows = store.db.execute("SELECT ref, data, due FROM cards WHERE kind = ? ORDER BY due", (kind,)).fetchall()
+    out = [(r["ref"], effective_due(store, r, now, interview=interview, day_starts_hour=settings.day_starts_hour)) for r in rows]
+    return sorted(out, key=lambda item: item[1])
+
+
 def due_keys(store: ProgressStore, kind: str, now: datetime) -> list[tuple[str, datetime]]:
     """(ref, due) of every card of a kind that is due at `now`, most overdue first."""
-    rows = store.db.execute("SELECT ref, due FROM cards WHERE kind = ? ORDER BY due", (kind,)).fetchall()
-    out = [(r["ref"], datetime.fromisoformat(r["due"])) for r in rows]
-    return [(ref, due) for ref, due in out if due <= now]
+    return [(ref, due) for ref, due in card_dues(store, kind, now) if due <= now]
 
 
 def introduced_today(store: ProgressStore, kind: str, now: datetime, day_starts_hour: int) -> int:

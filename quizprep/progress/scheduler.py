@@ -2,6 +2,9 @@
 
 A card is keyed `q:<question id>` or `ex:<exercise id>`. A right answer is rated Good (Easy when
 quick, Hard when only partly right), a wrong one Again. The study day rolls over at a set hour.
+
+Reviews aim at the interview date (`aimed_due`): while the date is ahead, a card whose next review
+would fall on or after the interview day comes back in the final week before it instead.
 """
 
 from __future__ import annotations
@@ -9,7 +12,7 @@ from __future__ import annotations
 import json
 import zlib
 from dataclasses import dataclass
-from datetime import date, datetime, time, timedelta
+from datetime import UTC, date, datetime, time, timedelta
 
 from fsrs import Card, Rating, Scheduler
 
@@ -80,17 +83,76 @@ def day_bounds(moment: datetime, day_starts_hour: int) -> tuple[datetime, dateti
     return start, datetime.combine(day + timedelta(days=1), time(day_starts_hour)).astimezone()
 
 
-def reviews_if_right(card: Card, scheduler: Scheduler, start: datetime, until: datetime, *, limit: int = 60) -> list[datetime]:
+def day_start(day: date, day_starts_hour: int) -> datetime:
+    """When a study day starts (aware, UTC)."""
+    return datetime.combine(day, time(day_starts_hour)).astimezone().astimezone(UTC)
+
+
+# Reviews aimed at the interview: the last FINAL_WEEK days before it take the reviews that would
+# otherwise fall after it; a review made inside that week may come back at most GRACE_DAYS after it.
+FINAL_WEEK = 7
+GRACE_DAYS = 3
+
+
+def aimed_due(card: Card, interview: date | None, day_starts_hour: int, today: date) -> datetime:
+    """When a card comes back, aimed at the interview date; `today` is the current study day.
+
+    The rule (a pure function of the card, so applying it twice changes nothing, and cards scheduled
+    before the date was set are aimed as well when read):
+
+    - no date, the date reached (`today` is the interview day or later), a card never reviewed, or
+      a due before the interview day: FSRS's due, unchanged (scheduling is normal);
+    - last reviewed before the final week: the start of study day
+      `max(interview - 1 - card_id % 7, reviewed + 1)`, so the reviews are spread deterministically
+      over the seven days before the interview (by the card's stable id) and never fall on the day of
+      the review itself;
+    - last reviewed in the final week: at most GRACE_DAYS after the interview day.
+
+    A due is only ever brought forward, never pushed back.
+    """
+    if interview is None or today >= interview or card.last_review is None:
+        return card.due
+    if date.fromisoformat(study_day(card.due, day_starts_hour)) < interview:
+        return card.due
+    reviewed = date.fromisoformat(study_day(card.last_review, day_starts_hour))
+    if reviewed >= interview - timedelta(days=FINAL_WEEK):
+        target = interview + timedelta(days=GRACE_DAYS)
+    else:
+        target = max(interview - timedelta(days=1 + card.card_id % FINAL_WEEK), reviewed + timedelta(days=1))
+    return min(card.due, day_start(target, day_starts_hour))
+
+
+def aim(card: Card, interview: date | None, day_starts_hour: int, today: date) -> Card:
+    """The card with its due aimed at the interview date (see `aimed_due`); the card itself is left as it is."""
+    due = aimed_due(card, interview, day_starts_hour, today)
+    if due == card.due:
+        return card
+    aimed = Card.from_dict(card.to_dict())
+    aimed.due = due
+    return aimed
+
+
+def reviews_if_right(card: Card, scheduler: Scheduler, start: datetime, until: datetime, *, limit: int = 60,
+                     interview: date | None = None, day_starts_hour: int = 4,
+                     cards: list[Card] | None = None) -> list[datetime]:
     """When a card would be reviewed from `start` to `until` if every answer were right (rated Good).
 
     A forecast, not a promise: a wrong answer brings a card back sooner. `limit` bounds the work for
-    a card whose learning steps are short.
+    a card whose learning steps are short. With `interview`, every due is aimed at it as a real review
+    would be (`aimed_due`). `cards`, if given, receives the card after each forecast review.
     """
+    def aimed(c: Card, at: datetime) -> Card:
+        return aim(c, interview, day_starts_hour, date.fromisoformat(study_day(at, day_starts_hour)))
+
     moments: list[datetime] = []
+    card = aimed(card, start)
     moment = max(card.due, start)
     while moment < until and len(moments) < limit:
         moments.append(moment)
         card, _ = scheduler.review_card(card, Rating.Good, moment)
+        card = aimed(card, moment)
+        if cards is not None:
+            cards.append(card)
         moment = max(card.due, moment)
     return moments
 

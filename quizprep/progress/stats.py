@@ -99,6 +99,9 @@ def compute_stats(store: ProgressStore, questions: Sequence[tuple[str, str]], ex
             p["rn"] += 1
             p["rright"] += r["correct"]
 
+    from .reviews import effective_due
+
+    aimed = {"interview": store.interview_date(), "day_starts_hour": settings.day_starts_hour}  # dues aimed at the interview
     mastered, due = Counter(), Counter()
     for r in store.db.execute("SELECT ref, data, due FROM cards WHERE kind = 'question'"):
         topic = topic_of.get(r["ref"])
@@ -108,14 +111,14 @@ def compute_stats(store: ProgressStore, questions: Sequence[tuple[str, str]], ex
         # only a graduated card counts: one just answered wrong (relearning) is trivially "retrievable" right now
         if card.state == State.Review and scheduler.get_card_retrievability(card, now) > settings.target_retention:
             mastered[topic] += 1
-        if datetime.fromisoformat(r["due"]) <= now:
+        if effective_due(store, r, now, **aimed) <= now:
             due[topic] += 1
 
     grades = defaultdict(list)
     for r in store.db.execute("SELECT exercise_id, status FROM grades ORDER BY graded_at, id"):
         grades[r["exercise_id"]].append(r["status"])
-    ex_due = {r["ref"] for r in store.db.execute("SELECT ref, due FROM cards WHERE kind = 'exercise'")
-              if datetime.fromisoformat(r["due"]) <= now}
+    ex_due = {r["ref"] for r in store.db.execute("SELECT ref, data, due FROM cards WHERE kind = 'exercise'")
+              if effective_due(store, r, now, **aimed) <= now}
     exercise_stats = []
     for eid in exercise_ids:
         statuses = grades.get(eid, [])
