@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from ..bank import Question, UnknownQuestionType, parse_number
+from ..bank.cues import TICK_EVENT, has_cues, suggested_ticks, tick_change
 from ..quiz import QuizSession
 from .keys import ANSWER_KEYS, COMMAND_HELP, COMMANDS
 from .text import fill, render
@@ -125,22 +126,45 @@ def read_response(item, ask: Ask = plain_ask):
 
 
 def read_explain(q: Question, ask: Ask = plain_ask):
-    """Read an explain answer, show the model answer, and ask which key points were covered."""
+    """Read an explain answer, show the model answer, and ask which key points were covered.
+
+    When the question's key points have cues, the points the cues find in the answer are shown ticked
+    (`[x]`): an empty line keeps those ticks, numbers replace them, `-` ticks none. The learner's final
+    choice is what is returned (and so recorded); in an interview, too, the ticks the cues found are
+    the score unless the learner corrects them.
+    """
     print("write your answer; an empty line ends it:")
     lines = []
     while (line := input().rstrip()).strip() != "":
         if ask is command_ask and line.strip().lower() in COMMANDS:  # a command on a line of its own
             raise Command(COMMANDS[line.strip().lower()])
         lines.append(line)
+    text = "\n".join(lines)
     print("\nmodel answer:\n" + render(q.model_answer, indent="  "))
-    print("\nwhich key points did you cover?")
-    for i, point in enumerate(q.key_points, 1):
-        print(fill(point, f"  {i}. ", "     "))
+    n = len(q.key_points)
+    if not has_cues(q):
+        print("\nwhich key points did you cover?")
+        for i, point in enumerate(q.key_points, 1):
+            print(fill(point, f"  {i}. ", "     "))
+        while True:
+            raw = ask("numbers of the points you covered (empty for none): ").replace(",", " ").split()
+            if all(r.isdigit() and 1 <= int(r) <= n for r in raw):
+                return [int(r) - 1 for r in raw], text
+            print(f"  numbers from 1 to {n}")
+    suggested = suggested_ticks(q, text)
+    print("\nyour answer seems to cover the ticked key points — check them:")
+    for i, point in enumerate(q.key_points):
+        print(fill(point, f"  [{'x' if i in suggested else ' '}] {i + 1}. ", "         "))
     while True:
-        raw = ask("numbers of the points you covered (empty for none): ").replace(",", " ").split()
-        if all(r.isdigit() and 1 <= int(r) <= len(q.key_points) for r in raw):
-            return [int(r) - 1 for r in raw], "\n".join(lines)
-        print(f"  numbers from 1 to {len(q.key_points)}")
+        raw = ask("enter keeps the ticks, or type your numbers, e.g. 1 3 (- for none): ").strip()
+        if raw == "":
+            return sorted(suggested), text
+        if raw == "-":
+            return [], text
+        parts = raw.replace(",", " ").split()
+        if all(r.isdigit() and 1 <= int(r) <= n for r in parts):
+            return sorted({int(r) - 1 for r in parts}), text
+        print(f"  numbers from 1 to {n}, an empty line to keep the ticks, or - for none")
 
 
 def show_item(item, position: str) -> None:
@@ -199,6 +223,8 @@ def run_plain_quiz(questions: list[Question], *, seed: int | None = None, store=
                 outcome = record(record_answer, store, question_id=q.id, topic=q.topic, qtype=q.type, correct=v.correct,
                                  score=v.score, given=record_.given, seconds=record_.seconds, mode=mode)
                 recorded.append(outcome.uid if outcome is not None else None)
+                if outcome is not None and q.type == "explain" and has_cues(q):  # how the final ticks differ from the cues'
+                    record(store.record_event, TICK_EVENT, q.id, tick_change(q, text, record_.response).detail)
                 if outcome is not None and outcome.comes_back:
                     print(f"  (comes back {outcome.comes_back})")
     except EOFError:
