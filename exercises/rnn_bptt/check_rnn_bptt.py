@@ -112,7 +112,8 @@ def _bptt(case, mistake=None) -> dict:
             upstream = carry + (dh[:, t] if t == steps - 1 else 0.0)
         else:
             upstream = dh[:, t] + carry
-        deriv = {"preactivation": 1 - a[:, t] ** 2, "tanh_of_h": 1 - np.tanh(h[:, t]) ** 2}.get(mistake, 1 - h[:, t] ** 2)
+        deriv = {"preactivation": 1 - a[:, t] ** 2, "tanh_of_h": 1 - np.tanh(h[:, t]) ** 2,
+                 "tanh_prime_of_prev": 1 - prev ** 2}.get(mistake, 1 - h[:, t] ** 2)
         da = upstream * deriv
         dx[:, t] = da @ (Wx if mistake == "Wx_not_transposed" else Wx.T)
         dWx += x[:, t].T @ da
@@ -133,6 +134,8 @@ MISTAKES = {
                      "which is 1 - h_t**2 with the forward's own output",
     "tanh_of_h": "tanh' is computed as 1 - tanh(h_t)**2, applying tanh to its own output a second time — h_t is already "
                  "tanh(a), so the derivative is 1 - h_t**2",
+    "tanh_prime_of_prev": "tanh' at step t is taken from the previous state, 1 - h_{t-1}**2 — step t's tanh produced h_t, "
+                          "so its derivative is 1 - h_t**2",
     "dWh_with_h_t": "dWh pairs step t's gradient with h_t — in step t, Wh multiplied h_{t-1} (h0 at the first step): "
                     "off by one step in time",
     "forward_in_time": "backward walks forward in time (t = 0, 1, ...) — step t needs the gradient from step t + 1, "
