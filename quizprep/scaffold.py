@@ -77,7 +77,11 @@ questions:
     items: [optimizer.zero_grad(), "loss = criterion(model(X), y)", loss.backward(), optimizer.step()]
     explanation: Clear old gradients, compute the loss, backpropagate, then update.
 
-  # explain: an open question; learners compare with the model answer and tick the key points
+  # explain: an open question; learners compare with the model answer and tick the key points.
+  # A key point is a plain string, or `text:` with `cues:` -- words, phrases or /regular expressions/
+  # whose presence in the answer ticks the point for the learner to confirm (case, punctuation and
+  # -s/-ing/-ed endings are ignored; a mention after "not", "no", "without" ... does not count).
+  # Try them with `quizprep check {topic}-explain-example "your answer"`.
   - id: {topic}-explain-example
     type: explain
     difficulty: 3
@@ -86,7 +90,8 @@ questions:
       Without them every layer is affine, and a composition of affine maps is affine: the whole
       network would collapse into one linear layer, however deep.
     key_points:
-      - a composition of linear (affine) maps is linear
+      - text: a composition of linear (affine) maps is linear
+        cues: [composition, collapse into one, "/(affine|linear) (map|layer|function)s? (is|are) (affine|linear)/"]
       - depth adds nothing without them
       - non-linearity allows curved decision boundaries
     explanation: Stacking matrices multiplies them into one matrix.
