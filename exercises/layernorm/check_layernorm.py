@@ -49,6 +49,8 @@ MISTAKE_BATCH_AXIS = ("the statistics are taken over the batch axis — that is 
                       "example over its own features: mean and var over axis=-1 (keepdims=True)")
 MISTAKE_T_AND_D = ("the statistics are pooled over T and D together (axis=(1, 2)) — each position of a sequence is "
                    "normalised on its own, over its D features: axis=-1 only")
+MISTAKE_AXIS_1 = ("the statistics are taken over axis=1 — the last axis for (N, D) input, but the sequence axis T for "
+                  "(N, T, D): normalise over axis=-1")
 MISTAKE_DDOF1 = ("the variance is unbiased (ddof=1, divides by D - 1) — layer norm uses the biased variance: "
                  "x.var(axis=-1), which divides by D")
 MISTAKE_EPS_OUTSIDE = "eps is added outside the square root — divide by np.sqrt(var + eps), not np.sqrt(var) + eps"
@@ -199,6 +201,7 @@ def test_forward_matches_the_formula(learner, case):
     if x.ndim == 3:  # batch norm over (N, T, D) pools every position of every sequence
         alternatives[MISTAKE_BATCH_AXIS + " (here axes 0 and 1)"] = _forward(x, gamma, beta, e, axes=(0, 1))
         alternatives[MISTAKE_T_AND_D] = _forward(x, gamma, beta, e, axes=(1, 2))
+        alternatives[MISTAKE_AXIS_1] = _forward(x, gamma, beta, e, axes=(1,))
     if eps is not None:
         alternatives[MISTAKE_EPS_IGNORED] = _forward(x, gamma, beta, DEFAULT_EPS)
     expect_array(learner_result(learner, case)["out"], _forward(x, gamma, beta, e), name=f"out = {_call(case)}[0]",
