@@ -117,3 +117,17 @@ def test_services_suggest_and_record_for_the_app(bank):
     events = [tuple(r) for r in services.store.db.execute("SELECT kind, ref, detail FROM events")]
     services.close()
     assert events == [(TICK_EVENT, "q-cued", "suggested 1,3; ticked 1; added -; removed 3")]
+
+
+def test_in_a_mock_interview_the_cues_ticks_are_the_score_unless_corrected(tmp_path, monkeypatch, capsys):
+    from quizprep.cli.interview import _run_interview
+
+    path, _ = write_bank(tmp_path, BANK.split("  - id: q-plain")[0])  # the cued question alone
+    services = Services(bank_paths=[path], builtin_exercises=False)
+    typed(monkeypatch, [*ANSWER, ""])  # the answer, then enter: keep the cues' ticks
+    _run_interview(services, 10, 1)
+    typed(monkeypatch, [*ANSWER, "1 2 3"])  # the same answer, corrected to three points
+    _run_interview(services, 10, 1)
+    scores = [tuple(r) for r in services.store.db.execute("SELECT question_id, score FROM answers ORDER BY id")]
+    services.close()
+    assert scores == [("q-cued", 0.5), ("q-cued", 0.75)]  # 2 of 4 found by the cues; 3 of 4 as corrected
