@@ -1,4 +1,4 @@
-"""Verbs for progress: review, stats, export, import, flag, flags, config."""
+"""Verbs for progress: review, stats, search, export, import, flag, flags, config."""
 
 from __future__ import annotations
 
@@ -30,10 +30,11 @@ def cmd_review(args) -> int:
 
 def cmd_stats(args) -> int:
     """Progress figures as text or one JSON object."""
-    stats, numbers = args.services.stats(), args.services.today()
+    stats, numbers, ready = args.services.stats(), args.services.today(), args.services.readiness()
     if args.json:
         out = stats.to_dict()
         out["new_today"] = {"allowance": numbers.new_allowance, "started": numbers.introduced, "left": numbers.new_left}
+        out["readiness"] = ready.to_dict() if ready is not None else None
         print(json.dumps(out, ensure_ascii=False))
         return 0
     print(f"{'topic':<24}{'seen':>9}{'accuracy':>10}{'7 days':>8}{'mastery':>9}{'due':>5}")
@@ -49,6 +50,48 @@ def cmd_stats(args) -> int:
     print("study next:")
     for i, w in enumerate(stats.weakest, 1):
         print(f"  {i}. {w.topic} — {w.reason}")
+    if ready is not None:
+        print_readiness(ready)
+    return 0
+
+
+def print_readiness(ready) -> None:
+    """Readiness on the interview day: overall, what the plan leads to, the least ready topics, the exercises."""
+    print(f"\nreadiness on {ready.interview:%a %d %b %Y} (chance of recalling a question then, if you stopped now): "
+          f"{_pct(ready.overall)}" + (f"; {_pct(ready.projected_overall)} if you follow the plan" if ready.projected else ""))
+    weakest = ready.weakest(3)
+    if weakest:
+        print("least ready: " + ", ".join(f"{t} {_pct(p)}" for t, p in weakest))
+    passed = [x for x in ready.exercises.values() if x.passed]
+    if ready.exercises:
+        line = f"exercises passed: {len(passed)} of {len(ready.exercises)}"
+        stale = sorted(passed, key=lambda x: -(x.days_since_pass or 0))[:3]
+        if stale and stale[0].days_since_pass:
+            line += "; longest since a pass: " + ", ".join(f"{x.exercise} ({x.days_since_pass} d)" for x in stale if x.days_since_pass)
+        print(line)
+
+
+def cmd_search(args) -> int:
+    """Questions and exercises holding every word given, best first: one line each (id, topic/type, the prompt clipped)."""
+    import re
+
+    from . import TYPE_SHORT
+    from .text import clip, width
+
+    hits = args.services.search(" ".join(args.words), limit=args.count)
+    if args.json:
+        print(json.dumps([h.to_dict() for h in hits], ensure_ascii=False))
+        return 0
+    if not hits:
+        print(f"nothing holds every word of {' '.join(args.words)!r} — try fewer or shorter words")
+        return 0
+    id_w = min(max(len(h.id) for h in hits), 32) + 2
+    where_w = min(max(len(h.topic) + 4 for h in hits), 28) + 2
+    for h in hits:
+        where = f"{h.topic}/{TYPE_SHORT.get(h.type, 'ex' if h.type == 'exercise' else h.type)}"
+        row = f"{clip(h.id, id_w - 2):<{id_w}}{clip(where, where_w - 2):<{where_w}}"
+        text = " ".join(re.sub(r"```\w*", " ", h.text).split())
+        print(row + clip(text, max(width() - len(row), 12)))
     return 0
 
 
@@ -174,6 +217,11 @@ def register(sub) -> None:
     p = sub.add_parser("stats", help="your progress: topics, exercises, streak, what to study next")
     p.add_argument("--json", action="store_true", help="print one JSON object")
     p.set_defaults(func=cmd_stats)
+    p = sub.add_parser("search", help="find questions (prompt, choices, explanation, tags) and exercises (id, title) by words")
+    p.add_argument("words", nargs="+", metavar="TEXT", help="every word must match (a word matches the words it begins)")
+    p.add_argument("--count", "-n", type=count_arg, default=None, help="at most this many results")
+    p.add_argument("--json", action="store_true", help="print a JSON list")
+    p.set_defaults(func=cmd_search)
     p = sub.add_parser("export", help="write all progress as JSON (a backup, or to move machines)")
     p.add_argument("file", nargs="?", metavar="FILE", help="where to write (default, or -: standard output)")
     p.set_defaults(func=cmd_export)
