@@ -35,6 +35,8 @@ ADAMW_MISTAKES = {
     "folded": "the bias correction was folded into the step size (lr * sqrt(1 - beta2**t) / (1 - beta1**t)), which rescales "
               "eps — this exercise (like PyTorch) computes m_hat / (np.sqrt(v_hat) + eps)",
     "t_per_param": "t was incremented once per parameter — t counts calls to step(): increment it once per call, before the loop",
+    "corrected_in_place": "the bias-corrected moments were written back into m and v (m /= 1 - beta1**t) — the running "
+                          "averages must stay uncorrected: compute m_hat and v_hat as new arrays each step",
     "no_memory": "m and v start from zero again at every step — they are running averages: create them once (on the first "
                  "call) and keep them on self between steps",
 }
@@ -130,6 +132,8 @@ def adamw(params, grads_seq, lr, beta1, beta2, eps, weight_decay, mistake=None):
             ms[i] = beta1 * ms[i] + (1 - beta1) * g
             vs[i] = beta2 * vs[i] + (1 - beta2) * g * g
             c1, c2 = (1.0, 1.0) if mistake == "no_correction" else (1 - beta1**t, 1 - beta2**t)
+            if mistake == "corrected_in_place":
+                ms[i], vs[i], c1, c2 = ms[i] / c1, vs[i] / c2, 1.0, 1.0
             if mistake == "eps_in_sqrt":
                 move = (ms[i] / c1) / np.sqrt(vs[i] / c2 + eps)
             elif mistake == "folded":
