@@ -73,6 +73,8 @@ def _q(targets, c, s, *, mode="pytorch"):
         return (1 - s) * hot + (1 - hot) * s / c
     if mode == "unscaled":
         return hot + s / c
+    if mode == "no_div_c":
+        return (1 - s) * hot + s
     return hot  # "onehot"
 
 
@@ -91,6 +93,8 @@ def _grad(z, targets, s, mode="pytorch"):
 C_MINUS_1 = ("smoothing / (C - 1) on the other classes — that is another convention: PyTorch spreads smoothing over "
              "all C classes, including the target: q = (1 - smoothing) * onehot + smoothing / C")
 OTHERS_ONLY = "smoothing / C went to the other classes only — the target class gets its smoothing / C too, on top of 1 - smoothing"
+NO_DIV_C = ("every class got smoothing, not smoothing / C — in (1 - s) * NLL + s * (smoothing term), the smoothing term is "
+            "the MEAN of -log p over the C classes, not their sum")
 UNSCALED = "the one-hot part was not scaled by (1 - smoothing) — q must sum to 1: (1 - smoothing) * onehot + smoothing / C"
 
 
@@ -103,7 +107,7 @@ def _loss_mistakes(z, targets, s):
     out = {}
     if s > 0:
         out |= {C_MINUS_1: _loss(z, targets, s, "c_minus_1"), OTHERS_ONLY: _loss(z, targets, s, "others_only"),
-                UNSCALED: _loss(z, targets, s, "unscaled"),
+                UNSCALED: _loss(z, targets, s, "unscaled"), NO_DIV_C: _loss(z, targets, s, "no_div_c"),
                 "the smoothing was left out — the loss is taken against q, not the one-hot targets": _loss(z, targets, s, "onehot")}
     if n > 1:
         out["the loss is summed over the batch — return the mean (divide by N)"] = _loss(z, targets, s) * n
@@ -116,7 +120,7 @@ def _grad_mistakes(z, targets, s):
     out = {}
     if s > 0:
         out |= {C_MINUS_1: _grad(z, targets, s, "c_minus_1"), OTHERS_ONLY: _grad(z, targets, s, "others_only"),
-                UNSCALED: _grad(z, targets, s, "unscaled"),
+                UNSCALED: _grad(z, targets, s, "unscaled"), NO_DIV_C: _grad(z, targets, s, "no_div_c"),
                 "the gradient ignores the smoothing (softmax - onehot) — it is softmax minus the smoothed target q":
                     _grad(z, targets, s, "onehot")}
     if n > 1:
