@@ -16,7 +16,9 @@ A cue is a word, a phrase or a `/regular expression/`. How an answer is read:
 - A negated mention does not count: a match is negated when one of the three words before it, in the
   same clause, is a negation (`NEGATIONS`: no, not, never, without, none, ..., and any contraction
   ending in n't). A clause ends at `, . ; : ! ?`, at a line break (a bullet is a clause) or at the word
-  "but". "not only" and "not just" do not negate.
+  "but". "not only" and "not just" do not negate. A cue may hold a negation itself, and every negation
+  matches every other: the cue `not vanish` finds "do not vanish", "don't vanish" and "never vanishes"
+  (and the words before it are then looked at as for any match).
 
 Nothing here knows of any face; `detect` returns spans in the original text for highlighting.
 """
@@ -35,6 +37,7 @@ NEGATIONS = frozenset({
     "isnt", "arent", "wasnt", "werent", "dont", "doesnt", "didnt", "cant", "couldnt", "wouldnt", "shouldnt",
     "wont", "hasnt", "havent", "hadnt", "aint",
 })
+NOT = "not"  # the stem of every negation, so a cue `not vanish` also finds "don't vanish" and "never vanishes"
 NEGATION_WINDOW = 3  # words looked at before a match
 CLAUSE_BREAKS = ",.;:!?"
 _NOT_NEGATING_AFTER_NOT = frozenset({"only", "just"})
@@ -100,7 +103,7 @@ def _tokens(text: str) -> tuple[list[_Token], list[int]]:
         negation = plain in NEGATIONS or (len(plain) > 3 and re.search(r"n['’]t$", raw.casefold()) is not None)
         if plain == "but":
             breaks.append(len(words) + 1)  # the clause after "but" does not look back past it
-        words.append(_Token(m.start(), m.end(), plain, stem(plain), negation))
+        words.append(_Token(m.start(), m.end(), plain, NOT if negation else stem(plain), negation))
     return words, breaks
 
 

@@ -214,3 +214,15 @@ def test_cued_key_points_still_count_three_to_six_and_stay_distinct(tmp_path):
     assert "has 2 `key_points` — write 3 to 6" in str(loaded.problems[0])
     loaded, _ = load(tmp_path, "      - text: a\n        cues: [x]\n      - a\n      - b")
     assert "same entry twice" in str(loaded.problems[0])
+
+
+@pytest.mark.parametrize("text, want", [
+    ("gradients do not vanish", ["not vanish"]),
+    ("they don't vanish", ["don't vanish"]),
+    ("they never vanish", ["never vanish"]),
+    ("it doesn’t vanish", ["doesn’t vanish"]),      # a typographic apostrophe
+    ("without vanishing", ["without vanishing"]),
+    ("gradients vanish", []),                         # the point is that they do not
+])
+def test_a_cue_holding_a_negation_matches_every_negation(text, want):
+    assert found(text, ("not vanish",)) == want
