@@ -19,9 +19,10 @@ It is the derivative of the tanh formula above — not of the exact x * Phi(x) a
 approximations such as x * sigmoid(1.702 * x), whose derivatives differ from this one by up to
 about 9e-4 and 3e-2: far more than the grader's tolerance.
 
-Requirement: for every |x| up to 1e4 the result is finite and computing it raises no warning
-(no overflow, no invalid value). At x = 1e4, x**3 is 1e12 and u is about 3.6e11: float64 holds
-those numbers easily, but not every function of them fits in a float64.
+Requirement: for every |x| up to 1e4 the result is finite, as exact there as anywhere else (the
+grader's tolerance is the same for every input), and computing it raises no warning (no overflow,
+no invalid value). At x = 1e4, x**3 is 1e12 and u is about 3.6e11: float64 holds those numbers
+easily, but not every function of them fits in a float64.
 """
 
 import numpy as np
