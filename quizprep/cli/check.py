@@ -40,8 +40,8 @@ def cmd_check(args) -> int:
             print("  (no key point of this question has cues yet, so none is ticked for the learner)")
         for d in result.detections:
             print(fill(d.text, f"  [{'x' if d.detected else ' '}] {d.index + 1}. ", "         "))
-            shown = [f'"{result.text[a:b]}"' for a, b in d.spans]
-            negated = [f'"{result.text[a:b]}"' for a, b in d.negated_spans]
+            shown = _fragments(result.text, [m for m in d.matches if not m.negated])
+            negated = _fragments(result.text, [m for m in d.matches if m.negated])
             cues = q.key_point_cues[d.index] if d.index < len(q.key_point_cues) else ()
             if shown:
                 print(fill("matched " + ", ".join(shown), "         ", "         "))
@@ -54,6 +54,16 @@ def cmd_check(args) -> int:
     for line in verdict.feedback:
         print(fill(line, "  · ", "    "))
     return 0
+
+
+def _fragments(text: str, matches) -> list[str]:
+    """Each matched fragment of the answer once, quoted, with the cue that found it when that reads otherwise."""
+    out: dict[tuple[int, int], str] = {}
+    for m in matches:
+        fragment = text[m.start:m.end]
+        said = f'"{fragment}"' if m.cue.casefold() == " ".join(fragment.split()).casefold() else f'"{fragment}" ({m.cue})'
+        out.setdefault((m.start, m.end), said)
+    return list(out.values())
 
 
 def register(sub) -> None:

@@ -196,3 +196,10 @@ def test_an_answer_from_standard_input(banks, capsys, monkeypatch):
     monkeypatch.setattr("sys.stdin", io.StringIO("a residual block\nso gradients flow\n"))
     out = check_json(banks, capsys, "ck-explain", "-")
     assert [p["detected"] for p in out["key_points"]] == [True, True, False, False]
+
+
+def test_the_readable_lines_name_the_cue_when_the_fragment_reads_otherwise(banks, capsys):
+    _, out, _ = check(banks, capsys, "ck-explain", "Skip-Connections, so gradients reach far; no residual")
+    assert 'matched "Skip-Connections" (skip connection)' in out
+    assert 'matched "gradients reach" (/gradients? (flow|reach)/)' in out
+    assert 'negated, not counted: "residual"' in out
