@@ -275,13 +275,13 @@ class Services:
         return plan_for(self.store, self.questions, self.exercise_ids)
 
     @_locked
-    def readiness(self):
+    def readiness(self, numbers: Today | None = None):
         """Readiness on the interview day (progress.readiness.Readiness): recall per topic and overall, the
         exercises, the history so far and the projection if the plan is followed; None without a date
-        or once it has passed."""
+        or once it has passed. `numbers`: today(), if known (its plan is reused)."""
         from .progress.readiness import readiness
 
-        return readiness(self.store, self.questions, self.exercise_ids)
+        return readiness(self.store, self.questions, self.exercise_ids, plan=numbers.plan if numbers is not None else None)
 
     def search(self, text: str, limit: int | None = None) -> list:
         """Questions and exercises holding every word of `text`, best first (bank.search.SearchHit); no store access."""

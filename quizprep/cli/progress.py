@@ -30,7 +30,8 @@ def cmd_review(args) -> int:
 
 def cmd_stats(args) -> int:
     """Progress figures as text or one JSON object."""
-    stats, numbers, ready = args.services.stats(), args.services.today(), args.services.readiness()
+    stats, numbers = args.services.stats(), args.services.today()
+    ready = args.services.readiness(numbers)
     if args.json:
         out = stats.to_dict()
         out["new_today"] = {"allowance": numbers.new_allowance, "started": numbers.introduced, "left": numbers.new_left}

@@ -81,10 +81,11 @@ def _clip(p: float) -> float:
 
 
 def readiness(store: ProgressStore, questions: Sequence[tuple[str, str]], exercise_ids: Sequence[str], *,
-              now: datetime | None = None) -> Readiness | None:
+              now: datetime | None = None, plan=None) -> Readiness | None:
     """Readiness on the interview day; None without an interview date, or once it has passed.
 
-    `questions` is (question id, topic) for every question of the banks; `exercise_ids` the exercises.
+    `questions` is (question id, topic) for every question of the banks; `exercise_ids` the exercises;
+    `plan` today's study plan (`plan.plan_for`) if already known.
     """
     from .scheduler import card_from_json, make_scheduler, study_day
 
@@ -109,7 +110,7 @@ def readiness(store: ProgressStore, questions: Sequence[tuple[str, str]], exerci
     overall = _clip(sum(recall.values()) / len(recall)) if recall else 0.0
 
     return Readiness(interview, at, overall, topics, _exercises(store, exercise_ids, settings, at, today),
-                     _history(store, questions, settings, at, today), _projected(store, questions, settings, at, now))
+                     _history(store, questions, settings, at, today), _projected(store, questions, settings, at, now, plan))
 
 
 def _exercises(store: ProgressStore, exercise_ids: Sequence[str], settings, at: datetime, today: date) -> dict[str, ExerciseReadiness]:
@@ -178,14 +179,15 @@ def _history(store: ProgressStore, questions: Sequence[tuple[str, str]], setting
     return out
 
 
-def _projected(store: ProgressStore, questions: Sequence[tuple[str, str]], settings, at: datetime, now: datetime) -> dict[str, float]:
+def _projected(store: ProgressStore, questions: Sequence[tuple[str, str]], settings, at: datetime, now: datetime,
+               plan=None) -> dict[str, float]:
     """Per study day from today to the day before the interview: the overall readiness if the plan is followed (see the module)."""
     from fsrs import Rating
 
     from .plan import plan_for
     from .scheduler import card_from_json, day_bounds, make_scheduler, new_card, reviews_if_right
 
-    plan = plan_for(store, questions, [], now=now)
+    plan = plan or plan_for(store, questions, [], now=now)
     if plan is None or not plan.days:
         return {}
     known = dict(questions)

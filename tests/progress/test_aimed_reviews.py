@@ -151,3 +151,19 @@ def test_the_plan_counts_the_reviews_aimed_at_the_date(tmp_path):
     assert sum(d.reviews_due for d in final_week) >= 1  # the review that FSRS alone puts after the date
     for d in plan.days[1:]:
         assert d.reviews_due == expected[d.day], d.day
+
+
+def test_the_plan_brings_every_question_learned_before_the_final_week_back_in_it(tmp_path):
+    # a question learned before the final week has a review in that week: its next due either falls
+    # there or after the date, and then it is brought there; FSRS alone would let long intervals cross
+    store = make_store(tmp_path)
+    interview = TODAY + timedelta(days=30)
+    store.set_interview_date(interview)
+    store.set_setting("new_per_day", "0")
+    questions = [(f"n{i}", "beta") for i in range(46)]
+    plan = plan_for(store, questions, [], now=NOW)
+    final_week = [d for d in plan.days if d.day >= interview - timedelta(days=7)]
+    assert len(final_week) == 7 and sum(d.new_total for d in final_week) == 0
+    learned = sum(d.new_total for d in plan.days)
+    assert learned == 46
+    assert sum(d.reviews_due for d in final_week) >= learned
