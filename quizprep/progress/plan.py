@@ -146,21 +146,21 @@ def unseen_at(store, questions: Sequence[tuple[str, str]], moment: datetime) -> 
     return unseen
 
 
-def new_question_offsets(settings, start: datetime, interview: date | None = None, *, key: str = "q:forecast",
+def new_question_offsets(settings, start: datetime, interview: date | None = None, *, spread: int = 0,
                          days: int = MAX_PLAN_DAYS) -> list[int]:
     """The study days after its introduction on which a new question comes back if always answered right.
 
     It is introduced 8 hours into the study day starting at `start`; with `interview`, its reviews are
-    aimed at that date (`key` gives the card's id, which spreads the aimed reviews over the final week).
-    Reviews up to `days` after `start` are forecast.
+    aimed at that date, on the final-week day a card id of `spread` (mod 7) is given (see
+    `scheduler.aimed_due`). Reviews up to `days` after `start` are forecast.
     """
-    from fsrs import Rating
+    from fsrs import Card, Rating
 
-    from .scheduler import aim, make_scheduler, new_card, reviews_if_right, study_day
+    from .scheduler import FINAL_WEEK, aim, make_scheduler, reviews_if_right, study_day
 
     first = start + timedelta(hours=8)
     scheduler = make_scheduler(settings)
-    card, _ = scheduler.review_card(new_card(key, first), Rating.Good, first)
+    card, _ = scheduler.review_card(Card(card_id=FINAL_WEEK + spread % FINAL_WEEK, due=first), Rating.Good, first)
     intro = date.fromisoformat(study_day(first, settings.day_starts_hour))
     card = aim(card, interview, settings.day_starts_hour, intro)
     moments = reviews_if_right(card, scheduler, first, start + timedelta(days=days), interview=interview,
@@ -211,8 +211,10 @@ def plan_for(store, questions: Sequence[tuple[str, str]], exercise_ids: Sequence
                                        day_starts_hour=settings.day_starts_hour):
             if moment >= end:  # today's count is the real one above
                 ahead[date.fromisoformat(study_day(moment, settings.day_starts_hour))] += 1
-    # a new question's reviews aimed at the interview depend on how far it is: forecast them per day of introduction
-    by_day = [new_question_offsets(settings, start + timedelta(days=i), interview, days=days_left - i) for i in range(days_left)]
+    # a new question's reviews aimed at the interview depend on how far it is: forecast them per day of
+    # introduction, each day's on another day of the final week (as the cards' ids spread real ones)
+    by_day = [new_question_offsets(settings, start + timedelta(days=i), interview, spread=i, days=days_left - i)
+              for i in range(days_left)]
     return make_plan(today=today, interview=interview, unseen=unseen_at(store, questions, start),
                      exercises_left=[e for e in exercise_ids if e not in passed], redo_today=redo, reviews_due=reviews_due,
                      new_per_day=settings.new_per_day, reviews_ahead=ahead, new_review_offsets=new_question_offsets(settings, start),

@@ -182,10 +182,10 @@ def _history(store: ProgressStore, questions: Sequence[tuple[str, str]], setting
 def _projected(store: ProgressStore, questions: Sequence[tuple[str, str]], settings, at: datetime, now: datetime,
                plan=None) -> dict[str, float]:
     """Per study day from today to the day before the interview: the overall readiness if the plan is followed (see the module)."""
-    from fsrs import Rating
+    from fsrs import Card, Rating
 
     from .plan import plan_for
-    from .scheduler import card_from_json, day_bounds, make_scheduler, new_card, reviews_if_right
+    from .scheduler import FINAL_WEEK, card_from_json, day_bounds, make_scheduler, reviews_if_right
 
     plan = plan or plan_for(store, questions, [], now=now)
     if plan is None or not plan.days:
@@ -221,11 +221,11 @@ def _projected(store: ProgressStore, questions: Sequence[tuple[str, str]], setti
         if not count:
             continue
         first = start + timedelta(days=i, hours=8)
-        card, _ = scheduler.review_card(new_card("q:forecast", first), Rating.Good, first)
+        card, _ = scheduler.review_card(Card(card_id=FINAL_WEEK + i % FINAL_WEEK, due=first), Rating.Good, first)  # spread as the plan
         cards: list = []
         moments = [first, *reviews_if_right(card, scheduler, first, horizon, interview=plan.interview,
                                             day_starts_hour=settings.day_starts_hour, cards=cards)]
-        before = new_card("q:forecast", first)  # not yet learned: recall 0
+        before = Card(card_id=1, due=first)  # not yet learned: recall 0
         series = recall_by_day(before, moments, [card, *cards])
         total = [a + count * b for a, b in zip(total, series, strict=True)]
     return {d.day.isoformat(): _clip(total[i] / len(known)) for i, d in enumerate(plan.days)}
