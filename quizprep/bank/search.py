@@ -1,8 +1,7 @@
 """Finding questions and exercises by the words they hold.
 
 A question is found by words of its prompt, choices (their text and why; an order question's items),
-explanation and tags; an
-exercise by its id and title. Words are runs of letters and digits, compared without case; a word
+explanation and tags; an exercise by its id and title. Words are runs of letters and digits, compared without case; a word
 of the query matches a word of the text it begins (`norm` finds "normalization"; `log_softmax` is
 the two words log and softmax). Every word of the query must match somewhere.
 
