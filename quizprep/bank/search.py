@@ -1,9 +1,10 @@
 """Finding questions and exercises by the words they hold.
 
-A question is found by words of its prompt, choices (their text and why; an order question's items),
-explanation and tags; an exercise by its id and title. Words are runs of letters and digits, compared without case; a word
-of the query matches a word of the text it begins (`norm` finds "normalization"; `log_softmax` is
-the two words log and softmax). Every word of the query must match somewhere.
+A question is found by words of its prompt, choices (their text and why; an order question's
+items), explanation and tags; an exercise by its id and title. Words are runs of letters and digits,
+compared without case; a word of the query matches a word of the text it begins (`norm` finds
+"normalization"; `log_softmax` is the two words log and softmax). Every word of the query must
+match somewhere.
 
 Ranking, best first:
 1. an exercise or question whose id is the query itself;
