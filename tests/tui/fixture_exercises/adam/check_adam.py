@@ -1,0 +1,224 @@
+"""Checks for adam: per-parameter m and v, one step count per step(), bias correction, eps after the sqrt, in place."""
+
+import numpy as np
+import pytest
+
+from quizprep.grading.api import RTOL, CheckFailed, expect_array, expect_true, expect_updated_in_place, record_steps, seeded, shape_id
+
+# Where eps goes only shows when eps is comparable to sqrt(v_hat); that is judged by its own check
+# (test_eps_is_added_to_sqrt_of_v_hat, at the default RTOL). Every other check uses gradients with
+# |g| >= 1 and accepts differences up to STEP_RTOL: eps-placement variants move a step by at most
+# ~eps / sqrt(1 - beta2) / |g| ~ 3e-7 relative there, while every mistake below is off by >= 1e-2.
+STEP_RTOL = 1e-6
+
+B1, B2, EPS = 0.9, 0.999, 1e-8
+
+MISTAKES = {
+    "no_correction": "the bias correction is missing — divide by (1 - beta1**t) and (1 - beta2**t): "
+                     "m_hat = m / (1 - beta1**t), v_hat = v / (1 - beta2**t)",
+    "t_per_param": "t was incremented once per parameter — t counts calls to step(): increment it once, before the loop",
+    "shared": "all parameters share one m and v — keep separate moment arrays for each parameter",
+    "v_of_g": "v must average the squared gradient: v = beta2 * v + (1 - beta2) * g**2",
+    "eps_in_sqrt": "eps went inside the square root — the update is m_hat / (np.sqrt(v_hat) + eps)",
+    "folded": "the bias correction was folded into the step size (lr * sqrt(1 - beta2**t) / (1 - beta1**t)), which "
+              "rescales eps — this exercise (like PyTorch) computes m_hat / (np.sqrt(v_hat) + eps)",
+}
+
+
+def drive(m, kwargs, params, grads_seq):
+    """Build Adam(**kwargs), step once per entry of grads_seq; return what the caller sees."""
+    return {**record_steps(m.Adam(**kwargs).step, params, grads_seq), "grads": grads_seq}
+
+
+def adam(params, grads_seq, lr=1e-3, beta1=B1, beta2=B2, eps=EPS, mistake=None):
+    """Trusted: the params after each step, for Adam as specified or with one of MISTAKES."""
+    ps = [np.array(p, dtype=np.float64) for p in params]
+    ms, vs = [np.zeros_like(p) for p in ps], [np.zeros_like(p) for p in ps]
+    m_shared = v_shared = 0.0
+    history = []
+    for t, grads in enumerate(grads_seq, 1):
+        for i, g in enumerate(grads):
+            k = (t - 1) * len(grads) + i + 1 if mistake == "t_per_param" else t
+            if mistake == "shared":
+                m_shared = beta1 * m_shared + (1 - beta1) * g
+                v_shared = beta2 * v_shared + (1 - beta2) * g * g
+                m, v = m_shared, v_shared
+            else:
+                m = ms[i] = beta1 * ms[i] + (1 - beta1) * g
+                v = vs[i] = beta2 * vs[i] + (1 - beta2) * (g if mistake == "v_of_g" else g * g)
+            c1, c2 = (1.0, 1.0) if mistake == "no_correction" else (1 - beta1**k, 1 - beta2**k)
+            if mistake == "eps_in_sqrt":
+                step = (m / c1) / np.sqrt(v / c2 + eps)
+            elif mistake == "folded":
+                step = np.sqrt(c2) / c1 * m / (np.sqrt(v) + eps)
+            else:
+                step = (m / c1) / (np.sqrt(v / c2) + eps)
+            ps[i] = ps[i] - lr * step
+        history.append([np.asarray(p) for p in ps])
+    return history
+
+
+def alternatives(params, grads_seq, i, step=-1, relative_to=None, **hyper):
+    """params[i] after `step` under each classic mistake (minus `relative_to`, if given)."""
+    alt = {}
+    for key, text in MISTAKES.items():
+        try:
+            with np.errstate(invalid="ignore"):  # sqrt of a negative v under the v_of_g mistake
+                value = adam(params, grads_seq, mistake=key, **hyper)[step][i]
+        except ValueError:  # one shared m, v cannot broadcast across these shapes: that mistake would raise
+            continue
+        alt[text] = np.asarray(value - relative_to) if relative_to is not None else value
+    return alt
+
+
+def gradients(rng, shape):
+    """Gradients with |g| in [1, 3] and random signs (see STEP_RTOL)."""
+    return np.asarray(rng.uniform(1.0, 3.0, size=shape) * rng.choice([-1.0, 1.0], size=shape))
+
+
+def problem(seed, shapes, steps):
+    # params with |p| >= 1 stay far from 0 for the few lr-sized steps taken, so RTOL on p is meaningful
+    rng = seeded(seed)
+    params = [gradients(rng, s) for s in shapes]
+    grads_seq = [[gradients(rng, s) for s in shapes] for _ in range(steps)]
+    return params, grads_seq
+
+
+def expect_params_updated_in_place(out, initial):
+    expect_updated_in_place(out, initial, delta="...", fix="p -= lr * m_hat / (np.sqrt(v_hat) + eps)")
+
+
+def expect_adam(got, want, *, name, alternatives=None, rtol=STEP_RTOL, inputs=None):
+    """expect_array, with Adam's usual causes of NaN spelled out."""
+    if isinstance(got, np.ndarray) and got.dtype.kind == "f" and not np.all(np.isfinite(got)):
+        raise CheckFailed(f"{name} contains NaN or inf",
+                          ("if t is still 0 when you divide by (1 - beta1**t), that is 0 / 0 — increment t first",
+                           "v must average g**2 (not g): the square root of a negative v is NaN"))
+    expect_array(got, want, name=name, rtol=rtol, alternatives=alternatives, inputs=inputs)
+
+
+def ids(cases):
+    return ["+".join(shape_id(s) for s in shapes) for shapes in cases]
+
+
+FIRST_STEP_CASES = [[(1,)], [(3,), (3,)], [(3,), (2, 2), ()]]
+
+
+@pytest.mark.parametrize("shapes", FIRST_STEP_CASES, ids=ids(FIRST_STEP_CASES))
+def test_first_step_moves_each_param_by_lr_against_its_grad(learner, shapes):
+    lr = 0.01
+    params, grads_seq = problem(len(shapes), shapes, steps=1)
+    out = learner.run(drive, {"lr": lr}, params, grads_seq)
+    expect_params_updated_in_place(out, params)
+    for i, (p0, g) in enumerate(zip(params, grads_seq[0], strict=True)):
+        moved = np.asarray(out["history"][0][i] - p0)
+        expect_adam(moved, -lr * g / (np.abs(g) + EPS), name=f"the first step of params[{i}] (p_after - p_before, lr={lr})",
+                    inputs={f"params[{i}]": p0}, alternatives=alternatives(params, grads_seq, i, 0, p0, lr=lr))
+
+
+def test_constant_gradient_gives_equal_steps_of_lr(learner):
+    # with a constant g the bias-corrected averages are exactly m_hat = g and v_hat = g**2 at every step,
+    # so every step is lr * g / (|g| + eps); without the correction the steps start ~3x too big and shrink
+    lr, steps = 0.01, 6
+    rng = seeded(10)
+    params = [gradients(rng, (3,)), gradients(rng, (2, 2))]
+    g = [gradients(rng, (3,)), gradients(rng, (2, 2))]
+    grads_seq = [[x.copy() for x in g] for _ in range(steps)]
+    out = learner.run(drive, {"lr": lr}, params, grads_seq)
+    expect_params_updated_in_place(out, params)
+
+    def per_step(history, i):
+        return np.diff(np.stack([params[i]] + [h[i] for h in history]), axis=0)
+
+    for i in range(len(params)):
+        want = np.stack([-lr * g[i] / (np.abs(g[i]) + EPS)] * steps)
+        with np.errstate(invalid="ignore"):
+            alt = {text: per_step(adam(params, grads_seq, lr, mistake=key), i) for key, text in MISTAKES.items() if key != "shared"}
+        expect_adam(per_step(out["history"], i), want, alternatives=alt,
+                    name=f"each of {steps} steps of params[{i}] under a constant gradient (axis 0 is the step)")
+
+
+def test_step_count_is_shared_across_params(learner):
+    params, grads_seq = problem(20, [(2,), (3,), (2, 2)], steps=4)
+    out = learner.run(drive, {"lr": 0.01}, params, grads_seq)
+    expect_params_updated_in_place(out, params)
+    want = adam(params, grads_seq, 0.01)[-1]
+    for i in range(len(params)):
+        expect_adam(out["history"][-1][i], want[i], name=f"params[{i}] after 4 steps (three params)",
+                    alternatives=alternatives(params, grads_seq, i, lr=0.01))
+
+
+def test_each_param_has_its_own_moments(learner):
+    params, grads_seq = problem(30, [(3,), (3,)], steps=4)
+    out = learner.run(drive, {"lr": 0.01}, params, grads_seq)
+    expect_params_updated_in_place(out, params)
+    want = adam(params, grads_seq, 0.01)[-1]
+    for i in range(len(params)):
+        expect_adam(out["history"][-1][i], want[i], name=f"params[{i}] after 4 steps (two params, different grads)",
+                    alternatives=alternatives(params, grads_seq, i, lr=0.01))
+
+
+SEVERAL_STEPS = [(1, [(5,)], dict(lr=0.01)), (2, [(3, 4), (4,), ()], dict(lr=0.02, beta1=0.8, beta2=0.99)),
+                 (3, [(1,), (2, 3), (6, 1)], dict(lr=0.005, beta1=0.5, beta2=0.9, eps=1e-6))]
+
+
+@pytest.mark.parametrize("seed,shapes,hyper", SEVERAL_STEPS, ids=ids([c[1] for c in SEVERAL_STEPS]))
+def test_matches_reference_over_several_steps(learner, reference, seed, shapes, hyper):
+    params, grads_seq = problem(seed, shapes, steps=6)
+    out = learner.run(drive, hyper, params, grads_seq)
+    want = reference.run(drive, hyper, params, grads_seq)["history"][-1]
+    expect_params_updated_in_place(out, params)
+    for i in range(len(shapes)):
+        expect_adam(out["history"][-1][i], want[i], name=f"params[{i}] after 6 steps with {hyper}",
+                    inputs={f"params[{i}]": params[i]}, alternatives=alternatives(params, grads_seq, i, **hyper))
+
+
+def test_matches_step_by_step_formula_with_default_hyperparameters(learner):
+    params, grads_seq = problem(40, [(4, 2), (3,)], steps=5)
+    out = learner.run(drive, {}, params, grads_seq)
+    expect_params_updated_in_place(out, params)
+    want = adam(params, grads_seq)[-1]  # lr=1e-3, beta1=0.9, beta2=0.999, eps=1e-8
+    for i in range(len(params)):
+        alt = alternatives(params, grads_seq, i)
+        alt["the defaults should be lr=1e-3, beta1=0.9, beta2=0.999, eps=1e-8"] = adam(params, grads_seq, lr=1e-2)[-1][i]
+        expect_adam(out["history"][-1][i], want[i], name=f"params[{i}] after 5 steps of Adam() with default settings",
+                    alternatives=alt)
+
+
+def test_eps_is_added_to_sqrt_of_v_hat(learner):
+    # with eps = 1e-3 and gradients of a few 1e-3, eps is a large part of the denominator, so where it
+    # goes changes each step by tens of percent; judged at the default RTOL
+    rng = seeded(50)
+    lr, eps = 0.01, 1e-3
+    params = [gradients(rng, (5,))]
+    grads_seq = [[1e-3 * gradients(rng, (5,))] for _ in range(3)]
+    out = learner.run(drive, {"lr": lr, "eps": eps}, params, grads_seq)
+    expect_params_updated_in_place(out, params)
+    moved = np.asarray(out["history"][-1][0] - params[0])
+    want = adam(params, grads_seq, lr, eps=eps)[-1][0] - params[0]
+    expect_adam(moved, want, rtol=RTOL, name=f"the total move of params[0] over 3 steps with eps={eps} and small gradients",
+                alternatives=alternatives(params, grads_seq, 0, relative_to=params[0], lr=lr, eps=eps))
+
+
+def test_updates_params_in_place(learner):
+    params, grads_seq = problem(60, [(2, 3), (3,)], steps=3)
+    out = learner.run(drive, {"lr": 0.01}, params, grads_seq)
+    expect_params_updated_in_place(out, params)
+    for i, same in enumerate(out["same"]):
+        expect_true(same, f"step() put a different object in params[{i}]",
+                    "update the arrays you were given (p -= ...); the caller's references must see the new values")
+    want = adam(params, grads_seq, 0.01)[-1]
+    for i in range(len(params)):
+        expect_adam(out["history"][-1][i], want[i], name=f"the caller's params[{i}] after 3 steps",
+                    alternatives=alternatives(params, grads_seq, i, lr=0.01))
+
+
+def test_grads_not_modified(learner):
+    params, grads_seq = problem(70, [(3,), (2, 2)], steps=3)
+    out = learner.run(drive, {"lr": 0.01}, params, grads_seq)
+    for k, (before, after) in enumerate(zip(grads_seq, out["grads"], strict=True)):
+        expect_true(len(after) == len(before), f"step() changed the length of the grads list passed at step {k + 1}",
+                    "read the gradients, do not add to or remove from the list")
+        for i, (g, g_after) in enumerate(zip(before, after, strict=True)):
+            expect_true(np.array_equal(g, g_after), f"step() modified grads[{i}] passed at step {k + 1}",
+                        "do not write into a gradient array (g *= ..., g **= 2); compute new arrays from it instead")
