@@ -25,7 +25,7 @@ def plural(n: int, word: str) -> str:
     return f"{n} {word}{'' if n == 1 else 's'}"
 
 
-def plan_lines(plan, new_left: int | None = None) -> list[str]:
+def plan_lines(plan, new_left: int) -> list[str]:
     """Days left and today's plan, for the Today panel (`new_left`: what is left of today's new questions)."""
     if plan.too_far:
         return [f"[b]Interview date {plan.interview}[/b] is more than a year away, so there is no plan — "
@@ -39,7 +39,7 @@ def plan_lines(plan, new_left: int | None = None) -> list[str]:
     if today is not None:
         todo = []
         if today.new_total:
-            done = f" ({new_left} left)" if new_left is not None and new_left != today.new_total else ""
+            done = f" ({new_left} left)" if new_left != today.new_total else ""
             todo.append(f"{plural(today.new_total, 'new question')} over {plural(len(today.new_by_topic), 'topic')}{done}")
         if today.exercises:
             todo.append("exercise " + ", ".join(today.exercises))
@@ -49,8 +49,8 @@ def plan_lines(plan, new_left: int | None = None) -> list[str]:
     return lines + [""]
 
 
-class HomeScreen(Screen):
-    """The dashboard."""
+class HomeScreen(Screen[None]):
+    """The dashboard: today's figures, what to study next and the ways in."""
 
     BINDINGS = [
         Binding("r", "app.review", "Review"),
@@ -92,7 +92,7 @@ class HomeScreen(Screen):
             for notice in services.store_notices():
                 self.app.call_from_thread(self.app.notify, notice, title="Your progress", severity="warning", timeout=30)
 
-    def _show(self, catalog, stats, new_left: int, plan=None) -> None:
+    def _show(self, catalog, stats, new_left: int, plan) -> None:
         first_run = stats.answers_total == 0 and stats.exercises_attempted == 0
         lines = []
         if first_run:

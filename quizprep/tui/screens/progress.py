@@ -11,7 +11,7 @@ from textual.containers import VerticalScroll
 from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Header, Sparkline, Static
 
-from ..widgets.charts import Heatmap, bar
+from ..widgets.charts import bar, heatmap_text
 
 TITLE_WIDTH = 26  # the topic column at 80 columns; longer titles wrap onto a second line
 
@@ -20,8 +20,10 @@ def _pct(x) -> str:
     return "  —" if x is None else f"{x:4.0%}"
 
 
-class ProgressScreen(Screen):
-    BINDINGS = [Binding("escape", "app.pop_screen", "Back")]
+class ProgressScreen(Screen[None]):
+    """Mastery by topic, study days, accuracy over time, mock interviews and exercises."""
+
+    BINDINGS = [Binding("escape", "dismiss", "Back")]
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -56,7 +58,7 @@ class ProgressScreen(Screen):
         interviews = services.interview_history()
         self.app.call_from_thread(self._show, stats, titles, interviews)
 
-    def _show(self, stats, titles, interviews=()) -> None:
+    def _show(self, stats, titles, interviews) -> None:
         from ...progress.interviews import trend
 
         scores = [h["score"] for h in interviews]
@@ -77,7 +79,7 @@ class ProgressScreen(Screen):
             title = textwrap.fill(titles.get(t.topic, t.topic), TITLE_WIDTH)  # wrapped, never cut
             topics.add_row(title, bar(t.mastery, 10), f"{t.mastery:4.0%}", _pct(t.accuracy),
                            _pct(t.recent_accuracy), f"{t.seen}/{t.total}", str(t.due), height=None)
-        self.query_one("#heatmap", Static).update(Heatmap.render_text(stats.answers_per_day))
+        self.query_one("#heatmap", Static).update(heatmap_text(stats.answers_per_day))
         per_day = list(stats.answers_per_day.values())
         self.query_one("#per-day", Sparkline).data = per_day
         self.query_one("#per-day-label", Static).update(

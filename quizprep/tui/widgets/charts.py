@@ -4,8 +4,6 @@ from __future__ import annotations
 
 from datetime import date
 
-from textual.widgets import Static
-
 SHADES = " ░▒▓█"
 DAY_NAMES = ("Mo", "Tu", "We", "Th", "Fr", "Sa", "Su")
 
@@ -41,14 +39,7 @@ def heatmap_rows(per_day: dict[str, int]) -> list[str]:
     return [f"{DAY_NAMES[r]} " + "".join(grid[r]) for r in range(7)]
 
 
-class Heatmap(Static):
-    """Study days over the last weeks, like a contribution calendar."""
-
-    def __init__(self, per_day: dict[str, int], **kwargs) -> None:
-        super().__init__(self.render_text(per_day), **kwargs)
-
-    @staticmethod
-    def render_text(per_day: dict[str, int]) -> str:
-        rows = heatmap_rows(per_day)
-        legend = f"less {SHADES[1:]} more · no answers ({sum(per_day.values())} answers)"
-        return "\n".join(rows + [legend])
+def heatmap_text(per_day: dict[str, int]) -> str:
+    """Study days like a contribution calendar: the rows of heatmap_rows and a legend with the total."""
+    legend = f"less {SHADES[1:]} more · no answers ({sum(per_day.values())} answers)"
+    return "\n".join(heatmap_rows(per_day) + [legend])
