@@ -21,7 +21,7 @@ import pytest
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from tests.tui.conftest import BANK  # noqa: E402
+from tests.tui.conftest import BANK, FIXTURE_EXERCISES  # noqa: E402
 from tests.tui.monkey import MonkeyFailure, drive, quiet_environment, seeded_randomness, store_problems, track_quiz_screens  # noqa: E402
 
 
@@ -42,7 +42,8 @@ async def one_seed(seed: int, steps: int, size: tuple[int, int], built_in: bool)
         quiet_environment(mp)
         seeded_randomness(mp, seed)
         quizzes = track_quiz_screens(mp)
-        app = QuizprepApp(Services(bank_paths=banks), animate=False)
+        exercises = {} if built_in else {"exercise_paths": [FIXTURE_EXERCISES], "builtin_exercises": False}
+        app = QuizprepApp(Services(bank_paths=banks, **exercises), animate=False)
         counts: collections.Counter = collections.Counter()
         try:
             async with app.run_test(size=size) as pilot:
@@ -76,7 +77,8 @@ def main() -> int:
     parser.add_argument("--steps", type=int, default=2000, help="steps per seed")
     parser.add_argument("--minutes", type=float, default=10.0, help="without --seed: stop starting new seeds after this long")
     parser.add_argument("--size", default="80x24", help="terminal size, WxH")
-    parser.add_argument("--built-in-banks", action="store_true", help="the built-in question banks instead of the small demo bank")
+    parser.add_argument("--built-in-banks", action="store_true",
+                        help="the built-in banks and exercises, not the demo bank and the fixture exercises")
     args = parser.parse_args()
     width, height = (int(n) for n in args.size.split("x"))
     seeds = [args.seed] if args.seed is not None else iter(range(1, 1 << 30))

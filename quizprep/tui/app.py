@@ -4,12 +4,17 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from textual.app import App, SystemCommand
 from textual.binding import Binding
 from textual.screen import Screen
 
 from ..services import Services
+
+if TYPE_CHECKING:
+    from ..quiz import SessionSummary
+    from ..quiz.interview import InterviewSession, Report
 
 
 class QuizprepApp(App):
@@ -72,28 +77,29 @@ class QuizprepApp(App):
 
     # -- ways in, used by the home screen, the palette and the keys ------------------------------
     def action_review(self) -> None:
-        from .screens.quiz import QuizScreen
-
         questions = self.services.review_questions()
         if not questions:
             self.notify("Nothing is due and today's new questions are done. Try a topic quiz for practice.", title="All caught up")
             return
-        self.push_screen(QuizScreen(questions, mode="review", title="Review"))
+        self.start_quiz(questions, mode="review", title="Review")
 
     def action_topics(self) -> None:
         from .screens.topics import TopicsScreen
 
-        self.push_screen(TopicsScreen())
+        def chosen(choice: tuple[str, bool] | None) -> None:
+            if choice is not None:
+                topic, practice = choice
+                self.action_quiz_topic(topic, practice)
+
+        self.push_screen(TopicsScreen(), chosen)
 
     def action_quiz_topic(self, topic: str, practice: bool = False) -> None:
         from ..quiz import select_questions
-        from .screens.quiz import QuizScreen
 
         questions = select_questions(self.services.catalog.questions, topics={topic}, count=10)
         bank = self.services.catalog.bank(topic)
         title = bank.title if bank else topic
-        self.push_screen(QuizScreen(questions, mode="practice" if practice else "quiz",
-                                    title=f"Practice: {title}" if practice else title))
+        self.start_quiz(questions, mode="practice" if practice else "quiz", title=f"Practice: {title}" if practice else title)
 
     def action_exercises(self) -> None:
         from .screens.exercises import ExercisesScreen
@@ -108,13 +114,11 @@ class QuizprepApp(App):
             self.push_screen(ExerciseScreen(exercise))
 
     def action_interview(self) -> None:
-        from .screens.interview import InterviewScreen
         from .screens.interview_length import InterviewLengthScreen
 
         def start(minutes: int | None) -> None:
             if minutes is not None:
-                session = self.services.new_interview(minutes)
-                self.push_screen(InterviewScreen(session))
+                self.start_interview(self.services.new_interview(minutes))
 
         self.push_screen(InterviewLengthScreen(), start)
 
@@ -122,6 +126,35 @@ class QuizprepApp(App):
         from .screens.progress import ProgressScreen
 
         self.push_screen(ProgressScreen())
+
+    # -- what follows what: a screen returns its result (dismiss), the app decides the next screen --
+    def start_quiz(self, questions: list, *, mode: str = "quiz", title: str = "Quiz", seed: int | None = None) -> None:
+        """Ask `questions`; once anything is answered, the summary follows, and r on it practises the missed ones."""
+        from .screens.quiz import QuizScreen
+        from .screens.summary import SummaryScreen
+
+        def ended(summary: SessionSummary | None) -> None:
+            if summary is not None:  # None: left before the first answer, back where it started
+                self.push_screen(SummaryScreen(summary, title), practise)
+
+        def practise(missed: list | None) -> None:
+            if missed:
+                self.start_quiz(missed, mode="practice", title="Practice: missed questions")
+
+        self.push_screen(QuizScreen(questions, mode=mode, title=title, seed=seed), ended)
+
+    def start_interview(self, session: InterviewSession) -> None:
+        """Run a mock interview; its report follows, unless it ended before the first answer (nothing is kept then)."""
+        from .screens.interview import InterviewScreen
+        from .screens.interview_report import InterviewReportScreen
+
+        def ended(report: Report | None) -> None:
+            if report is None:
+                self.notify("The interview ended before the first answer, so it was not recorded.", title="Nothing recorded")
+            else:
+                self.push_screen(InterviewReportScreen(report))
+
+        self.push_screen(InterviewScreen(session), ended)
 
     def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
         yield from super().get_system_commands(screen)

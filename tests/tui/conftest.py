@@ -1,6 +1,8 @@
-"""A small bank with one question of every type, and an app over it with an empty home."""
+"""A small bank with one question of every type, a pack of three exercises (relu_grad, softmax, adam),
+and an app over both with an empty home: the tests do not depend on the built-in content."""
 
 import textwrap
+from pathlib import Path
 
 import pytest
 
@@ -72,6 +74,14 @@ BANK = textwrap.dedent("""\
     """)
 
 
+FIXTURE_EXERCISES = Path(__file__).with_name("fixture_exercises")  # copies of three built-in exercises
+
+
+def fixture_services(bank_paths, **kwargs) -> Services:
+    """Services over `bank_paths` and the fixture exercise pack alone (no built-in exercises)."""
+    return Services(bank_paths=bank_paths, exercise_paths=[FIXTURE_EXERCISES], builtin_exercises=False, **kwargs)
+
+
 @pytest.fixture
 def bank_dir(tmp_path):
     folder = tmp_path / "banks"
@@ -82,4 +92,4 @@ def bank_dir(tmp_path):
 
 @pytest.fixture
 def app(bank_dir):
-    return QuizprepApp(Services(bank_paths=[bank_dir]), animate=False)
+    return QuizprepApp(fixture_services([bank_dir]), animate=False)

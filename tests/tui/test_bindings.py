@@ -7,12 +7,13 @@ import pytest
 from textual.actions import parse
 
 from quizprep.tui.screens.help import help_markdown, help_sections
-from quizprep.tui.screens.quiz import QuizScreen
 from quizprep.tui.screens.summary import SummaryScreen
+
+from .conftest import fixture_services
 
 
 async def quiz(app, pilot, qids=("d-tf", "d-explain"), then=()):
-    app.push_screen(QuizScreen([app.services.catalog.question(q) for q in qids], seed=1))
+    app.start_quiz([app.services.catalog.question(q) for q in qids], seed=1)
     await pilot.pause()
     for keys in then:
         await pilot.press(*keys)
@@ -68,9 +69,7 @@ async def progress(app, pilot):
 
 
 async def interview(app, pilot):
-    from quizprep.tui.screens.interview import InterviewScreen
-
-    app.push_screen(InterviewScreen(app.services.new_interview(20, seed=2)))
+    app.start_interview(app.services.new_interview(20, seed=2))
     await pilot.pause()
 
 
@@ -113,10 +112,9 @@ async def scenario_keys(app_factory, scenario) -> dict:
 
 @pytest.fixture
 def app_factory(bank_dir):
-    from quizprep.services import Services
     from quizprep.tui.app import QuizprepApp
 
-    return lambda: QuizprepApp(Services(bank_paths=[bank_dir]), animate=False)
+    return lambda: QuizprepApp(fixture_services([bank_dir]), animate=False)
 
 
 @pytest.mark.parametrize("scenario", SCENARIOS, ids=lambda s: s.__name__)

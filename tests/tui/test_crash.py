@@ -9,8 +9,9 @@ import uuid
 
 import pytest
 
-from quizprep.services import Services
 from quizprep.tui.app import QuizprepApp, crash_message
+
+from .conftest import fixture_services
 
 TMUX = shutil.which("tmux")
 
@@ -34,7 +35,7 @@ async def test_an_error_in_an_action_is_logged_and_ends_the_app_with_status_1(ba
         raise ZeroDivisionError("a test-made failure")
 
     monkeypatch.setattr(QuizprepApp, "action_review", broken)
-    app = QuizprepApp(Services(bank_paths=[bank_dir]), animate=False)
+    app = QuizprepApp(fixture_services([bank_dir]), animate=False)
     with pytest.raises(ZeroDivisionError):
         async with app.run_test(size=(80, 24)) as pilot:
             await pilot.press("r")

@@ -8,9 +8,9 @@ import pytest
 from textual.content import Content
 from textual.geometry import Region
 
-from quizprep.services import Services
 from quizprep.tui.app import QuizprepApp
-from quizprep.tui.screens.quiz import QuizScreen
+
+from .conftest import fixture_services
 
 LONG_MODEL = "\n\n".join(f"Paragraph {i}: stacked linear layers compose into a single linear map, so depth adds nothing." for i in range(12))
 LONG_CHOICE = ("The gradient of the loss with respect to the logits of a softmax cross-entropy layer is the predicted "
@@ -48,7 +48,7 @@ def long_app(tmp_path):
     folder = tmp_path / "long-banks"
     folder.mkdir()
     (folder / "long.yaml").write_text(BANK)
-    return QuizprepApp(Services(bank_paths=[folder]), animate=False)
+    return QuizprepApp(fixture_services([folder]), animate=False)
 
 
 def plain(prompt) -> str:
@@ -67,7 +67,7 @@ def on_screen(app, widget) -> bool:
 async def test_the_explain_box_has_the_focus_when_the_question_appears(app):
     async with app.run_test(size=(80, 24)) as pilot:
         questions = [app.services.catalog.question(q) for q in ("d-explain", "d-tf", "d-explain")]
-        app.push_screen(QuizScreen(questions, seed=1))
+        app.start_quiz(questions, seed=1)
         await pilot.pause()
         await pilot.press(*"first")
         assert app.screen.query_one("#answer").text == "first"
@@ -84,7 +84,7 @@ async def test_the_explain_box_has_the_focus_when_the_question_appears(app):
 async def test_the_key_point_checklist_is_reached_with_the_keyboard(long_app, size):
     app = long_app
     async with app.run_test(size=size) as pilot:
-        app.push_screen(QuizScreen([app.services.catalog.question("l-explain")], seed=1))
+        app.start_quiz([app.services.catalog.question("l-explain")], seed=1)
         await pilot.pause()
         await pilot.press(*"linear maps compose", "ctrl+s")
         await pilot.pause(0.2)
@@ -97,7 +97,7 @@ async def test_the_key_point_checklist_is_reached_with_the_keyboard(long_app, si
 
 async def test_ticked_and_unticked_read_differently_without_colour(app):
     async with app.run_test(size=(80, 24)) as pilot:
-        app.push_screen(QuizScreen([app.services.catalog.question("d-multiple")], seed=1))
+        app.start_quiz([app.services.catalog.question("d-multiple")], seed=1)
         await pilot.pause()
         await pilot.press("2")
         await pilot.pause()
@@ -113,7 +113,7 @@ async def test_ticked_and_unticked_read_differently_without_colour(app):
 async def test_long_choices_wrap_instead_of_being_cut(long_app, width):
     app = long_app
     async with app.run_test(size=(width, 40)) as pilot:
-        app.push_screen(QuizScreen([app.services.catalog.question("l-multiple")], seed=1))
+        app.start_quiz([app.services.catalog.question("l-multiple")], seed=1)
         await pilot.pause()
         widget = app.screen.query_one("#answer")
         drawn = widget.render_lines(Region(0, 0, widget.outer_size.width, widget.outer_size.height))
@@ -125,7 +125,7 @@ async def test_long_choices_wrap_instead_of_being_cut(long_app, width):
 async def test_code_in_a_choice_is_drawn_as_code(long_app):
     app = long_app
     async with app.run_test(size=(100, 30)) as pilot:
-        app.push_screen(QuizScreen([app.services.catalog.question("l-multiple")], seed=1))
+        app.start_quiz([app.services.catalog.question("l-multiple")], seed=1)
         await pilot.pause()
         widget = app.screen.query_one("#answer")
         prompts = [plain(widget.get_option_at_index(i).prompt) for i in range(widget.option_count)]
@@ -135,7 +135,7 @@ async def test_code_in_a_choice_is_drawn_as_code(long_app):
 
 async def test_ctrl_s_twice_on_an_explain_answer_waits_for_the_key_points(app):
     async with app.run_test(size=(80, 24)) as pilot:
-        app.push_screen(QuizScreen([app.services.catalog.question("d-explain")], seed=1))
+        app.start_quiz([app.services.catalog.question("d-explain")], seed=1)
         await pilot.pause()
         screen = app.screen
         await pilot.press(*"linear", "ctrl+s", "ctrl+s")
@@ -153,7 +153,7 @@ async def test_every_answer_widget_removed_for_the_next_question_can_still_be_pa
     from textual.geometry import Region as Area
 
     async with app.run_test(size=(80, 24)) as pilot:
-        app.push_screen(QuizScreen([app.services.catalog.question(q) for q in (qid, "d-tf")], seed=1))
+        app.start_quiz([app.services.catalog.question(q) for q in (qid, "d-tf")], seed=1)
         await pilot.pause()
         widget = app.screen.query_one("#answer")
         await widget.remove()
@@ -167,7 +167,7 @@ async def test_an_explain_answer_removed_for_its_key_points_can_still_be_painted
     from textual.geometry import Region as Area
 
     async with app.run_test(size=(80, 24)) as pilot:
-        app.push_screen(QuizScreen([app.services.catalog.question("d-explain")], seed=1))
+        app.start_quiz([app.services.catalog.question("d-explain")], seed=1)
         await pilot.pause()
         editor = app.screen.query_one("#answer")
         await pilot.press(*"words", "ctrl+s")

@@ -3,7 +3,6 @@
 from quizprep.progress import ProgressStore
 from quizprep.tui.screens.exercise import ExerciseScreen
 from quizprep.tui.screens.flag import FlagScreen
-from quizprep.tui.screens.quiz import QuizScreen
 
 
 def flags() -> list[tuple]:
@@ -12,7 +11,7 @@ def flags() -> list[tuple]:
 
 async def test_a_flag_is_removed_from_the_quiz_with_the_flag_key_again(app):
     async with app.run_test(size=(80, 24)) as pilot:
-        app.push_screen(QuizScreen([app.services.catalog.question("d-tf")], seed=1))
+        app.start_quiz([app.services.catalog.question("d-tf")], seed=1)
         await pilot.pause()
         await pilot.press("ctrl+f")
         await pilot.pause()

@@ -9,9 +9,10 @@ import pytest
 
 from quizprep.progress import ProgressStore
 from quizprep.progress.reviews import record_answer
-from quizprep.services import Services
 from quizprep.tui.app import QuizprepApp
 from quizprep.tui.screens.quiz import QuizScreen
+
+from .conftest import fixture_services
 
 NOW = datetime(2026, 12, 1, 12, 0).astimezone()  # local noon, inside the study day that starts at 4 am
 TOPICS = {"activations": 14, "losses": 5, "optim": 5}
@@ -33,7 +34,7 @@ def banks(tmp_path):
 
 
 def make_app(banks):
-    return QuizprepApp(Services(bank_paths=[banks], clock=lambda: NOW.astimezone(UTC)), animate=False)
+    return QuizprepApp(fixture_services([banks], clock=lambda: NOW.astimezone(UTC)), animate=False)
 
 
 def store():

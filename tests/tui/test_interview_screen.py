@@ -35,7 +35,7 @@ async def test_a_mock_interview_from_start_to_report(app):
         assert kinds.count("exercise") == 1 and kinds.count("question") >= 3
         explain = sum(1 for i in session.items if i.kind == "question" and i.item.question.type == "explain")
         assert explain * 3 >= kinds.count("question")  # at least a third are explain questions
-        app.push_screen(InterviewScreen(session))
+        app.start_interview(session)
         await pilot.pause()
         screen = app.screen
         expected_right = 0
@@ -119,7 +119,7 @@ async def test_consecutive_non_explain_questions_do_not_crash(app):
     clock = FakeClock()
     async with app.run_test(size=(80, 24)) as pilot:
         session = fixed_interview(app, order, clock)
-        app.push_screen(InterviewScreen(session))
+        app.start_interview(session)
         await pilot.pause()
         screen = app.screen
         for qid in order:
@@ -141,7 +141,7 @@ def interview_answers():
 
 async def test_ending_early_asks_first_and_before_the_first_answer_keeps_nothing(app):
     async with app.run_test(size=(80, 24)) as pilot:
-        app.push_screen(InterviewScreen(fixed_interview(app, ["d-tf", "d-numeric"], FakeClock())))
+        app.start_interview(fixed_interview(app, ["d-tf", "d-numeric"], FakeClock()))
         await pilot.pause()
         await pilot.press("escape")
         await pilot.pause()
@@ -159,7 +159,7 @@ async def test_ending_early_asks_first_and_before_the_first_answer_keeps_nothing
 
 async def test_ending_early_after_an_answer_keeps_a_finished_interview(app):
     async with app.run_test(size=(80, 24)) as pilot:
-        app.push_screen(InterviewScreen(fixed_interview(app, ["d-tf", "d-numeric"], FakeClock())))
+        app.start_interview(fixed_interview(app, ["d-tf", "d-numeric"], FakeClock()))
         await pilot.pause()
         await pilot.press("t")
         await pilot.pause()
@@ -175,7 +175,7 @@ async def test_ending_early_after_an_answer_keeps_a_finished_interview(app):
 
 async def test_a_quit_mid_interview_keeps_it_as_unfinished_with_its_answers(app):
     async with app.run_test(size=(80, 24)) as pilot:
-        app.push_screen(InterviewScreen(fixed_interview(app, ["d-tf", "d-numeric", "d-short"], FakeClock())))
+        app.start_interview(fixed_interview(app, ["d-tf", "d-numeric", "d-short"], FakeClock()))
         await pilot.pause()
         await pilot.press("t")
         await pilot.pause()
@@ -196,7 +196,7 @@ async def test_a_crash_mid_interview_keeps_it_as_unfinished(app, monkeypatch):
     monkeypatch.setattr(InterviewScreen, "_show_exercise", broken)
     with pytest.raises(RuntimeError, match="could not be shown"):
         async with app.run_test(size=(80, 24)) as pilot:
-            app.push_screen(InterviewScreen(fixed_interview(app, ["d-tf", "ex:relu_grad", "d-short"], FakeClock())))
+            app.start_interview(fixed_interview(app, ["d-tf", "ex:relu_grad", "d-short"], FakeClock()))
             await pilot.pause()
             await pilot.press("t")
             await pilot.pause(0.3)
@@ -208,7 +208,7 @@ async def test_a_crash_mid_interview_keeps_it_as_unfinished(app, monkeypatch):
 async def test_an_answer_meant_for_the_previous_question_is_not_given_to_the_next(app):
     async with app.run_test(size=(80, 24)) as pilot:
         session = fixed_interview(app, ["d-tf", "d-numeric"], FakeClock())
-        app.push_screen(InterviewScreen(session))
+        app.start_interview(session)
         await pilot.pause()
         widget = app.screen.query_one("#answer")
         widget.post_message(AnswerGiven(True))  # two quick presses of t: both queued before the first is handled
@@ -226,7 +226,7 @@ def footer_keys(screen) -> set[str]:
 async def test_coding_keys_are_offered_only_on_a_coding_item(app):
     async with app.run_test(size=(100, 30)) as pilot:
         session = fixed_interview(app, ["d-tf", "ex:relu_grad"], FakeClock())
-        app.push_screen(InterviewScreen(session))
+        app.start_interview(session)
         await pilot.pause()
         screen = app.screen
         assert not {"ctrl+g", "ctrl+n"} & set(screen.active_bindings)
@@ -245,7 +245,7 @@ async def test_an_exercise_moved_past_is_recorded_with_its_own_status(app):
     clock = FakeClock()
     async with app.run_test(size=(80, 24)) as pilot:
         session = fixed_interview(app, ["d-tf", "ex:relu_grad", "ex:softmax", "d-numeric"], clock)
-        app.push_screen(InterviewScreen(session))
+        app.start_interview(session)
         await pilot.pause()
         screen = app.screen
         await pilot.press("t")
@@ -288,7 +288,7 @@ async def test_the_length_is_asked_first_and_escape_starts_nothing(app):
 async def test_a_perfect_report_says_so_and_a_first_interview_has_no_trend_yet(app):
     async with app.run_test(size=(100, 32)) as pilot:
         session = fixed_interview(app, ["d-tf"], FakeClock())
-        app.push_screen(InterviewScreen(session))
+        app.start_interview(session)
         await pilot.pause()
         await answer(pilot, app.screen, True)
         await wait_for(pilot, lambda: isinstance(app.screen, InterviewReportScreen), timeout=5)

@@ -6,9 +6,9 @@ A failure names its seed; replay it with `python benchmarks/monkey.py --seed N`.
 
 import pytest
 
-from quizprep.services import Services
 from quizprep.tui.app import QuizprepApp
 
+from .conftest import fixture_services
 from .monkey import drive, quiet_environment, seeded_randomness, store_problems, track_quiz_screens
 
 SEEDS = [1, 2, 3, 4, 5, 6, 7]
@@ -20,7 +20,7 @@ async def test_random_keys_never_crash_the_app(bank_dir, quizprep_home, monkeypa
     quiet_environment(monkeypatch)
     seeded_randomness(monkeypatch, seed)
     quizzes = track_quiz_screens(monkeypatch)
-    app = QuizprepApp(Services(bank_paths=[bank_dir]), animate=False)
+    app = QuizprepApp(fixture_services([bank_dir]), animate=False)
     print(f"monkey seed {seed}")  # shown with the failure, to replay it
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.pause()

@@ -4,13 +4,12 @@ import pytest
 from textual.content import Content
 
 from quizprep.progress import ProgressStore
-from quizprep.tui.screens.quiz import QuizScreen
 from quizprep.tui.screens.summary import SummaryScreen
 
 
 async def start(app, pilot, qid):
     question = app.services.catalog.question(qid)
-    app.push_screen(QuizScreen([question], mode="quiz", title="test", seed=1))
+    app.start_quiz([question], mode="quiz", title="test", seed=1)
     await pilot.pause()
     return app.screen
 
@@ -112,7 +111,7 @@ async def test_invalid_number_is_a_hint_not_an_answer(app):
 async def test_undo_takes_back_the_answer_in_the_store_too(app):
     async with app.run_test(size=(80, 24)) as pilot:
         questions = [app.services.catalog.question(q) for q in ("d-tf", "d-numeric")]
-        app.push_screen(QuizScreen(questions, seed=1))
+        app.start_quiz(questions, seed=1)
         await pilot.pause()
         screen = app.screen
         await pilot.press("f")
@@ -138,7 +137,7 @@ async def test_flag_from_the_quiz(app):
 async def test_summary_scores_by_topic_and_lists_missed(app):
     async with app.run_test(size=(80, 24)) as pilot:
         questions = [app.services.catalog.question(q) for q in ("d-tf", "d-numeric")]
-        app.push_screen(QuizScreen(questions, seed=1))
+        app.start_quiz(questions, seed=1)
         await pilot.pause()
         await pilot.press("t")
         await pilot.pause()

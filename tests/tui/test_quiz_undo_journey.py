@@ -1,7 +1,6 @@
 """Journey: undo in every state of the quiz screen, each step checked against the store."""
 
 from quizprep.progress import ProgressStore
-from quizprep.tui.screens.quiz import QuizScreen
 
 
 def stored() -> list[str]:
@@ -11,7 +10,7 @@ def stored() -> list[str]:
 async def test_undo_on_an_unanswered_question_takes_back_the_previous_answer(app):
     async with app.run_test(size=(80, 24)) as pilot:
         questions = [app.services.catalog.question(q) for q in ("d-tf", "d-numeric")]
-        app.push_screen(QuizScreen(questions, seed=1))
+        app.start_quiz(questions, seed=1)
         await pilot.pause()
         screen = app.screen
         await pilot.press("t")
@@ -31,7 +30,7 @@ async def test_undo_in_every_state_of_the_quiz_screen(app):
 
     async with app.run_test(size=(80, 24)) as pilot:
         questions = [app.services.catalog.question(q) for q in ("d-tf", "d-explain", "d-numeric")]
-        app.push_screen(QuizScreen(questions, seed=1))
+        app.start_quiz(questions, seed=1)
         await pilot.pause()
         screen = app.screen
 

@@ -2,7 +2,6 @@
 
 import re
 from datetime import UTC, datetime, timedelta
-from pathlib import Path
 
 from textual.content import Content
 
@@ -14,8 +13,9 @@ from quizprep.tui.screens.exercises import ExercisesScreen
 from quizprep.tui.screens.home import HomeScreen
 from quizprep.tui.screens.progress import ProgressScreen
 
-ROOT = Path(__file__).resolve().parents[2]
-WRONG = ROOT / "tests" / "grading" / "submissions" / "relu_grad" / "wrong_ge_zero.py"
+from .conftest import FIXTURE_EXERCISES, fixture_services
+
+WRONG = "import numpy as np\n\n\ndef relu_grad(x):\n    return (x >= 0).astype(float)\n"  # the slope at 0 taken as 1
 
 
 async def wait_for(pilot, condition, timeout: float = 30.0) -> None:
@@ -67,7 +67,7 @@ async def test_exercise_list_shows_status(app):
 async def test_grade_failing_then_passing_on_save_then_reset(app):
     exercise = app.services.exercise("relu_grad")
     path = workspace_file(exercise)
-    path.write_text(WRONG.read_text())
+    path.write_text(WRONG)
     async with app.run_test(size=(80, 24)) as pilot:
         app.push_screen(ExerciseScreen(exercise))
         await pilot.pause()
@@ -77,7 +77,7 @@ async def test_grade_failing_then_passing_on_save_then_reset(app):
         result = text_of(screen, "#grade-result")
         passed, total = map(int, re.search(r"(\d+)/(\d+) checks", result).groups())
         assert passed == total - 1 and "likely mistake: the gradient at x == 0 should be 0" in result  # only x == 0 is wrong
-        path.write_text((ROOT / "exercises" / "relu_grad" / "solution.py").read_text())  # the learner saves a fix: re-graded
+        path.write_text((FIXTURE_EXERCISES / "relu_grad" / "solution.py").read_text())  # the learner saves a fix: re-graded
         await wait_for(pilot, lambda: "all checks pass" in text_of(screen, "#grade-line"))
         assert ProgressStore().ever_passed("relu_grad")
         await pilot.press("h")
@@ -131,7 +131,7 @@ async def test_command_palette_lists_actions_topics_and_exercises(app):
     async with app.run_test(size=(80, 24)) as pilot:
         commands = [c.title for c in app.get_system_commands(app.screen)]
         assert {"Review", "Quiz by topic", "Exercises", "Progress", "Help", "Toggle light/dark"} <= set(commands)
-        assert "Quiz: Demo topic" in commands and "Exercise: relu_grad" in commands and "Exercise: autograd" in commands
+        assert "Quiz: Demo topic" in commands and "Exercise: relu_grad" in commands and "Exercise: softmax" in commands
         await pilot.press("ctrl+p")
         await pilot.pause()
         await pilot.press(*"Exercise: adam")
@@ -189,14 +189,13 @@ async def test_progress_shows_the_mock_interview_trend(app):
 
 
 async def test_the_theme_is_remembered(app, bank_dir):
-    from quizprep.services import Services
     from quizprep.tui.app import QuizprepApp
 
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.pause()
         await pilot.press("ctrl+t")
         chosen = app.theme
-    again = QuizprepApp(Services(bank_paths=[bank_dir]), animate=False)
+    again = QuizprepApp(fixture_services([bank_dir]), animate=False)
     async with again.run_test(size=(80, 24)) as pilot:
         await pilot.pause(0.3)
         assert again.theme == chosen

@@ -12,10 +12,9 @@ import pytest
 
 from quizprep.progress import ProgressStore
 from quizprep.progress.reviews import record_answer, record_exercise_grade
-from quizprep.services import Services
 from quizprep.tui.app import QuizprepApp
 
-from .conftest import BANK
+from .conftest import BANK, fixture_services
 
 NOW = datetime(2026, 11, 20, 15, 0, tzinfo=UTC)
 HOME = Path("/tmp/quizprep-snapshot-home")  # fixed, because the exercise screen shows the file's path
@@ -30,7 +29,7 @@ def snapshot_app(monkeypatch):
     (HOME / "banks" / "demo.yaml").write_text(BANK)
     monkeypatch.setenv("QUIZPREP_HOME", str(HOME))
     monkeypatch.setenv("TZ", "UTC")
-    return QuizprepApp(Services(bank_paths=[HOME / "banks"], clock=lambda: NOW), animate=False)
+    return QuizprepApp(fixture_services([HOME / "banks"], clock=lambda: NOW), animate=False)
 
 
 def history() -> None:
@@ -61,10 +60,8 @@ def test_home_with_history(snap_compare, snapshot_app):
 
 def test_quiz_question_and_feedback(snap_compare, snapshot_app):
     async def run_before(pilot):
-        from quizprep.tui.screens.quiz import QuizScreen
-
         app = pilot.app
-        app.push_screen(QuizScreen([app.services.catalog.question("d-single")], seed=3, title="Demo"))
+        app.start_quiz([app.services.catalog.question("d-single")], seed=3, title="Demo")
         await settle(pilot)
         shown = [c.text for c in app.screen.session.current.choices]
         await pilot.press(str(shown.index("3") + 1), "enter")
@@ -75,10 +72,8 @@ def test_quiz_question_and_feedback(snap_compare, snapshot_app):
 
 def test_quiz_order_question(snap_compare, snapshot_app):
     async def run_before(pilot):
-        from quizprep.tui.screens.quiz import QuizScreen
-
         app = pilot.app
-        app.push_screen(QuizScreen([app.services.catalog.question("d-order")], seed=3, title="Demo"))
+        app.start_quiz([app.services.catalog.question("d-order")], seed=3, title="Demo")
         await settle(pilot)
 
     assert snap_compare(snapshot_app, terminal_size=SIZE, run_before=run_before)
@@ -112,11 +107,9 @@ def test_home_with_an_interview_date(snap_compare, snapshot_app):
 
 def test_mock_interview_question(snap_compare, snapshot_app):
     async def run_before(pilot):
-        from quizprep.tui.screens.interview import InterviewScreen
-
         app = pilot.app
         session = app.services.new_interview(20, seed=4, clock=lambda: 5000.0)
-        app.push_screen(InterviewScreen(session))
+        app.start_interview(session)
         await settle(pilot)
 
     assert snap_compare(snapshot_app, terminal_size=SIZE, run_before=run_before)

@@ -9,8 +9,8 @@ from textual.screen import ModalScreen
 from textual.widgets import Button, Markdown, Static, TextArea
 
 
-class ConfirmScreen(ModalScreen):
-    """Returns True (y / the Yes button) or False."""
+class ConfirmScreen(ModalScreen[bool]):
+    """A yes/no question; returns True (y / the Yes button) or False."""
 
     BINDINGS = [Binding("y", "answer(True)", "Yes"), Binding("n,escape", "answer(False)", "No")]
 
@@ -32,7 +32,7 @@ class ConfirmScreen(ModalScreen):
         self.dismiss(yes)
 
 
-class TextScreen(ModalScreen):
+class TextScreen(ModalScreen[None]):
     """Shows code, read-only and highlighted."""
 
     BINDINGS = [Binding("escape,q", "dismiss", "Close")]
@@ -48,7 +48,7 @@ class TextScreen(ModalScreen):
             yield TextArea(self.text, language="python", read_only=True, show_line_numbers=True)
 
 
-class MarkdownScreen(ModalScreen):
+class MarkdownScreen(ModalScreen[None]):
     """Shows a Markdown document (a derivation), scrolled with the keyboard."""
 
     BINDINGS = [Binding("escape,q", "dismiss", "Close")]

@@ -67,7 +67,9 @@ def format_result_markup(result) -> str:
     return "\n".join(lines)
 
 
-class ExerciseScreen(Screen):
+class ExerciseScreen(Screen[None]):
+    """One exercise: its instructions, hints and grades of your file."""
+
     BINDINGS = [
         Binding("g", "grade", "Grade"),
         Binding("e", "edit", "Edit"),
@@ -75,7 +77,7 @@ class ExerciseScreen(Screen):
         Binding("d", "derivation", "Derivation"),
         Binding("r", "reset", "Reset"),
         Binding("s", "solution", "Solution"),
-        Binding("escape", "app.pop_screen", "Back"),
+        Binding("escape", "dismiss", "Back"),
     ]
 
     def __init__(self, exercise) -> None:

@@ -11,8 +11,10 @@ from textual.widgets import DataTable, Footer, Header, Static
 MARKS = {"passed": "✓ passed", "failing": "✗ failing", "started": "… started", "not started": "· not started"}
 
 
-class ExercisesScreen(Screen):
-    BINDINGS = [Binding("escape", "app.pop_screen", "Back"), Binding("enter", "open", "Open", show=True)]
+class ExercisesScreen(Screen[None]):
+    """The exercises with their status; enter asks the app to open one."""
+
+    BINDINGS = [Binding("escape", "dismiss", "Back"), Binding("enter", "open", "Open", show=True)]
 
     def compose(self) -> ComposeResult:
         yield Header()

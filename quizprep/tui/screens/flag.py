@@ -9,7 +9,7 @@ from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Static
 
 
-class FlagScreen(ModalScreen):
+class FlagScreen(ModalScreen[tuple[str, str] | None]):
     """Returns (reason, note) with reason "wrong" or "unclear", ("remove", "") to remove the flag, or None."""
 
     BINDINGS = [Binding("escape", "cancel", "Cancel")]

@@ -94,7 +94,9 @@ def help_markdown(app) -> str:
     return "\n".join(lines) + "\n" + ABOUT
 
 
-class HelpScreen(ModalScreen):
+class HelpScreen(ModalScreen[None]):
+    """Every screen's keys and how quizprep works."""
+
     BINDINGS = [Binding("escape,question_mark,q", "dismiss", "Close")]
 
     def compose(self) -> ComposeResult:

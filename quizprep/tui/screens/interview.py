@@ -19,14 +19,15 @@ from textual.containers import Vertical, VerticalScroll
 from textual.screen import Screen
 from textual.widgets import Footer, Header, Markdown, Static
 
+from ...quiz.interview import Report
 from ..widgets.answers import AnswerGiven, AnswerInvalid, KeyPointsAnswer, answer_widgets, press_answer_button
 
 # Actions that only mean something while a coding item is shown: hidden from the footer elsewhere.
 CODING_ACTIONS = ("grade", "skip")
 
 
-class InterviewScreen(Screen):
-    """Runs an InterviewSession; when time is up (or escape) the report is stored and shown."""
+class InterviewScreen(Screen[Report | None]):
+    """Runs a mock interview until time is up (or escape); returns the stored report, or None if nothing was answered."""
 
     BINDINGS = [
         Binding("ctrl+g", "grade", "Grade the exercise", priority=True),
@@ -233,10 +234,4 @@ class InterviewScreen(Screen):
         report = self.recorder.finish() if self.recorder is not None else None
         while self.app.screen is not self and len(self.app.screen_stack) > 1:
             self.app.pop_screen()  # a question asked over the interview (end it now?) is moot when time runs out
-        if report is None:
-            self.notify("The interview ended before the first answer, so it was not recorded.", title="Nothing recorded")
-            self.dismiss()
-            return
-        from .interview_report import InterviewReportScreen
-
-        self.app.switch_screen(InterviewReportScreen(report))
+        self.dismiss(report)

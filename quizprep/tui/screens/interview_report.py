@@ -10,10 +10,10 @@ from textual.screen import Screen
 from textual.widgets import Footer, Header, Sparkline, Static
 
 
-class InterviewReportScreen(Screen):
+class InterviewReportScreen(Screen[None]):
     """One interview's report: score by topic, time per item, explain answers beside the model, what to work on."""
 
-    BINDINGS = [Binding("escape,enter,q", "app.pop_screen", "Done")]
+    BINDINGS = [Binding("escape,enter,q", "dismiss", "Done")]
 
     def __init__(self, report) -> None:
         super().__init__()

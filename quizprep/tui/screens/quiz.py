@@ -1,8 +1,9 @@
-"""A quiz: one question at a time, the verdict and explanation after each, a summary at the end."""
+"""A quiz: one question at a time, the verdict and explanation after each; at the end it returns the summary."""
 
 from __future__ import annotations
 
 from rich.markup import escape
+from textual._time import time as message_clock  # the clock Textual stamps every message with
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
@@ -10,14 +11,14 @@ from textual.screen import Screen
 from textual.widgets import Button, Footer, Header, Markdown, ProgressBar, Static
 
 from ...bank import REGISTRY, question_type
-from ...quiz import QuizSession
+from ...quiz import QuizSession, SessionSummary
 from ..widgets.answers import ANSWER_FACES, AnswerGiven, AnswerInvalid, KeyPointsAnswer, answer_face, answer_widgets, press_answer_button
 
 TYPE_NAMES = {name: t.display for name, t in REGISTRY.items()}  # how the quiz names each type, from the registry
 
 
-class QuizScreen(Screen):
-    """Asks `questions` in order; every answer is recorded as it is given."""
+class QuizScreen(Screen[SessionSummary | None]):
+    """Asks questions in order, recording each answer; returns the summary, or None if nothing was answered."""
 
     BINDINGS = [
         Binding("ctrl+u", "undo", "Undo last", priority=True),
@@ -34,6 +35,7 @@ class QuizScreen(Screen):
         self.state = "changing"
         self.explain_text = ""
         self.last_outcome = None
+        self._shown_at = 0.0  # when the current answer widgets replaced the old ones (Textual's message clock)
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -57,9 +59,7 @@ class QuizScreen(Screen):
         self.state = "changing"
         item = self.session.current
         if item is None:
-            from .summary import SummaryScreen
-
-            self.app.switch_screen(SummaryScreen(self.session.summary(), self.quiz_title))
+            self.dismiss(self.session.summary())
             return
         q = item.question
         self.query_one("#quiz-meta", Static).update(
@@ -71,6 +71,7 @@ class QuizScreen(Screen):
         feedback = self.query_one("#feedback")
         await area.remove_children()
         await feedback.remove_children()
+        self._shown_at = message_clock()
         feedback.display = False
         await area.mount_all(answer_widgets(item))
         self.query_one("#quiz-scroll").scroll_home(animate=False)
@@ -87,8 +88,8 @@ class QuizScreen(Screen):
     # the help screen's "Quiz" list, from each type's answer widgets
     HINTS = {qtype: face.hint for qtype, face in ANSWER_FACES.items()}
 
-    @classmethod
-    def _hint_for(cls, qtype: str) -> str:
+    @staticmethod
+    def _hint_for(qtype: str) -> str:
         return answer_face(qtype).hint.split(";")[0]
 
     def set_status(self, text: str) -> None:
@@ -101,8 +102,8 @@ class QuizScreen(Screen):
     async def on_answer_given(self, message: AnswerGiven) -> None:
         message.stop()
         item = self.session.current
-        if item is None or self.state not in ("answering", "ticking"):
-            return  # a second enter while the screen changes, or an answer to a question already answered
+        if item is None or self.state not in ("answering", "ticking") or message.time < self._shown_at:
+            return  # a second enter while the screen changes, or an answer meant for widgets already replaced
         if self.state == "ticking" and message.response is None:
             return  # a second ctrl+s from the written answer going away: the key points are not ticked yet
         if item.question.type == "explain" and self.state == "answering":
@@ -119,6 +120,7 @@ class QuizScreen(Screen):
         self.state = "changing"
         area = self.query_one("#answer-area")
         await area.remove_children()
+        self._shown_at = message_clock()
         yours = text.strip() or "(you left it empty)"
         points = KeyPointsAnswer(list(q.key_points))
         await area.mount_all([
@@ -217,7 +219,7 @@ class QuizScreen(Screen):
         qid = item.question.id
         flagged = self.app.services.is_flagged(qid)
 
-        def done(result) -> None:
+        def done(result: tuple[str, str] | None) -> None:
             if not result:
                 return
             reason, note = result
@@ -231,12 +233,6 @@ class QuizScreen(Screen):
         self.app.push_screen(FlagScreen(qid, flagged=flagged), done)
 
     def action_leave(self) -> None:
-        from .summary import SummaryScreen
-
         if self.state == "changing":
             return
-
-        if self.session.records:
-            self.app.switch_screen(SummaryScreen(self.session.summary(), self.quiz_title))
-        else:
-            self.app.pop_screen()
+        self.dismiss(self.session.summary() if self.session.records else None)

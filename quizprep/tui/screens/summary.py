@@ -9,8 +9,10 @@ from textual.screen import Screen
 from textual.widgets import Footer, Header, Static
 
 
-class SummaryScreen(Screen):
-    BINDINGS = [Binding("escape,enter,q", "app.pop_screen", "Done"), Binding("r", "retry", "Practise the missed ones")]
+class SummaryScreen(Screen[list | None]):
+    """A quiz's score by topic; returns the missed questions to practise (r), or None (done)."""
+
+    BINDINGS = [Binding("escape,enter,q", "dismiss", "Done"), Binding("r", "retry", "Practise the missed ones")]
 
     def __init__(self, summary, title: str) -> None:
         super().__init__()
@@ -38,7 +40,5 @@ class SummaryScreen(Screen):
         return bool(self.summary.missed) if action == "retry" else True
 
     def action_retry(self) -> None:
-        from .quiz import QuizScreen
-
         if self.summary.missed:
-            self.app.switch_screen(QuizScreen(list(self.summary.missed), mode="practice", title="Practice: missed questions"))
+            self.dismiss(list(self.summary.missed))

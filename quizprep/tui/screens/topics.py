@@ -10,8 +10,10 @@ from textual.widgets import Footer, Header, OptionList, Static
 from textual.widgets.option_list import Option
 
 
-class TopicsScreen(Screen):
-    BINDINGS = [Binding("escape", "app.pop_screen", "Back"),
+class TopicsScreen(Screen[tuple[str, bool] | None]):
+    """The topics; returns (topic, practise?) for the one chosen, or None (escape)."""
+
+    BINDINGS = [Binding("escape", "dismiss", "Back"),
                 Binding("p", "practice", "Practice (schedule unchanged)")]
 
     def compose(self) -> ComposeResult:
@@ -34,13 +36,10 @@ class TopicsScreen(Screen):
         self.query_one(OptionList).focus()
 
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
-        self.app.pop_screen()
-        self.app.action_quiz_topic(event.option.id)
+        self.dismiss((event.option.id, False))
 
     def action_practice(self) -> None:
         options = self.query_one(OptionList)
         if options.highlighted is None:
             return
-        topic = options.get_option_at_index(options.highlighted).id
-        self.app.pop_screen()
-        self.app.action_quiz_topic(topic, practice=True)
+        self.dismiss((options.get_option_at_index(options.highlighted).id, True))
