@@ -91,56 +91,6 @@ def test_a_date_more_than_a_year_ahead_is_refused_and_a_stored_one_is_not_planne
     assert numbers.new_allowance == 4               # the learner's own pace meanwhile
 
 
-def test_reviews_are_forecast_from_the_cards_due_dates(tmp_path):
-    from fsrs import Card, Rating, Scheduler
-
-    from quizprep.progress.scheduler import study_day
-
-    now = datetime(2026, 12, 1, 12).astimezone()
-    store = ProgressStore(tmp_path / "p.db", clock=lambda: now, backups=False)
-    store.set_interview_date(date(2026, 12, 31))
-    store.set_setting("new_per_day", "0")
-    questions = [("known", "alpha")] + [(f"n{i}", "beta") for i in range(10)]
-    record_answer(store, question_id="known", topic="alpha", qtype="single", correct=True, score=1.0, seconds=30,
-                  at=now - timedelta(days=3, hours=1))
-    record_answer(store, question_id="known", topic="alpha", qtype="single", correct=True, score=1.0, seconds=30,
-                  at=now - timedelta(days=3))
-    plan = plan_for(store, questions, [], now=now)
-
-    # independently: FSRS without fuzzing, every answer Good, from the card's two answers on
-    fsrs = Scheduler(desired_retention=0.9, enable_fuzzing=False)
-    card = Card(card_id=1, due=now - timedelta(days=3, hours=1))
-    card, _ = fsrs.review_card(card, Rating.Good, now - timedelta(days=3, hours=1))
-    card, _ = fsrs.review_card(card, Rating.Good, now - timedelta(days=3))
-    expected = Counter()
-    moment = max(card.due, now)
-    while moment < datetime(2026, 12, 31, 4).astimezone():
-        expected[date.fromisoformat(study_day(moment, 4))] += 1
-        card, _ = fsrs.review_card(card, Rating.Good, moment)
-        moment = max(card.due, moment)
-    # and each new question: introduced on its day, then back on the days FSRS says
-    new = Scheduler(desired_retention=0.9, enable_fuzzing=False)
-    for d in plan.days:
-        for _ in range(d.new_total):
-            intro = datetime.combine(d.day, datetime.min.time()).astimezone() + timedelta(hours=12)
-            c, _ = new.review_card(Card(card_id=2, due=intro), Rating.Good, intro)
-            m = c.due
-            while m < datetime(2026, 12, 31, 4).astimezone():
-                expected[date.fromisoformat(study_day(m, 4))] += 1
-                c, _ = new.review_card(c, Rating.Good, m)
-                m = c.due
-    today_due = 1 if card_due_today(store, now) else 0
-    assert plan.days[0].reviews_due == today_due
-    for d in plan.days[1:]:
-        assert d.reviews_due == expected[d.day], d.day
-    assert sum(d.reviews_due for d in plan.days[1:]) > 0
-
-
-def card_due_today(store, now):
-    due = datetime.fromisoformat(store.db.execute("SELECT due FROM cards").fetchone()[0])
-    return due < datetime.combine(now.date() + timedelta(days=1), datetime.min.time()).astimezone() + timedelta(hours=4)
-
-
 def test_new_per_day_sets_the_pace_when_it_is_faster_than_the_plan():
     plan = make_plan(today=TODAY, interview=TODAY + timedelta(days=30), unseen=UNSEEN, exercises_left=[], new_per_day=10)
     assert [d.new_total for d in plan.days if d.new_total] == [10, 10, 10, 9]  # 39 questions at 10 a day
