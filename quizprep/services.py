@@ -12,6 +12,7 @@ something is graded.
 
 from __future__ import annotations
 
+import os
 import threading
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
@@ -23,8 +24,11 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:
     from .bank import QuestionBanks
     from .grading.exercises import Exercise
+    from .grading.limits import Limits
     from .grading.result import GradeResult
+    from .grading.run import RunResult
     from .progress import ProgressStore
+    from .progress.history import GradedVersion
     from .progress.stats import Stats
     from .progress.today import Today
 
@@ -205,18 +209,62 @@ class Services:
             self._write(self.store.undo_answer, uid)
 
     @_locked
-    def record_grade(self, exercise_id: str, result: GradeResult) -> str | None:
-        """Record a grade (a pass also schedules the exercise's next review). Returns a warning to show
+    def record_grade(self, exercise_id: str, result: GradeResult, source: str | bytes | os.PathLike | None = None) -> str | None:
+        """Record a grade (a pass also schedules the exercise's next review) and, given the graded `source` (its text
+        or bytes, or the graded file's path to read it from now), that version of the learner's file in the exercise's
+        history (`grade_history`; a file that cannot be read adds none). Returns a warning to show
         when something other than quizprep changed the progress file while it ran (e.g. the graded code).
         A read-only store records nothing; other store errors (busy, full) are raised as StoreError."""
+        from .progress.history import record_version
         from .progress.reviews import record_exercise_grade
 
+        if isinstance(source, os.PathLike):
+            try:
+                source = Path(source).read_bytes()
+            except OSError:
+                source = None
         outside = self.store.changed_elsewhere()
         self._write(record_exercise_grade, self.store, exercise_id, result.status, result.passed, len(result.checks), result.duration_s)
+        if source is not None:
+            self._write(record_version, self.store, exercise_id, source, result.status, result.passed, len(result.checks),
+                        result.duration_s)
         if outside:
             return (f"warning: {outside} while this grade ran — if that was not you, restore a backup "
                     f"from {self.store.backups_folder} with `quizprep import FILE`")
         return None
+
+    @_locked
+    def grade_history(self, exercise_id: str) -> list[GradedVersion]:
+        """Every kept graded version of the learner's file for an exercise, oldest first (numbered from 1)."""
+        from .progress.history import versions
+
+        return versions(self.store, exercise_id)
+
+    def run_exercise(self, exercise: Exercise | str, path: Path | None = None, *, timeout: float | None = None,
+                     limits: Limits | None = None) -> RunResult:
+        """Run the learner's file (the workspace copy, or `path`) as a script, its `__main__` block, in the grader's
+        sandbox with the grader's limits; nothing is graded or recorded (see grading.run). Slow: call it from a worker.
+        Its `warning` says if the progress file changed while the learner's code ran."""
+        from dataclasses import replace
+
+        from .grading.limits import Limits
+        from .grading.run import run_main
+
+        exercise = self.exercise(exercise) if isinstance(exercise, str) else exercise
+
+        def outside() -> str | None:
+            try:
+                with self._lock:
+                    return self.store.changed_elsewhere()
+            except Exception:  # noqa: BLE001 - a store that cannot be opened (its factory said why) does not stop a run
+                return None
+
+        before = outside()
+        result = run_main(exercise, path, limits or Limits(), timeout=timeout)
+        after = outside()
+        if after and after != before:
+            result = replace(result, warning=f"warning: {after} while your code ran")
+        return result
 
     @_locked
     def exercise_status(self, exercise: Exercise) -> str:

@@ -60,10 +60,11 @@ def _say(line: str, later: list[str] | None) -> None:
         later.append(line)
 
 
-def record_grade(services, exercise_id: str, result, *, say_later: list[str] | None = None) -> None:
-    """Record a grade through the application layer, saying (now, or appended to `say_later`) when it
-    could not be recorded or when something other than quizprep changed the progress file meanwhile."""
-    warning = record(services.record_grade, exercise_id, result, say_later=say_later)
+def record_grade(services, exercise_id: str, result, *, say_later: list[str] | None = None, source=None) -> None:
+    """Record a grade (and, given it, the graded `source`: see Services.record_grade) through the application layer,
+    saying (now, or appended to `say_later`) when it could not be recorded or when something other than quizprep
+    changed the progress file meanwhile."""
+    warning = record(services.record_grade, exercise_id, result, source, say_later=say_later)
     if warning:
         _say(f"quizprep: {warning}", say_later)
 

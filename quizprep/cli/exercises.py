@@ -1,4 +1,4 @@
-"""Verbs for the coding exercises: list, grade, hint, explain, solution, path, edit, reset, watch."""
+"""Verbs for the coding exercises: list, grade, run, history, hint, explain, solution, path, edit, reset, watch."""
 
 from __future__ import annotations
 
@@ -84,15 +84,26 @@ def cmd_list(args) -> int:
     return 0
 
 
+def _read(path) -> bytes | None:
+    try:
+        return Path(path).read_bytes()
+    except OSError:
+        return None
+
+
+def _given_file(args) -> None:
+    if args.file is not None and not Path(args.file).is_file():
+        what = "not a file" if Path(args.file).exists() else "no such file"
+        raise UsageError(f"{what}: {args.file} — give the path of a .py file")
+
+
 def cmd_grade(args) -> int:
     """Grade the workspace copy (or --file); exit 0 on pass, 1 otherwise."""
     from ..grading import grade
     from ..grading.report import format_grade
 
     exercise = _exercise(args)
-    if args.file is not None and not Path(args.file).is_file():
-        what = "not a file" if Path(args.file).exists() else "no such file"
-        raise UsageError(f"{what}: {args.file} — give the path of a .py file")
+    _given_file(args)
     opened, say_later = [], []  # what the store has to say is said after the result, which is always shown
 
     def open_store_meanwhile() -> None:  # opening the store and loading the scheduler overlap with the grading
@@ -105,9 +116,10 @@ def cmd_grade(args) -> int:
                 say_later.append(f"quizprep: not recorded: {err}")
 
     target = args.file if args.file is not None else workspace(exercise)
+    source = None if args.no_record else _read(target)  # the version graded, kept in its history
     result = grade(exercise, target, timeout=args.timeout, while_waiting=open_store_meanwhile)
     if opened:
-        record_grade(args.services, exercise.id, result, say_later=say_later)
+        record_grade(args.services, exercise.id, result, say_later=say_later, source=source)
     if args.json:
         print(json.dumps(result.to_dict(), ensure_ascii=False))
     else:
@@ -117,6 +129,69 @@ def cmd_grade(args) -> int:
     for line in say_later:
         print(line, file=sys.stderr)
     return 0 if result.status == "pass" else 1
+
+
+RUN_LINES = 200  # of a run's output, the last lines shown
+
+
+def cmd_run(args) -> int:
+    """Run your copy (or --file) as a script, its `if __name__ == "__main__":` block, in the grader's sandbox.
+
+    Prints what it printed (the last RUN_LINES lines), then one status line; exit 0 if it ran to the end."""
+    exercise = _exercise(args)
+    _given_file(args)
+    target = Path(args.file if args.file is not None else workspace(exercise))
+    result = args.services.run_exercise(exercise, target, timeout=args.timeout)
+    lines = result.output.splitlines()
+    if len(lines) > RUN_LINES:
+        print(f"… {len(lines) - RUN_LINES} earlier line(s) of output not shown")
+    for line in lines[-RUN_LINES:]:
+        print(line)
+    if result.status == "ok":
+        print(f"ok — ran to the end in {result.seconds:.2f} s")
+    elif result.status == "timeout":
+        print(fill(f"timeout: {result.message}"))
+    else:
+        for line in result.detail.splitlines()[-12:]:
+            print(line)
+        where = f" at line {result.line} of {target}" if result.line is not None else ""
+        print(fill(f"error{where}: {result.message}"))
+    if result.warning:
+        print(f"quizprep: {result.warning}", file=sys.stderr)
+    return 0 if result.status == "ok" else 1
+
+
+def _size(n: int) -> str:
+    return f"{n} B" if n < 1024 else f"{n / 1024:.1f} kB"
+
+
+def cmd_history(args) -> int:
+    """Every graded version of your copy of an exercise (when, status, checks passed, size); --show N prints one."""
+    exercise = _exercise(args)
+    versions = args.services.grade_history(exercise.id)
+    if args.show is not None:
+        if not 1 <= args.show <= len(versions):
+            there = f"there are {len(versions)} (1–{len(versions)})" if versions else "there are none yet"
+            raise UsageError(f"no version {args.show} of {exercise.id}: {there} — `quizprep history {exercise.id}` lists them")
+        version = versions[args.show - 1]
+        if args.json:
+            print(json.dumps(version.to_dict(), ensure_ascii=False))
+        else:
+            print(version.source, end="" if version.source.endswith("\n") or not version.source else "\n")
+        return 0
+    if args.json:
+        print(json.dumps([{k: v for k, v in version.to_dict().items() if k != "source"} for version in versions], ensure_ascii=False))
+        return 0
+    if not versions:
+        print(f"no graded versions of {exercise.id} yet — every `quizprep grade {exercise.id}` (or save in watch) keeps one")
+        return 0
+    w = len(str(len(versions)))
+    print(f"{'#':>{w}}  {'when':<19}  {'status':<8}{'checks':<8}size")
+    for v in versions:
+        when = v.graded_at.astimezone().strftime("%Y-%m-%d %H:%M:%S")
+        print(f"{v.number:>{w}}  {when:<19}  {v.status:<8}{f'{v.passed}/{v.total}':<8}{_size(v.size)}, {v.lines} lines")
+    print(f"\n`quizprep history {exercise.id} --show N` prints version N")
+    return 0
 
 
 def cmd_hint(args) -> int:
@@ -245,6 +320,17 @@ def register(sub) -> None:
                    help=f"wall-clock limit in seconds, 0.1 to 600 (default {DEFAULT_TIMEOUT_S:g})")
     p.add_argument("--no-record", action="store_true", help="do not record this grade in your progress")
     p.set_defaults(func=cmd_grade)
+    p = sub.add_parser("run", help="run your copy of an exercise as a script (its __main__ block) in the grader's sandbox")
+    p.add_argument("id", metavar="ID")
+    p.add_argument("--file", help="run this file instead of the workspace copy")
+    p.add_argument("--timeout", type=timeout_arg, default=DEFAULT_TIMEOUT_S,
+                   help=f"wall-clock limit in seconds, 0.1 to 600 (default {DEFAULT_TIMEOUT_S:g})")
+    p.set_defaults(func=cmd_run)
+    p = sub.add_parser("history", help="every graded version of your copy of an exercise")
+    p.add_argument("id", metavar="ID")
+    p.add_argument("--show", type=int, metavar="N", help="print version N's source")
+    p.add_argument("--json", action="store_true", help="print JSON")
+    p.set_defaults(func=cmd_history)
     p = sub.add_parser("hint", help="the next hint for an exercise")
     p.add_argument("id", metavar="ID")
     p.set_defaults(func=cmd_hint)

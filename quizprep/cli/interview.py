@@ -134,7 +134,7 @@ def _run_interview(services, minutes: int, seed: int | None) -> int:
                         break
                     result = grade(exercise, path, timeout=min(DEFAULT_TIMEOUT_S, max(session.remaining(), 1.0)))
                     status = result.status
-                    record_grade(services, exercise.id, result)  # a grade in an interview counts like any other
+                    record_grade(services, exercise.id, result, source=path)  # a grade in an interview counts like any other
                     print(f"  {status}: {result.passed}/{len(result.checks)} checks")
                     if status == "pass":
                         break

@@ -38,6 +38,7 @@ class LearnerFailure(Exception):
         self.detail = detail
         self.exhausting = exhausting  # used up a limit (memory): repeating it in every check only wastes time
         self.stop = stop or "not run: an earlier check ran out of memory"  # what the checks after an exhausting one say
+        self.output = ""  # what the learner's code printed before it failed (set by run_learner)
 
 
 class NotImplementedYet(LearnerFailure):
@@ -154,6 +155,14 @@ def run_learner(path: Path, fn: Callable | None, *args, timeout: float, limits: 
         text += f"\n… {reply.dropped} more bytes of output not shown (your code printed more than {limits.output_bytes} bytes)"
     if reply.swept:
         text += f"\n… your code left {reply.swept} process(es) running after it returned; they were stopped"
+    try:
+        return _reply_value(reply, text, timeout, limits, seconds)
+    except LearnerFailure as failure:
+        failure.output = text
+        raise
+
+
+def _reply_value(reply, text: str, timeout: float, limits: Limits, seconds: float) -> CallResult:
     if reply.unstarted:
         raise ProbeError("the process that runs learner code did not start — check that `python -P -m quizprep.grading.zygote`"
                          " runs; please report this")

@@ -4,17 +4,22 @@ from __future__ import annotations
 
 # Tables that hold the learner's progress. Every change to them bumps `meta.changes` (by trigger);
 # every quizprep write ends by copying it to `meta.signed`, so a difference is a write quizprep did not make.
-WATCHED_TABLES = ("answers", "grades", "events", "cards", "flags", "settings", "interviews")
+# Migration 4 counts the first seven; a table added later gets its triggers in its own migration.
+COUNTED_IN_4 = ("answers", "grades", "events", "cards", "flags", "settings", "interviews")
+WATCHED_TABLES = (*COUNTED_IN_4, "versions")
+
+
+def _triggers(tables: tuple[str, ...]) -> str:
+    return "\n".join(
+        f"CREATE TRIGGER count_{table}_{op.lower()} AFTER {op} ON {table} "
+        f"BEGIN UPDATE meta SET value = value + 1 WHERE key = 'changes'; END;"
+        for table in tables for op in ("INSERT", "UPDATE", "DELETE")
+    )
 
 
 def _change_counter() -> str:
-    triggers = [
-        f"CREATE TRIGGER count_{table}_{op.lower()} AFTER {op} ON {table} "
-        f"BEGIN UPDATE meta SET value = value + 1 WHERE key = 'changes'; END;"
-        for table in WATCHED_TABLES for op in ("INSERT", "UPDATE", "DELETE")
-    ]
     return ("CREATE TABLE meta (key TEXT PRIMARY KEY, value INTEGER NOT NULL);\n"
-            "INSERT INTO meta (key, value) VALUES ('changes', 0), ('signed', 0);\n" + "\n".join(triggers))
+            "INSERT INTO meta (key, value) VALUES ('changes', 0), ('signed', 0);\n" + _triggers(COUNTED_IN_4))
 
 
 MIGRATIONS: tuple[str, ...] = (
@@ -98,6 +103,21 @@ MIGRATIONS: tuple[str, ...] = (
     """,
     # 4: a change counter that tells quizprep's own writes from anyone else's
     _change_counter(),
+    # 5: every graded version of the learner's file, with its grade (history.py keeps it bounded)
+    """
+    CREATE TABLE versions (
+        id INTEGER PRIMARY KEY,
+        uid TEXT NOT NULL UNIQUE,
+        exercise_id TEXT NOT NULL,
+        source TEXT NOT NULL,
+        status TEXT NOT NULL,
+        passed INTEGER NOT NULL,
+        total INTEGER NOT NULL,
+        duration_s REAL,
+        graded_at TEXT NOT NULL
+    );
+    CREATE INDEX versions_by_exercise ON versions(exercise_id, graded_at);
+    """ + _triggers(("versions",)),
 )
 
 CURRENT_VERSION = len(MIGRATIONS)

@@ -31,6 +31,8 @@ RULES: dict[str, dict[str, str]] = {
     "flags": {"uid": "uid", "question_id": "name", "reason": "reason", "note": "text", "flagged_at": "time"},
     "interviews": {"uid": "uid", "started_at": "time", "minutes": "count", "seed": "int", "score": "fraction", "right": "count",
                    "total": "count", "report": "json_text"},
+    "versions": {"uid": "uid", "exercise_id": "name", "source": "source", "status": "status", "passed": "count", "total": "count",
+                 "duration_s": "seconds?", "graded_at": "time"},
     "cards": {"key": "name", "kind": "card_kind", "ref": "name", "card": "card", "due": "time", "last_review": "time?",
               "introduced_at": "time"},
 }
@@ -124,6 +126,19 @@ def _report(value) -> str:
     return value
 
 
+def _source(value) -> str:
+    from .history import MAX_SOURCE_BYTES
+
+    text = _text(value, non_empty=False)
+    if len(text.encode("utf-8", "surrogatepass")) > MAX_SOURCE_BYTES:
+        raise RowProblem(f"is over {MAX_SOURCE_BYTES // 1024} kB, more than quizprep keeps of a graded version")
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        raise RowProblem("is not valid text (it holds a lone surrogate)") from None
+    return text
+
+
 CHECKS = {
     "uid": lambda v: _text(v, non_empty=True),
     "name": lambda v: _text(v, non_empty=True),
@@ -142,6 +157,7 @@ CHECKS = {
     "card": _card,
     "card_text": _card_text,
     "json_text": _report,
+    "source": _source,
 }
 
 

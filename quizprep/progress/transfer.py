@@ -2,6 +2,8 @@
 
 This is the backup and the way to move machines: every event row carries a uid, so importing the
 same file twice adds nothing; a card is taken from the file only when it was reviewed more recently.
+Graded versions of the learner's files (`versions`) travel too, pruned as the store prunes them; an
+export without them (an older quizprep's) imports none, and an older quizprep ignores the list.
 An import is checked row by row before anything is written, and then written in one transaction.
 """
 
@@ -16,6 +18,7 @@ import tempfile
 from pathlib import Path
 
 from .errors import StoreError
+from .history import prune
 from .rows import RowProblem, check_row, check_settings
 from .store import ProgressStore, iso, new_uid
 
@@ -28,6 +31,7 @@ TABLES = {  # list name -> (table, columns)
     "events": ("events", ("uid", "kind", "ref", "detail", "at")),
     "flags": ("flags", ("uid", "question_id", "reason", "note", "flagged_at")),
     "interviews": ("interviews", ("uid", "started_at", "minutes", "seed", "score", "right", "total", "report")),
+    "versions": ("versions", ("uid", "exercise_id", "source", "status", "passed", "total", "duration_s", "graded_at")),
 }
 REQUIRED = {
     "answers": ("uid", "question_id", "topic", "correct", "score", "answered_at"),
@@ -36,6 +40,7 @@ REQUIRED = {
     "flags": ("uid", "question_id", "reason", "flagged_at"),
     "interviews": ("uid", "started_at", "minutes", "seed", "score", "right", "total", "report"),
     "cards": ("key", "kind", "ref", "card", "due", "introduced_at"),
+    "versions": ("uid", "exercise_id", "source", "status", "passed", "total", "graded_at"),  # absent from older exports: none
 }
 CARD_COLUMNS = ("key", "kind", "ref", "data", "due", "last_review", "introduced_at")
 
@@ -111,6 +116,8 @@ def import_progress(store: ProgressStore, data: dict, *, source: str = "the impo
                                  "ON CONFLICT(uid) DO NOTHING", [item[c] for c in columns])
                 n += cur.rowcount
             added[name] = n
+        for exercise_id in {v["exercise_id"] for v in checked["versions"]}:
+            prune(db, exercise_id)  # the history stays as bounded as the store's own writes keep it
         n = 0
         for c in checked["cards"]:
             row = db.execute("SELECT last_review FROM cards WHERE key = ?", (c["key"],)).fetchone()
@@ -123,6 +130,7 @@ def import_progress(store: ProgressStore, data: dict, *, source: str = "the impo
                 )
                 n += 1
         added["cards"] = n
+        added["versions"] = added.pop("versions")  # said last: "… 0 new cards, 0 new versions"
         for key, value in checked["settings"].items():
             db.execute("INSERT OR IGNORE INTO settings (key, value) VALUES (?, ?)", (key, value))
     return added

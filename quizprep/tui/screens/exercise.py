@@ -160,7 +160,7 @@ class ExerciseScreen(Screen[None]):
             if self.grader is None:
                 self.grader = WarmGrader(self.exercise, timeout=self.grader_timeout)
             result = self.grader.grade(self.path)
-            warning = self.app.services.record_grade(self.exercise.id, result)  # counts even if you have left the screen
+            warning = self.app.services.record_grade(self.exercise.id, result, source=self.path)  # counts even if you have left the screen
             if warning:
                 self.app.call_from_thread(self.app.notify, warning, severity="warning", timeout=15)
             if self.closed:

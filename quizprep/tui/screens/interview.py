@@ -188,7 +188,7 @@ class InterviewScreen(Screen[Report | None]):
         exercise = self.app.services.exercise(exercise_id)
         with WarmGrader(exercise, timeout=min(DEFAULT_TIMEOUT_S, max(self.session.remaining(), 1.0))) as grader:
             result = grader.grade(path)
-        warning = self.app.services.record_grade(exercise_id, result)  # a grade in an interview counts like any other
+        warning = self.app.services.record_grade(exercise_id, result, source=path)  # a grade in an interview counts like any other
         if warning:
             self.app.call_from_thread(self.app.notify, warning, severity="warning", timeout=15)
         self.app.call_from_thread(self._graded, exercise_id, result)
