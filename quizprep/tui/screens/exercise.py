@@ -82,6 +82,7 @@ class ExerciseScreen(Screen[None]):
 
     def __init__(self, exercise) -> None:
         super().__init__()
+        self.sub_title = exercise.title  # before the header mounts, as on every screen
         self.exercise = exercise
         self.grader = None
         self.signature = None
@@ -111,7 +112,6 @@ class ExerciseScreen(Screen[None]):
     def on_mount(self) -> None:
         from ...grading.workspace import workspace_file
 
-        self.sub_title = self.exercise.title
         self.path = workspace_file(self.exercise)
         self.query_one("#exercise-path", Static).update(f"your file: {self.path}   [dim](e edits it; saving re-grades)[/dim]")
         self.query_one("#spinner").display = False
@@ -140,7 +140,15 @@ class ExerciseScreen(Screen[None]):
         except OSError:
             return None
 
+    @property
+    def shown(self) -> bool:
+        """Still on the screen stack (perhaps under a dialog); False from the moment it is popped, while its
+        widgets are being removed, when a timer or a finished grade must not look for them."""
+        return not self.closed and self in self.app.screen_stack
+
     def _check_saved(self) -> None:
+        if not self.shown:
+            return
         sig = self._signature()
         if sig != self.signature:
             self.signature = sig
@@ -169,7 +177,7 @@ class ExerciseScreen(Screen[None]):
         self.app.call_from_thread(self._show_result, result)
 
     def _show_result(self, result) -> None:
-        if self.closed or not self.is_attached:
+        if not self.shown:
             return
         self.query_one("#spinner").display = False
         line = {"pass": "✓ all checks pass — s shows the reference to compare with",

@@ -37,6 +37,7 @@ class InterviewScreen(Screen[Report | None]):
 
     def __init__(self, session) -> None:
         super().__init__()
+        self.sub_title = f"Mock interview — {session.minutes} min"  # before the header mounts
         self.session = session
         self.recorder = None
         self.explain_text: str | None = None
@@ -68,7 +69,6 @@ class InterviewScreen(Screen[Report | None]):
 
     async def on_mount(self) -> None:
         self.recorder = self.app.services.interview_recorder(self.session)
-        self.sub_title = f"Mock interview — {self.session.minutes} min"
         self.set_interval(1.0, self.tick)
         self.tick()
         await self.show_current()

@@ -24,6 +24,7 @@ class ProgressScreen(Screen[None]):
     """Mastery by topic, study days, accuracy over time, mock interviews and exercises."""
 
     BINDINGS = [Binding("escape", "dismiss", "Back")]
+    SUB_TITLE = "Progress"  # set before the header mounts: a title changed later can reach a header being removed
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -47,7 +48,6 @@ class ProgressScreen(Screen[None]):
         yield Footer()
 
     def on_mount(self) -> None:
-        self.sub_title = "Progress"
         self.load()
 
     @work(thread=True, exclusive=True)

@@ -28,6 +28,7 @@ class QuizScreen(Screen[SessionSummary | None]):
 
     def __init__(self, questions: list, *, mode: str = "quiz", title: str = "Quiz", seed: int | None = None) -> None:
         super().__init__()
+        self.sub_title = title  # before the header mounts: a title changed later can reach a header being removed
         self.session = QuizSession(questions, seed=seed)
         self.mode = mode
         self.quiz_title = title
@@ -49,7 +50,6 @@ class QuizScreen(Screen[SessionSummary | None]):
         yield Footer()
 
     async def on_mount(self) -> None:
-        self.sub_title = self.quiz_title
         await self.show_current()
 
     # -- presenting --------------------------------------------------------------------------------
