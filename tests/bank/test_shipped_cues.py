@@ -14,7 +14,6 @@ EXPLAIN = [q for q in CATALOG.questions if q.type == "explain"]
 RELATED = {
     frozenset({"mem-explain-where-memory-goes", "ad-activation-memory"}),
     frozenset({"mem-explain-accumulation-vs-ddp", "tl-explain-gradient-accumulation"}),
-    frozenset({"mem-explain-where-memory-goes", "prec-explain-mixed-precision"}),  # both count bytes per parameter
 }
 
 
