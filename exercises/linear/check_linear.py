@@ -3,7 +3,8 @@ dW = x.T @ d_out and db = d_out.sum(axis=0) and returns d_out @ W.T, leaving d_o
 
 Every check after the initialisation ones assigns known W and b to the layer, so results do not
 depend on the learner's random numbers. Each learner run is shared by the checks that read it
-(`learner.run_once`), which keeps the whole grade to about ten sandboxed calls.
+(`learner.run_once`): the whole grade is four sandboxed calls (construction, the large He draw, every
+forward case, every backward case).
 """
 
 import numpy as np
@@ -105,8 +106,54 @@ def forward_backward(m, x, W, b, d_out):
 
 
 
+def _shape_error(err: ValueError, m) -> dict:
+    """A case that failed on shapes, with the learner's line: the other cases still get their checks
+    (a product the wrong way round has the right shape on a square layer and fails on the others)."""
+    import traceback
+
+    mine = [f for f in traceback.extract_tb(err.__traceback__) if f.filename == getattr(m, "__file__", None)]
+    where = f" (your line {mine[-1].lineno}: {mine[-1].line})" if mine else ""
+    return {"shape_error": f"{type(err).__name__}: {err}{where}"}
+
+
+def every_forward(m):
+    """forward on every case, in one sandboxed run shared by the forward checks."""
+    out = {}
+    for case in CASES:
+        x, W, b, _ = inputs(case)
+        try:
+            out[case_id(case)] = forward(m, x, W, b)
+        except ValueError as err:
+            out[case_id(case)] = _shape_error(err, m)
+    return out
+
+
+def every_backward(m):
+    """forward then backward on every case, in one sandboxed run shared by the backward checks."""
+    out = {}
+    for case in CASES:
+        try:
+            out[case_id(case)] = forward_backward(m, *inputs(case))
+        except ValueError as err:
+            out[case_id(case)] = _shape_error(err, m)
+    return out
+
+
+def _case_result(got, call: str, case):
+    if isinstance(got, dict) and "shape_error" in got:
+        n, i, o = case
+        raise CheckFailed(f"{call} raised {got['shape_error']}",
+                          (f"on a layer Linear({i}, {o}) with a batch of {n}: every product must line up — "
+                           "write the shape next to each operand",))
+    return got
+
+
+def forward_result(learner, case):
+    return _case_result(learner.run_once(every_forward)[case_id(case)], "forward(x)", case)
+
+
 def backward_result(learner, case) -> dict:
-    got = learner.run_once(forward_backward, *inputs(case), key=case)
+    got = _case_result(learner.run_once(every_backward)[case_id(case)], "backward(d_out)", case)
     if isinstance(got, dict) and "missing" in got:
         raise CheckFailed(f"backward(d_out) raised AttributeError: {got['missing']}",
                           ("likely mistake: forward did not keep x for backward — store it in forward (self.x = x) "
@@ -184,7 +231,7 @@ def test_W_is_normally_distributed(learner):
 @pytest.mark.parametrize("case", CASES, ids=case_id)
 def test_forward_matches_reference(learner, reference, case):
     x, W, b, _ = inputs(case)
-    got, _ = learner.run_once(forward, x, W, b, key=case)
+    got, _ = forward_result(learner, case)
     want, _ = reference.run(forward, x, W, b)
     expect_array(got, want, name="forward(x)", inputs={"x": x, "W": W},
                  alternatives={"the bias is missing — return x @ W + b": x @ W})
@@ -193,7 +240,7 @@ def test_forward_matches_reference(learner, reference, case):
 def test_forward_does_not_modify_x(learner):
     for case in CASES:
         x, W, b, _ = inputs(case)
-        _, x_after = learner.run_once(forward, x, W, b, key=case)
+        _, x_after = forward_result(learner, case)
         expect_unchanged(x, x_after, name="x")
 
 

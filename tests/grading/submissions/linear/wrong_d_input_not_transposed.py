@@ -1,4 +1,4 @@
-# expect: error
+# expect: fail
 # diagnosis: likely mistake: d_input should be d_out @ W.T, shape (N, in_dim) — not d_out @ W
 import numpy as np
 

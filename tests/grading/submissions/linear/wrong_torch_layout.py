@@ -1,4 +1,4 @@
-# expect: error
+# expect: fail
 # diagnosis: Linear(3, 5).W has shape (5, 3), expected (3, 5)
 # diagnosis: likely mistake: W is stored as (out_dim, in_dim)
 import numpy as np
