@@ -69,7 +69,12 @@ BANK = textwrap.dedent("""\
         difficulty: 3
         prompt: Why do we need non-linear activations?
         model_answer: Without them, stacked linear layers collapse into one linear map.
-        key_points: [composition of linear maps is linear, depth adds nothing, non-linear boundaries]
+        key_points:
+          - text: composition of linear maps is linear
+            cues: [collapse, linear map, product of matrices]
+          - text: depth adds nothing
+            cues: [depth adds nothing, one layer, single layer]
+          - non-linear boundaries
         explanation: A product of matrices is a matrix.
     """)
 

@@ -72,7 +72,7 @@ async def test_a_full_mock_interview_from_the_home_screen_to_the_report(app, mon
     assert [i["seconds"] for i in report["items"]] == [45.0] * len(kinds)  # the fake clock's step per item
     assert sum(b for _, b in report["by_topic"].values()) == len(kinds)
     explain = next(i for i in report["items"] if i["qtype"] == "explain")
-    assert explain["given"] == "linear layers collapse" and explain["model_answer"]
+    assert explain["given"] == "stacked layers merge" and explain["model_answer"]
     store = ProgressStore()
     recorded = [tuple(r) for r in store.db.execute("SELECT question_id, correct, mode FROM answers ORDER BY id")]
     assert recorded == [(qid, right, "interview") for qid, right in tally["answers"]]

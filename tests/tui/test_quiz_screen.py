@@ -61,7 +61,7 @@ async def answer_order(pilot, screen, right: bool):
 
 
 async def answer_explain(pilot, screen, right: bool):
-    await pilot.press(*"linear layers collapse", "ctrl+s")
+    await pilot.press(*"stacked layers merge", "ctrl+s")  # no cue matches: nothing is ticked for the learner
     await pilot.pause()
     assert screen.state == "ticking"
     await pilot.press(*(["1", "2"] if right else ["3"]), "enter")

@@ -20,7 +20,15 @@ from textual.screen import Screen
 from textual.widgets import Footer, Header, Markdown, Static
 
 from ...quiz.interview import Report
-from ..widgets.answers import AnswerGiven, AnswerInvalid, KeyPointsAnswer, answer_widgets, press_answer_button
+from ..widgets.answers import (
+    AnswerGiven,
+    AnswerInvalid,
+    KeyPointsAnswer,
+    answer_widgets,
+    answer_with_cues,
+    key_points_title,
+    press_answer_button,
+)
 
 # Actions that only mean something while a coding item is shown: hidden from the footer elsewhere.
 CODING_ACTIONS = ("grade", "skip")
@@ -153,6 +161,8 @@ class InterviewScreen(Screen[Report | None]):
             await self._show_key_points(q, message.text)
             return
         self.session.answer(message.response, text=self.explain_text or "")
+        if q.type == "explain":  # how the final ticks differ from the cues'
+            self.app.services.record_tick_change(q, self.explain_text or "", message.response)  # key points are never shuffled
         self.recorder.item_done()
         await self.show_current()
 
@@ -163,9 +173,11 @@ class InterviewScreen(Screen[Report | None]):
             area = self.query_one("#answer-area")
             await area.remove_children()
             self._shown_at = message_clock()
-            points = KeyPointsAnswer(list(q.key_points))
-            await area.mount(Static("[b]Model answer[/b]"), Markdown(q.model_answer),
-                             Static("[b]Which key points did you cover?[/b] (space or 1-9, enter to go on)"), points)
+            suggested = self.app.services.suggested_ticks(q, text) if text.strip() else frozenset()
+            points = KeyPointsAnswer(list(q.key_points), ticked=suggested)  # the cues' ticks are the score unless corrected
+            await area.mount(Static("[b]Your answer[/b]"), Static(answer_with_cues(q, text), id="your-answer"),
+                             Static("[b]Model answer[/b]"), Markdown(q.model_answer),
+                             Static(key_points_title(q, suggested, "enter to go on"), id="key-points-title"), points)
             self.set_focus(points)
         finally:
             self._advancing = False

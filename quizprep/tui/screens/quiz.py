@@ -11,8 +11,19 @@ from textual.screen import Screen
 from textual.widgets import Button, Footer, Header, Markdown, ProgressBar, Static
 
 from ...bank import REGISTRY, question_type
+from ...bank.cues import has_cues
 from ...quiz import QuizSession, SessionSummary
-from ..widgets.answers import ANSWER_FACES, AnswerGiven, AnswerInvalid, KeyPointsAnswer, answer_face, answer_widgets, press_answer_button
+from ..widgets.answers import (
+    ANSWER_FACES,
+    AnswerGiven,
+    AnswerInvalid,
+    KeyPointsAnswer,
+    answer_face,
+    answer_widgets,
+    answer_with_cues,
+    key_points_title,
+    press_answer_button,
+)
 
 TYPE_NAMES = {name: t.display for name, t in REGISTRY.items()}  # how the quiz names each type, from the registry
 
@@ -111,9 +122,11 @@ class QuizScreen(Screen[SessionSummary | None]):
             await self.show_key_points(item.question, message.text)
             return
         self.state = "changing"
-        record = self.session.answer(message.response, text=self.explain_text)
-        self.explain_text = ""
+        text, self.explain_text = self.explain_text, ""
+        record = self.session.answer(message.response, text=text)
         self.last_outcome = self.app.services.record_answer(record, self.mode)
+        if item.question.type == "explain" and self.last_outcome is not None:  # how the final ticks differ from the cues'
+            self.app.services.record_tick_change(item.question, text, record.response)
         await self.show_feedback(record)
 
     async def show_key_points(self, q, text: str) -> None:
@@ -121,19 +134,20 @@ class QuizScreen(Screen[SessionSummary | None]):
         area = self.query_one("#answer-area")
         await area.remove_children()
         self._shown_at = message_clock()
-        yours = text.strip() or "(you left it empty)"
-        points = KeyPointsAnswer(list(q.key_points))
+        suggested = self.app.services.suggested_ticks(q, text) if text.strip() else frozenset()
+        points = KeyPointsAnswer(list(q.key_points), ticked=suggested)
         await area.mount_all([
             Horizontal(
-                Vertical(Static("[b]Your answer[/b]"), Static(yours, markup=False)),
+                Vertical(Static("[b]Your answer[/b]"), Static(answer_with_cues(q, text), id="your-answer")),
                 Vertical(Static("[b]Model answer[/b]"), Markdown(q.model_answer)),
                 id="explain-compare",
             ),
-            Static("[b]Which key points did you cover?[/b] (space or 1-9 to tick, enter to score)", id="key-points-title"),
+            Static(key_points_title(q, suggested, "enter to score"), id="key-points-title"),
             points,
         ])
         points.focus()  # focusing scrolls the checklist into view, whatever the terminal's height
-        self.set_status("tick the key points you covered (space or 1-9), then enter")
+        self.set_status("check the ticks (space or 1-9), then enter" if has_cues(q)
+                        else "tick the key points you covered (space or 1-9), then enter")
         self.state = "ticking"
         self.refresh_bindings()
 

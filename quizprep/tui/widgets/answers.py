@@ -4,10 +4,11 @@ screen maps them back through the quiz session, which is where correctness is de
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from typing import Any, NamedTuple
 
 from rich.markup import escape
+from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
@@ -239,14 +240,18 @@ class ExplainAnswer(Vertical):
 
 
 class KeyPointsAnswer(TickList):
-    """After an explain answer: tick the key points covered, enter scores it."""
+    """After an explain answer: tick the key points covered, enter scores it. `ticked`: the points shown
+    ticked at first (those the cues found in the answer); the learner's final ticks are what is scored."""
 
     BINDINGS = [Binding(str(d), f"toggle_number({d})", show=False) for d in range(1, 10)] + [
         Binding("enter", "submit", "Score it", priority=True),
     ]
 
-    def __init__(self, points: list[str]) -> None:
+    def __init__(self, points: list[str], ticked: Iterable[int] = ()) -> None:
         super().__init__(points, id="key-points")
+        for i in sorted(ticked):
+            if 0 <= i < len(points):
+                self.toggle(i)
 
     def action_toggle_number(self, number: int) -> None:
         if number <= self.option_count:
@@ -254,6 +259,40 @@ class KeyPointsAnswer(TickList):
 
     def action_submit(self) -> None:
         self.post_message(AnswerGiven(sorted(self.selected)))
+
+
+HIGHLIGHT = "bold underline reverse"  # a matched cue in the learner's answer: visible without colour too
+
+
+def highlighted_answer(text: str, spans: Iterable[tuple[int, int]] = ()) -> Text:
+    """The learner's written answer with the (start, end) character spans the cues matched highlighted."""
+    shown = Text(text)
+    for start, end in spans:
+        shown.stylize(HIGHLIGHT, start, end)
+    return shown
+
+
+def answer_with_cues(question, text: str) -> Text:
+    """The written answer as shown above the key points: the words the cues matched highlighted (a question
+    without cues: the text as written)."""
+    from ...bank.cues import detect, has_cues
+
+    if not text.strip():
+        return Text("(you left it empty)")
+    if question.type != "explain" or not has_cues(question):
+        return Text(text)
+    return highlighted_answer(text, [span for d in detect(question, text) for span in d.spans])
+
+
+def key_points_title(question, suggested: Iterable[int], then: str) -> str:
+    """The line above the key points: what the ticks mean, and the keys (`then`: what enter does)."""
+    from ...bank.cues import has_cues
+
+    if question.type == "explain" and has_cues(question):
+        found = len(frozenset(suggested))
+        return (f"[b]Your answer seems to cover the ticked key points ({found} of {len(question.key_points)})"
+                f" — check them[/b] (space or 1-9 to change, {then})")
+    return f"[b]Which key points did you cover?[/b] (space or 1-9 to tick, {then})"
 
 
 def press_answer_button(screen, button_id: str) -> None:
