@@ -26,6 +26,7 @@ class QuizprepApp(App):
     BINDINGS = [
         Binding("question_mark", "help", "Help", key_display="?"),
         Binding("ctrl+t", "toggle_theme", "Light/dark theme", show=False),  # in the help and the palette; the footer is full
+        Binding("slash", "search", "Search questions and exercises", key_display="/", show=False),
         Binding("ctrl+q", "quit", "Quit", show=False, priority=True),
     ]
 
@@ -122,6 +123,31 @@ class QuizprepApp(App):
 
         self.push_screen(InterviewLengthScreen(), start)
 
+    def action_search(self) -> None:
+        """`/`: find a question (asked at once as practice) or an exercise (opened) by its words."""
+        from .screens.search import SearchScreen
+
+        def chosen(hit) -> None:
+            if hit is None:
+                return
+            if hit.kind == "exercise":
+                self.action_open_exercise(hit.id)
+            else:
+                self.start_quiz([self.services.question(hit.id)], mode="practice", title=f"Practice: {hit.id}")
+
+        self.push_screen(SearchScreen(), chosen)
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """No search over a mock interview (its clock runs) or over another dialog."""
+        if action == "search":
+            import sys
+
+            from textual.screen import ModalScreen
+
+            interview = sys.modules.get(f"{__package__}.screens.interview")  # not imported: no interview is on screen
+            return not isinstance(self.screen, ModalScreen) and not (interview and isinstance(self.screen, interview.InterviewScreen))
+        return True
+
     def action_progress(self) -> None:
         from .screens.progress import ProgressScreen
 
@@ -163,6 +189,7 @@ class QuizprepApp(App):
         yield SystemCommand("Exercises", "The coding exercises and their status", self.action_exercises)
         yield SystemCommand("Progress", "Mastery, accuracy, study days", self.action_progress)
         yield SystemCommand("Mock interview", "Timed concept questions and coding; you choose the length", self.action_interview)
+        yield SystemCommand("Search", "Find a question or an exercise by its words (/)", self.action_search)
         yield SystemCommand("Help", "Keys and how quizprep works", self.action_help)
         yield SystemCommand("Toggle light/dark", "Switch between the light and dark theme", self.action_toggle_theme)
         for bank in self.services.catalog.banks:
