@@ -164,6 +164,7 @@ class Services:
         """Progress figures for the current banks and exercises."""
         from .progress.stats import compute_stats
 
+        self.bring_concepts_forward()
         return compute_stats(self.store, self.questions, self.exercise_ids, exercise_topics=self.exercise_topics)
 
     @_locked
@@ -171,6 +172,7 @@ class Services:
         """The study day's plan and new-question allowance."""
         from .progress.today import today
 
+        self.bring_concepts_forward()
         return today(self.store, self.questions, self.exercise_ids)
 
     @_locked
@@ -178,7 +180,8 @@ class Services:
         """Due questions, then what is left of today's new ones, topics interleaved (`numbers`: today(), if known)."""
         from .progress.today import todays_review
 
-        ids = todays_review(self.store, self.questions, self.exercise_ids, limit=limit, seed=seed, numbers=numbers)
+        ids = todays_review(self.store, self.questions, self.exercise_ids, limit=limit, seed=seed, numbers=numbers,
+                            front=self.mistake_front())
         return [self.catalog.question(i) for i in ids]
 
     def _write(self, write, *args, **kwargs):
@@ -199,6 +202,8 @@ class Services:
         outcome = self._write(record_answer, self.store, question_id=q.id, topic=q.topic, qtype=q.type, correct=record.verdict.correct,
                               score=record.verdict.score, given=record.given, seconds=record.seconds, mode=mode)
         self._answer_uids.append(outcome.uid if outcome is not None else None)
+        if outcome is not None and not record.verdict.correct:
+            self.bring_concepts_forward()
         return outcome
 
     @_locked
@@ -225,6 +230,7 @@ class Services:
                 source = None
         outside = self.store.changed_elsewhere()
         self._write(record_exercise_grade, self.store, exercise_id, result.status, result.passed, len(result.checks), result.duration_s)
+        self.note_mistake(exercise_id, result)
         if source is not None:
             self._write(record_version, self.store, exercise_id, source, result.status, result.passed, len(result.checks),
                         result.duration_s)
@@ -232,6 +238,75 @@ class Services:
             return (f"warning: {outside} while this grade ran — if that was not you, restore a backup "
                     f"from {self.store.backups_folder} with `quizprep import FILE`")
         return None
+
+    # -- mistakes that schedule their concepts ------------------------------------------------------
+    @cached_property
+    def concept_questions(self) -> dict[str, list[str]]:
+        """Each concept of the mistake map (a question tag) -> the ids of the questions carrying it, in bank order."""
+        from .grading.mistake_concepts import mistake_concepts
+
+        out: dict[str, list[str]] = {tag: [] for tag in mistake_concepts().concepts}
+        for q in self.catalog.questions:
+            for tag in dict.fromkeys(q.tags):
+                if tag in out:
+                    out[tag].append(q.id)
+        return out
+
+    @_locked
+    def note_mistake(self, exercise_id: str, result: GradeResult) -> bool:
+        """When the grade's first failing check names a mistake of the map, remember it: the questions of its
+        concept wait at the front of the next review. True if one was noted (record_grade calls this)."""
+        from .grading.mistake_concepts import mistake_concepts
+        from .progress.mistakes import record_mistake
+
+        found = mistake_concepts().for_grade(result)
+        if found is None or not self.concept_questions.get(found[0].tag):
+            return False
+        return self._write(record_mistake, self.store, exercise_id, found[0].tag, found[1]) is not None
+
+    @_locked
+    def mistake_front(self) -> list[str]:
+        """Question ids that named mistakes put first in the review queue (newest mistake's first)."""
+        from .progress.mistakes import front_of_queue, pending_mistakes
+
+        return front_of_queue(pending_mistakes(self.store, self.concept_questions))
+
+    @_locked
+    def mistake_reasons(self, exercise_id: str | None = None) -> list[str]:
+        """One line per named mistake whose questions wait and per exercise that missed questions brought
+        forward (only `exercise_id`'s, if given), newest first — e.g. "in `linear` you divided by the wrong N:
+        3 questions on mean vs sum are waiting"."""
+        from .grading.mistake_concepts import mistake_concepts
+        from .progress.mistakes import reason_lines
+
+        return reason_lines(self.store, self.concept_questions, mistake_concepts().concepts, exercise_id)
+
+    @_locked
+    def mistake_reason(self, exercise_id: str, result: GradeResult) -> str | None:
+        """The reason line of the mistake this grade names, while its questions wait (None if it names none)."""
+        from .grading.mistake_concepts import mistake_concepts
+        from .progress.mistakes import reason_lines
+
+        found = mistake_concepts().for_grade(result)
+        if found is None:
+            return None
+        lines = reason_lines(self.store, self.concept_questions, mistake_concepts().concepts, exercise_id, concept=found[0].tag)
+        return lines[0] if lines else None
+
+    @_locked
+    def bring_concepts_forward(self) -> list[str]:
+        """Make due now the exercises of a concept missed three times since they were last passed (see
+        progress.mistakes); returns their ids. Quiet when the store cannot be written just now."""
+        from .grading.mistake_concepts import mistake_concepts
+        from .progress import StoreError
+        from .progress.mistakes import bring_forward
+
+        exercises_of = {tag: c.exercises for tag, c in mistake_concepts().concepts.items() if c.exercises}
+        try:
+            done = self._write(bring_forward, self.store, self.concept_questions, exercises_of)
+        except StoreError:  # busy or full: the count stands, and the next call brings them forward
+            return []
+        return [f.exercise for f in done or ()]
 
     @_locked
     def grade_history(self, exercise_id: str) -> list[GradedVersion]:

@@ -126,6 +126,8 @@ def cmd_grade(args) -> int:
         print(fit(format_grade(result, title=f"{exercise.id} — {exercise.title}")))
         if result.status == "pass":
             print(f"\nall checks pass. `quizprep solution {exercise.id}` shows the reference to compare with.")
+        elif opened and (reason := args.services.mistake_reason(exercise.id, result)):  # its concept's questions go first
+            print(fit(f"\n{reason} — `quizprep review` starts with them"))
     for line in say_later:
         print(line, file=sys.stderr)
     return 0 if result.status == "pass" else 1

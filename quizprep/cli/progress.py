@@ -8,6 +8,7 @@ from pathlib import Path
 
 from .args import count_arg, seed_arg
 from .common import Failure, UsageError, open_store, saving
+from .text import fit
 
 
 def _pct(x) -> str:
@@ -24,6 +25,8 @@ def cmd_review(args) -> int:
     if not questions:
         print("nothing is due and today's new questions are done — come back tomorrow, or `quizprep quiz --practice`")
         return 0
+    for line in services.mistake_reasons():  # why some questions come first, and which exercises are due again
+        print(fit(line))
     print(f"new questions today: {numbers.new_left} left of {numbers.new_allowance}")
     return run_plain_quiz(questions, seed=args.seed, store=services.store, mode="review")
 

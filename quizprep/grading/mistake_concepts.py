@@ -45,7 +45,7 @@ class MistakeConcepts:
 
     def for_grade(self, result) -> tuple[Concept, str] | None:
         """The concept of the mistake a GradeResult names (its first failing check), or None."""
-        failure = result.first_failure
+        failure = getattr(result, "first_failure", None)
         if failure is None:
             return None
         return self.concept_of((failure.message, *failure.diagnosis))

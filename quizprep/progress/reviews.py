@@ -137,8 +137,10 @@ def introduced_today(store: ProgressStore, kind: str, now: datetime, day_starts_
 
 def review_queue(store: ProgressStore, question_ids: Sequence[str], *, now: datetime | None = None,
                  limit: int | None = None, new_room: int | None = None, topic_of: Mapping[str, str] | None = None,
-                 new_mix: Mapping[str, int] | None = None, seed: int | str | None = None) -> list[str]:
-    """Question ids to review now: due cards first (most overdue first), then new questions.
+                 new_mix: Mapping[str, int] | None = None, seed: int | str | None = None,
+                 front: Sequence[str] = ()) -> list[str]:
+    """Question ids to review now: `front` first (the questions a named mistake made due), then due cards
+    (most overdue first), then new questions.
 
     Only ids in `question_ids` are scheduled, so a question removed from the banks keeps its history
     but never comes back. `new_room` new questions are served (default: what is left today of
@@ -168,7 +170,8 @@ def review_queue(store: ProgressStore, question_ids: Sequence[str], *, now: date
             taken = set(picked)
             picked += _in_turn({t: [q for q in qs if q not in taken] for t, qs in by_topic.items()}, new_room - len(picked))
         picked = interleave_topics(picked, topic_of.__getitem__, seed=seed)
-    queue = due + picked
+    first = [qid for qid in dict.fromkeys(front) if qid in known]
+    queue = first + [qid for qid in due + picked if qid not in set(first)]
     return queue if limit is None else queue[:limit]
 
 

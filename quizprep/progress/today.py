@@ -74,8 +74,9 @@ def today(store: ProgressStore, questions: Sequence[tuple[str, str]], exercise_i
 
 def todays_review(store: ProgressStore, questions: Sequence[tuple[str, str]], exercise_ids: Sequence[str], *,
                   now: datetime | None = None, limit: int | None = None, seed: int | None = None,
-                  numbers: Today | None = None) -> list[str]:
-    """Question ids for a review now: what is due, then what is left of today's new questions, topics interleaved.
+                  numbers: Today | None = None, front: Sequence[str] = ()) -> list[str]:
+    """Question ids for a review now: `front` (what a named mistake made due), what is due, then what is left of
+    today's new questions, topics interleaved.
 
     The order is the same all day for the same progress (and `seed`). `numbers` is `today(...)` if already known.
     """
@@ -84,4 +85,4 @@ def todays_review(store: ProgressStore, questions: Sequence[tuple[str, str]], ex
     now = now or store.clock()
     numbers = numbers or today(store, questions, exercise_ids, now=now)
     return review_queue(store, [q for q, _ in questions], now=now, limit=limit, new_room=numbers.new_left,
-                        topic_of=dict(questions), new_mix=numbers.new_left_by_topic(), seed=f"{numbers.day}:{seed}")
+                        topic_of=dict(questions), new_mix=numbers.new_left_by_topic(), seed=f"{numbers.day}:{seed}", front=front)
