@@ -257,12 +257,16 @@ class Services:
         """When the grade's first failing check names a mistake of the map, remember it: the questions of its
         concept wait at the front of the next review. True if one was noted (record_grade calls this)."""
         from .grading.mistake_concepts import mistake_concepts
+        from .progress import StoreError
         from .progress.mistakes import record_mistake
 
         found = mistake_concepts().for_grade(result)
         if found is None or not self.concept_questions.get(found[0].tag):
             return False
-        return self._write(record_mistake, self.store, exercise_id, found[0].tag, found[1]) is not None
+        try:
+            return self._write(record_mistake, self.store, exercise_id, found[0].tag, found[1]) is not None
+        except StoreError:  # the grade itself is recorded; only the reminder is lost
+            return False
 
     @_locked
     def mistake_front(self) -> list[str]:

@@ -101,10 +101,9 @@ def _forwards(store: ProgressStore) -> dict[tuple[str, str], datetime]:
     return out
 
 
-def _misses(store: ProgressStore, questions: Sequence[str], since: datetime | None) -> int:
+def _misses(wrong: Sequence[tuple[str, datetime]], questions: Sequence[str], since: datetime | None) -> int:
     wanted = set(questions)
-    rows = store.db.execute("SELECT question_id, answered_at FROM answers WHERE correct = 0")
-    return sum(r["question_id"] in wanted and (since is None or datetime.fromisoformat(r["answered_at"]) > since) for r in rows)
+    return sum(qid in wanted and (since is None or at > since) for qid, at in wrong)
 
 
 def bring_forward(store: ProgressStore, tagged: Mapping[str, Sequence[str]], exercises_of: Mapping[str, Sequence[str]], *,
@@ -117,6 +116,8 @@ def bring_forward(store: ProgressStore, tagged: Mapping[str, Sequence[str]], exe
     now = now or store.clock()
     passes, forwards = _passes(store), _forwards(store)
     cards = {r["ref"]: r for r in store.db.execute("SELECT ref, data, due FROM cards WHERE kind = 'exercise'")}
+    wrong = [(r["question_id"], datetime.fromisoformat(r["answered_at"]))
+             for r in store.db.execute("SELECT question_id, answered_at FROM answers WHERE correct = 0")] if cards else []
     todo = []
     for concept, exercises in exercises_of.items():
         questions = tagged.get(concept, ())
@@ -124,7 +125,7 @@ def bring_forward(store: ProgressStore, tagged: Mapping[str, Sequence[str]], exe
             if exercise not in cards or not questions:
                 continue  # never passed: nothing to bring forward, it is still to do
             since = max((t for t in (passes.get(exercise), forwards.get((exercise, concept))) if t is not None), default=None)
-            misses = _misses(store, questions, since)
+            misses = _misses(wrong, questions, since)
             if misses >= MISSES_TO_FORWARD:
                 todo.append(BroughtForward(exercise, concept, misses, now))
     if not todo:
