@@ -11,9 +11,9 @@ from textual.screen import Screen
 from textual.widgets import Footer, Header, Static
 
 # links, not buttons: clickable, and four Buttons cost the first frame more than the rest of the screen
-WAYS_IN = "  ".join(f"[@click=app.{action}][reverse] {label} [/reverse][/]" for action, label in
+WAYS_IN = " ".join(f"[@click=app.{action}][reverse] {label} [/reverse][/]" for action, label in
                     (("review", "r Review"), ("topics", "t Quiz"), ("exercises", "e Exercises"), ("progress", "p Progress"),
-                     ("interview", "i Mock interview")))
+                     ("interview", "i Mock interview"), ("search", "/ Search")))
 
 WELCOME = (
     "Welcome to quizprep. Start with [b]Review[/b]: it brings today's new questions, and from then on\n"
@@ -32,7 +32,7 @@ def plan_lines(plan, new_left: int) -> list[str]:
                 "`quizprep plan --date` sets the real one\n"]
     if not plan.days:
         if plan.interview < plan.today:
-            return [f"[b]Your interview date {plan.interview} has passed[/b] — `quizprep plan --date` sets the next one\n"]
+            return [f"[b]Your interview date {plan.interview} has passed[/b] — [b]d[/b]: the next date, or none\n"]
         return [f"[b]Interview day: {plan.interview}[/b] — good luck!\n"]
     today = plan.today_plan
     lines = [f"[b]{plural(plan.days_left, 'day')} to your interview[/b] ({plan.interview})"]
@@ -49,6 +49,20 @@ def plan_lines(plan, new_left: int) -> list[str]:
     return lines + [""]
 
 
+def readiness_lines(readiness, titles: dict[str, str]) -> list[str]:
+    """The readiness forecast for the interview day (what you would recall if you stopped now) and the
+    three least ready topics, for the Today panel."""
+    lines = [f"Readiness:           [b]{readiness.overall:.0%}[/b] on the day"]
+    weakest = readiness.weakest(3)
+    if weakest:
+        lines.append("Least ready:")
+        lines.extend(f"  {escape(titles.get(t, t))} [b]{p:.0%}[/b]" for t, p in weakest)
+    return lines + [""]
+
+
+PASSED_ANSWERED = "no_next_interview"  # preference: the passed interview date after which the learner said there is none
+
+
 class HomeScreen(Screen[None]):
     """The dashboard: today's figures, what to study next and the ways in."""
 
@@ -58,6 +72,7 @@ class HomeScreen(Screen[None]):
         Binding("e", "app.exercises", "Exercises"),
         Binding("p", "app.progress", "Progress"),
         Binding("i", "app.interview", "Mock interview"),
+        Binding("d", "interview_date", "Interview date", show=False),  # said on the Today panel; the footer is full
         Binding("q", "app.quit", "Quit", show=False),  # like ctrl+q (in the help); the footer has no room at 80 columns
     ]
 
@@ -86,19 +101,27 @@ class HomeScreen(Screen[None]):
         catalog = services.catalog
         stats = services.stats()
         today = services.today()  # one object: the plan lines and the numbers below cannot disagree
-        self.app.call_from_thread(self._show, catalog, stats, today.new_left, today.plan)
+        plan = today.plan
+        if plan is not None and plan.interview < plan.today and services.preference(PASSED_ANSWERED) == plan.interview.isoformat():
+            plan = None  # the learner said there is no next interview
+        readiness = services.readiness(today) if plan is not None and not plan.too_far else None
+        self.today_day, self.passed = today.day, plan.interview if plan is not None and plan.interview < plan.today else None
+        self.app.call_from_thread(self._show, catalog, stats, today.new_left, plan, readiness)
         if not getattr(self.app, "notices_shown", False):
             self.app.notices_shown = True
             for notice in services.store_notices():
                 self.app.call_from_thread(self.app.notify, notice, title="Your progress", severity="warning", timeout=30)
 
-    def _show(self, catalog, stats, new_left: int, plan) -> None:
+    def _show(self, catalog, stats, new_left: int, plan, readiness=None) -> None:
         first_run = stats.answers_total == 0 and stats.exercises_attempted == 0
+        titles = {b.topic: b.title for b in catalog.banks}
         lines = []
         if first_run:
             lines.append(WELCOME + "\n")
         if plan is not None:
             lines.extend(plan_lines(plan, new_left))
+        if readiness is not None:
+            lines.extend(readiness_lines(readiness, titles))
         later = plan.today_plan.reviews_due - stats.due_now if plan is not None and plan.today_plan is not None else 0
         lines.append(f"Due for review:      [b]{stats.due_now}[/b]" + (f" now, {later} more later today" if later > 0 else ""))
         lines.append(f"New questions left:  [b]{new_left}[/b] today")
@@ -110,8 +133,9 @@ class HomeScreen(Screen[None]):
         if due_ex:
             lines.append(f"Re-implement:        {', '.join(due_ex)}")
         lines.append(f"\n{plural(len(catalog.questions), 'question')} in {plural(len(catalog.banks), 'topic')}")
+        if plan is None:
+            lines.append("[dim]d: your interview date, for a plan[/dim]")
         self.query_one("#today-figures", Static).update("\n".join(lines))
-        titles = {b.topic: b.title for b in catalog.banks}
         nxt = [f"[b]{i}. {titles.get(w.topic, w.topic)}[/b]\n   [dim]{w.reason}[/dim]" for i, w in enumerate(stats.weakest, 1)]
         self.query_one("#next-topics", Static).update("\n".join(nxt) + "\n\n[dim]t: quiz by topic[/dim]" if nxt else "")
         notes = []
@@ -124,3 +148,39 @@ class HomeScreen(Screen[None]):
             notes.append(f"⚠ {len(pack_problems)} exercise pack problem(s) — first: {pack_problems[0]} (run `quizprep list`)")
         if notes:
             self.query_one("#skipped", Static).update(escape("\n".join(notes)))
+
+    # -- the interview date ------------------------------------------------------------------------
+    today_day = None  # the study day and the passed interview date, as the last figures found them
+    passed = None
+
+    def action_interview_date(self) -> None:
+        from datetime import date
+
+        from .interview_date import NONE, InterviewDateScreen
+
+        passed = self.passed
+
+        def done(answer) -> None:
+            services = self.app.services
+            if answer is None:
+                return
+            if answer == NONE:
+                if passed is not None:
+                    services.set_preference(PASSED_ANSWERED, passed.isoformat())
+                else:
+                    self.notify("Your interview date is kept; type a new date to change it.")
+            else:
+                self._set_date(answer)
+            self.refresh_figures()
+
+        self.app.push_screen(InterviewDateScreen(self.today_day or date.today(), passed), done)
+
+    def _set_date(self, day) -> None:
+        from ...progress import ReadOnlyStore
+
+        try:
+            self.app.services.store.set_interview_date(day)
+        except ReadOnlyStore:
+            self.notify("Your progress file is read-only, so the date was not saved.", severity="warning")
+            return
+        self.notify(f"Interview date set: {day}.")
