@@ -188,3 +188,16 @@ def test_grade_and_review_say_why(capsys, monkeypatch):
     assert out.index(reason) < out.index("[1/")
     first_question = out[out.index("[1/"):].split(" · ")[3].split()[0]  # [1/20] topic · difficulty 2 · type · id
     assert first_question in waiting
+
+
+def test_what_a_mistake_scheduled_moves_with_an_export(services, clock, tmp_path):
+    from quizprep.progress import ProgressStore
+    from quizprep.progress.transfer import export_progress, import_progress
+
+    services.record_grade("linear", named("db is the mean of d_out over the batch"))
+    data = export_progress(services.store)
+    elsewhere = Services(clock=clock, store_factory=lambda: ProgressStore(tmp_path / "other.db", clock=clock, backups=False))
+    import_progress(elsewhere.store, data)
+    assert elsewhere.mistake_reasons() == services.mistake_reasons() != []
+    assert sorted(elsewhere.mistake_front()) == sorted(tagged(services, "mean-vs-sum"))
+    elsewhere.close()
