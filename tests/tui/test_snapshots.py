@@ -113,3 +113,14 @@ def test_mock_interview_question(snap_compare, snapshot_app):
         await settle(pilot)
 
     assert snap_compare(snapshot_app, terminal_size=SIZE, run_before=run_before)
+
+
+def test_progress_with_an_interview_date(snap_compare, snapshot_app):
+    history()
+    ProgressStore(clock=lambda: NOW).set_interview_date((NOW + timedelta(days=10)).date())
+
+    async def run_before(pilot):
+        pilot.app.action_progress()
+        await settle(pilot)
+
+    assert snap_compare(snapshot_app, terminal_size=SIZE, run_before=run_before)

@@ -7,7 +7,7 @@ import textwrap
 from textual import work
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import VerticalScroll
+from textual.containers import Vertical, VerticalScroll
 from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Header, Sparkline, Static
 
@@ -30,6 +30,9 @@ class ProgressScreen(Screen[None]):
         yield Header()
         with VerticalScroll(id="progress-scroll"):
             yield Static("loading…", id="progress-top")
+            yield Static("Readiness on the interview day", id="readiness-title", classes="chart-title")
+            yield Vertical(id="readiness-box")
+            yield Static("", id="readiness-text", classes="muted")
             yield Static("Mastery by topic", classes="chart-title")
             yield DataTable(id="topic-table", show_cursor=False, zebra_stripes=True)
             yield Static("Study days (last 12 weeks)", classes="chart-title")
@@ -48,6 +51,8 @@ class ProgressScreen(Screen[None]):
         yield Footer()
 
     def on_mount(self) -> None:
+        for name in ("#readiness-title", "#readiness-box", "#readiness-text"):
+            self.query_one(name).display = False  # until the figures say there is an interview date
         self.load()
 
     @work(thread=True, exclusive=True)
@@ -56,7 +61,26 @@ class ProgressScreen(Screen[None]):
         stats = services.stats()
         titles = {b.topic: b.title for b in services.catalog.banks}
         interviews = services.interview_history()
+        readiness = services.readiness()
         self.app.call_from_thread(self._show, stats, titles, interviews)
+        self.app.call_from_thread(self._show_readiness, readiness)
+
+    async def _show_readiness(self, readiness) -> None:
+        """The chart of readiness per day (so far, and projected to the date) with the figures in words;
+        nothing without an interview date. plotext is imported only here, when there is something to draw."""
+        box = self.query_one("#readiness-box")
+        for widget in (self.query_one("#readiness-title"), box, self.query_one("#readiness-text")):
+            widget.display = readiness is not None
+        if readiness is None:
+            return
+        from ..widgets.readiness_chart import ReadinessChart
+
+        await box.remove_children()
+        await box.mount(ReadinessChart(readiness, id="readiness-chart"))
+        reached = f"{readiness.overall:.0%} if you stopped now"
+        planned = f"{readiness.projected_overall:.0%} if you follow the plan" if readiness.projected else "no days left to plan"
+        self.query_one("#readiness-text", Static).update(
+            f"interview {readiness.interview}: {reached}, {planned}")
 
     def _show(self, stats, titles, interviews) -> None:
         from ...progress.interviews import trend
