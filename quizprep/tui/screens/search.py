@@ -17,7 +17,8 @@ EMPTY = "type words from a question or an exercise — every word must match (no
 def hit_label(hit) -> str:
     """One result line: what it is, its topic and id, then its prompt or title."""
     kind = "exercise" if hit.kind == "exercise" else hit.type.replace("_", "/")
-    return f"[b]{escape(hit.text.strip().splitlines()[0] if hit.text.strip() else hit.id)}[/b]\n[dim]{kind} · {escape(hit.topic)} · {escape(hit.id)}[/dim]"
+    first = hit.text.strip().splitlines()[0] if hit.text.strip() else hit.id
+    return f"[b]{escape(first)}[/b]\n[dim]{kind} · {escape(hit.topic)} · {escape(hit.id)}[/dim]"
 
 
 class SearchScreen(ModalScreen[object | None]):
