@@ -152,7 +152,7 @@ def read_explain(q: Question, ask: Ask = plain_ask):
                 return [int(r) - 1 for r in raw], text
             print(f"  numbers from 1 to {n}")
     suggested = suggested_ticks(q, text)
-    print("\nyour answer seems to cover the ticked key points — check them:")
+    print("\n" + fill("your answer seems to cover the ticked key points — check them:"))
     for i, point in enumerate(q.key_points):
         print(fill(point, f"  [{'x' if i in suggested else ' '}] {i + 1}. ", "         "))
     while True:
