@@ -87,7 +87,8 @@ def run_main(exercise, path: Path | None = None, limits: Limits = Limits(), *, t
                 return RunResult(TIMEOUT, failure.output, failure.message, None, seconds)
             if failure.message.startswith(_CLEAN_EXIT):  # a script may end itself with sys.exit(0)
                 return RunResult(OK, failure.output, "", None, seconds)
-            return RunResult(ERROR, failure.output, failure.message, learner_line(failure.detail), seconds, failure.detail)
+            message = failure.message.replace("no keyboard while grading", "no keyboard in the sandbox")
+            return RunResult(ERROR, failure.output, message, learner_line(failure.detail), seconds, failure.detail)
         finally:
             launcher.close()
     return RunResult(OK, result.output, "", None, time.monotonic() - start)
