@@ -182,3 +182,23 @@ def test_input_is_an_error_that_says_there_is_no_keyboard(tmp_path):
     result = run_main(find_exercise("relu_grad"), path)
     assert result.status == "error" and "input()" in result.message and "no keyboard in the sandbox" in result.message
     assert result.line == 1
+
+
+def test_a_store_write_during_a_run_is_detected_where_the_kernel_lets_it_through(quizprep_home, monkeypatch):
+    """Without a read-only file system (another kernel), learner code could write the store: the run says so."""
+    import quizprep.grading.run as run_module
+
+    services = Services()
+    services.store.record_event("hint", "relu_grad", "1")
+
+    def unprotected_run(exercise, path, limits, *, timeout=None):
+        with sqlite3.connect(quizprep_home / "progress.db") as db:
+            db.execute("DELETE FROM events")
+        return RunResult("ok", "", seconds=0.1)
+
+    monkeypatch.setattr(run_module, "run_main", unprotected_run)
+    result = services.run_exercise("relu_grad")
+    assert result.ok and "changed by a program other than quizprep" in result.warning
+    monkeypatch.setattr(run_module, "run_main", lambda *a, **k: RunResult("ok", "", seconds=0.1))
+    assert services.run_exercise("relu_grad").warning == ""  # already said; nothing new changed since
+    services.close()
