@@ -58,6 +58,14 @@ class QuizprepApp(App):
         super()._handle_exception(error)  # exits with return code 1 (Textual's own handling)
         self._exit_renderables.clear()  # not Textual's full-screen traceback: run() prints one line instead
 
+    async def action_quit(self) -> None:
+        """Quit; a screen holding unsaved edits (the exercise editor) asks first: save, discard or stay."""
+        for screen in reversed(self.screen_stack):
+            ask = getattr(screen, "ask_before_leaving", None)
+            if ask is not None and ask(self.exit):
+                return
+        self.exit()
+
     def action_help(self) -> None:
         from .screens.help import HelpScreen
 

@@ -63,6 +63,12 @@ async def exercise(app, pilot):
     await pilot.pause()
 
 
+async def exercise_panel(app, pilot):  # out of the editor, where letters are keys
+    await exercise(app, pilot)
+    await pilot.press("ctrl+o")
+    await pilot.pause()
+
+
 async def progress(app, pilot):
     app.action_progress()
     await pilot.pause(0.3)
@@ -79,7 +85,7 @@ async def help_screen(app, pilot):
 
 
 SCENARIOS = [home, topics, quiz_first_question, quiz_feedback, quiz_second_question, quiz_ticking, summary_with_missed,
-             summary_all_right, exercises, exercise, progress, interview, help_screen]
+             summary_all_right, exercises, exercise, exercise_panel, progress, interview, help_screen]
 
 
 def footer_bindings(app) -> dict[str, tuple]:
@@ -154,7 +160,7 @@ def help_keys(app, title: str) -> set[str]:
 
 @pytest.mark.parametrize("scenario,title", [(home, "Home"), (topics, "Topics"), (quiz_feedback, "Quiz"),
                                             (quiz_first_question, "Quiz"), (quiz_ticking, "Quiz"),
-                                            (summary_with_missed, "End of a quiz"), (exercise, "Exercise"),
+                                            (summary_with_missed, "End of a quiz"), (exercise, "Exercise"), (exercise_panel, "Exercise"),
                                             (exercises, "Exercises"), (progress, "Progress"), (interview, "Mock interview")],
                          ids=lambda s: getattr(s, "__name__", s))
 async def test_help_lists_every_key_the_footer_shows_as_the_footer_shows_it(app_factory, scenario, title):

@@ -17,7 +17,7 @@ async def test_grading_twice_at_once_gives_two_real_grades(app):
     async with app.run_test(size=(80, 24)) as pilot:
         app.push_screen(ExerciseScreen(exercise))
         await pilot.pause()
-        await pilot.press("g", "g", "g")  # a newer grade may replace one not started yet
+        await pilot.press("ctrl+s", "ctrl+s", "ctrl+s")  # a newer grade may replace one not started yet
         await wait_for(pilot, lambda: "all checks pass" in str(app.screen.query_one("#grade-line").render()), timeout=60)
         await app.workers.wait_for_complete()
         await pilot.pause(0.2)
@@ -32,9 +32,9 @@ async def test_leaving_while_a_grade_runs_keeps_the_app_standing(app):
     async with app.run_test(size=(80, 24)) as pilot:
         app.push_screen(ExerciseScreen(exercise))
         await pilot.pause()
-        await pilot.press("g")
+        await pilot.press("ctrl+s")
         await pilot.pause(0.5)  # the grade is under way in its worker
-        await pilot.press("escape")
+        await pilot.press("escape", "escape")  # out of the editor, then off the screen
         await pilot.pause(4)  # long enough for the grade to end
         assert app._exception is None and type(app.screen).__name__ == "HomeScreen"
     assert grades() in ([], ["pass"])  # a grade that ran is a real one, never "error" from a closed channel

@@ -1,4 +1,4 @@
-"""Flagging from the quiz, and removing the flag again; the editor key where no terminal can be handed over."""
+"""Flagging from the quiz, and removing the flag again; the edit key on the exercise workbench."""
 
 from quizprep.progress import ProgressStore
 from quizprep.tui.screens.exercise import ExerciseScreen
@@ -31,12 +31,13 @@ async def test_a_flag_is_removed_from_the_quiz_with_the_flag_key_again(app):
         assert any("Removed your flag on d-tf" in n.message for n in app._notifications)
 
 
-async def test_edit_without_a_terminal_to_hand_over_says_so(app, monkeypatch):
-    monkeypatch.setenv("EDITOR", "true")
-    async with app.run_test(size=(80, 24)) as pilot:  # the test driver cannot suspend, like a web session
+async def test_e_goes_back_to_the_editor_from_a_panel(app):
+    async with app.run_test(size=(80, 24)) as pilot:  # the editor is in the app: nothing is handed over to $EDITOR
         app.push_screen(ExerciseScreen(app.services.exercise("relu_grad")))
         await pilot.pause()
+        screen = app.screen
+        assert app.focused is screen.editor
+        await pilot.press("ctrl+o")
+        assert app.focused is screen.query_one("#instructions-panel")
         await pilot.press("e")
-        await pilot.pause()
-        assert app._exception is None and isinstance(app.screen, ExerciseScreen)
-        assert any("cannot hand over to an editor" in n.message for n in app._notifications)
+        assert app._exception is None and app.focused is screen.editor

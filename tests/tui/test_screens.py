@@ -72,14 +72,16 @@ async def test_grade_failing_then_passing_on_save_then_reset(app):
         app.push_screen(ExerciseScreen(exercise))
         await pilot.pause()
         screen = app.screen
-        await pilot.press("g")
+        assert screen.editor.text == WRONG  # the learner's file, in the editor
+        await pilot.press("ctrl+s")
         await wait_for(pilot, lambda: "not yet" in text_of(screen, "#grade-line"))
-        result = text_of(screen, "#grade-result")
+        result = text_of(screen, "#grade-result Static")
         passed, total = map(int, re.search(r"(\d+)/(\d+) checks", result).groups())
         assert passed == total - 1 and "likely mistake: the gradient at x == 0 should be 0" in result  # only x == 0 is wrong
-        path.write_text((FIXTURE_EXERCISES / "relu_grad" / "solution.py").read_text())  # the learner saves a fix: re-graded
+        path.write_text((FIXTURE_EXERCISES / "relu_grad" / "solution.py").read_text())  # saved from another editor: loaded, re-graded
         await wait_for(pilot, lambda: "all checks pass" in text_of(screen, "#grade-line"))
-        assert ProgressStore().ever_passed("relu_grad")
+        assert ProgressStore().ever_passed("relu_grad") and "return (x > 0)" in screen.editor.text
+        await pilot.press("ctrl+o")  # to the instructions: letters are keys again
         await pilot.press("h")
         await pilot.pause()
         assert f"hint 1/{len(exercise.hints)}" in text_of(screen, "#hints")
@@ -87,7 +89,7 @@ async def test_grade_failing_then_passing_on_save_then_reset(app):
         await pilot.pause()
         await pilot.press("y")
         await pilot.pause()
-        assert path.read_text() == exercise.stub.read_text()
+        assert path.read_text() == exercise.stub.read_text() == screen.editor.text
         backups = list(path.parent.glob("backups/relu_grad-*.py"))
         assert len(backups) == 1 and "return (x > 0)" in backups[0].read_text()
 
@@ -100,7 +102,9 @@ async def test_timeout_shows_as_one(app, tmp_path):
         app.push_screen(screen)
         await pilot.pause()
         screen.grader_timeout = 1.5
-        await pilot.press("g")
+        await pilot.press("ctrl+s")
+        await pilot.press(*"# typing while it grades")
+        assert screen.editor.text.startswith("# typing while it grades")  # the editor stays responsive
         await wait_for(pilot, lambda: "timed out" in text_of(screen, "#grade-line"), timeout=60)
         assert app.screen is screen  # the UI stayed responsive and on the same screen
 
@@ -239,6 +243,7 @@ async def test_the_derivation_opens_only_on_request_and_is_recorded(app, tmp_pat
         app.push_screen(ExerciseScreen(exercise))
         await pilot.pause()
         assert "slope of max(0, x)" not in text_of(app.screen, "#instructions")
+        await pilot.press("escape")  # out of the editor
         await pilot.press("d")
         await pilot.pause()
         assert type(app.screen).__name__ == "MarkdownScreen"
@@ -249,6 +254,6 @@ async def test_the_derivation_opens_only_on_request_and_is_recorded(app, tmp_pat
         assert ProgressStore().count_events("derivation", "relu_grad") == 1
         app.push_screen(ExerciseScreen(without))
         await pilot.pause()
-        await pilot.press("d")
+        await pilot.press("escape", "d")
         await pilot.pause()
         assert isinstance(app.screen, ExerciseScreen) and app._exception is None

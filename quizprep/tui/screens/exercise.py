@@ -1,83 +1,48 @@
-"""One exercise: its instructions, your file, and grading — on demand and on every save."""
+"""One exercise as a workbench: your file in an editor, the contract beside it, grades and runs on a key.
+
+The file on disk is the truth: ctrl+s writes the editor's text to it atomically and grades it; a change
+made outside the app is noticed (watchfiles) and loaded, or asked about when there are unsaved edits;
+unsaved edits are kept in a recovery file beside it a moment after typing stops, and offered back
+when the exercise is opened again after a crash.
+"""
 
 from __future__ import annotations
 
-import os
-import re
 import threading
+from pathlib import Path
 
-from textual import work
+from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Horizontal, VerticalScroll
+from textual.containers import Container, Horizontal, VerticalScroll
 from textual.screen import Screen
 from textual.widgets import Footer, Header, LoadingIndicator, Static
 
 from ...grading.limits import DEFAULT_TIMEOUT_S
-from ...grading.report import HEADLINES, MARKS
+from ..widgets.workbench import CodeEditor, OutputPanel, ResultPanel, UnsavedScreen, read_text, recovery_path, reflow, save_atomically
 
-WATCH_EVERY_S = 0.25
-
-
-LIST_ITEM = re.compile(r"^\s*(?:[-*]|\d+[.)])\s+")
-
-
-def reflow(text: str) -> str:
-    """Join the hard-wrapped lines of each prose paragraph and list item, so the panel wraps them at its own
-    width; code (indented four more than its paragraph) and blank lines stay as they are."""
-    out: list[str] = []
-    joinable = False  # the last line is prose that the next prose line continues
-    context = 0  # the indent a list item's text starts at (0 outside a list)
-    for line in text.splitlines():
-        stripped = line.strip()
-        indent = len(line) - len(line.lstrip(" "))
-        item = LIST_ITEM.match(line)
-        if not stripped:
-            out.append("")
-            joinable, context = False, 0
-        elif item:
-            out.append(line.rstrip())
-            joinable, context = True, len(item.group(0))
-        elif indent >= context + 4:  # code, a formula or a table: its line breaks mean something
-            out.append(line.rstrip())
-            joinable = False
-        elif joinable:
-            out[-1] += " " + stripped
-        else:
-            out.append(line.rstrip())
-            joinable = True
-    return "\n".join(out)
-
-
-def format_result_markup(result) -> str:
-    """A grade for the screen: the first problem first (it is what to fix), then every check."""
-    from rich.markup import escape
-
-    lines = [f"[b]{HEADLINES.get(result.status, result.status)}[/b] — {result.passed}/{len(result.checks)} checks, "
-             f"{result.duration_s:.2f} s"]
-    if result.message:
-        lines.append(escape(result.message))
-        lines.extend(f"  {escape(d)}" for d in result.detail.splitlines()[-6:])
-    first = result.first_failure
-    if first is not None:
-        lines.append(f"[b]first problem — {escape(first.name)}[/b]\n{escape(first.message)}")
-        lines.extend(f"  {escape(d)}" for d in first.diagnosis)
-        lines.append("")
-    lines.extend(f"{MARKS.get(c.status, '?')} {escape(c.name)}" for c in result.checks if c.status != "not_run")
-    return "\n".join(lines)
+WIDE = 120       # from this many columns the panels stand beside the editor, else below it
+RECOVER_AFTER_S = 0.6  # the unsaved buffer is kept this long after the last key
+PANELS = ("#editor", "#instructions-panel", "#grade-result", "#run-output")
+STATUS_LINES = {"pass": "✓ all checks pass — s shows the reference to compare with",
+                "timeout": "⏱ timed out — look for an infinite loop or very slow code",
+                "error": "! your code could not run to the end", "fail": "✗ not yet"}
 
 
 class ExerciseScreen(Screen[None]):
-    """One exercise: its instructions, hints and grades of your file."""
+    """One exercise: your file in an editor, its instructions, the last grade and the last run."""
 
     BINDINGS = [
-        Binding("g", "grade", "Grade"),
-        Binding("e", "edit", "Edit"),
+        Binding("ctrl+s", "save_and_grade", "Grade", priority=True),
+        Binding("ctrl+r", "run", "Run", priority=True),
+        Binding("ctrl+o", "next_panel", "Panel", priority=True),
+        Binding("e", "edit", "Edit", show=False),
+        Binding("g", "save_and_grade", "Grade", show=False),
         Binding("h", "hint", "Hint"),
         Binding("d", "derivation", "Derivation"),
         Binding("r", "reset", "Reset"),
         Binding("s", "solution", "Solution"),
-        Binding("escape", "dismiss", "Back"),
+        Binding("escape", "leave", "Back"),
     ]
 
     def __init__(self, exercise) -> None:
@@ -85,43 +50,68 @@ class ExerciseScreen(Screen[None]):
         self.sub_title = exercise.title  # before the header mounts, as on every screen
         self.exercise = exercise
         self.grader = None
-        self.signature = None
         self.hints_shown = 0
         self.grader_timeout = DEFAULT_TIMEOUT_S
+        self.disk_text = ""  # the file's text as last loaded or saved here
         # one grade at a time: the warm grader is one channel, and saving twice (or g, g) starts two workers
         self._grade_lock = threading.Lock()
+        self._recovery_timer = None
+        self._asking = False  # a question about the file is on screen: the watcher waits for its answer
+        self._stop_watching = threading.Event()
         self.closed = False
+        from ...grading.workspace import workspace_file
+
+        self.path: Path = workspace_file(exercise)
 
     def compose(self) -> ComposeResult:
         e = self.exercise
+        self.disk_text = read_text(self.path) or ""
         yield Header()
         yield Static(f"[b]{e.id} — {e.title}[/b]  [dim]{e.topic} · difficulty {e.difficulty}[/dim]", classes="title")
-        yield Static("", id="exercise-path")
+        with Container(id="workbench"):
+            yield CodeEditor.python(self.disk_text, id="editor")
+            with Container(id="side"):
+                with VerticalScroll(id="instructions-panel", can_focus=True):
+                    yield Static("", id="hints")
+                    yield Static(reflow(e.instructions()) or "(no instructions)", id="instructions", markup=False)
+                yield ResultPanel(id="grade-result")
+                yield OutputPanel(id="run-output")
         with Horizontal(id="grade-status"):
             yield LoadingIndicator(id="spinner")
-            yield Static("press g to grade — saving your file re-grades it", id="grade-line")
-        with VerticalScroll(id="exercise-doc"):
-            yield Static("", id="grade-result")
-            yield Static("", id="hints")
-            yield Static(self._instructions(), id="instructions", markup=False)
+            yield Static("ctrl+s saves and grades · ctrl+r runs the file · ctrl+o moves between panels", id="grade-line")
         yield Footer()
 
-    def _instructions(self) -> str:
-        return reflow(self.exercise.instructions()) or "(no instructions)"
+    @property
+    def editor(self) -> CodeEditor:
+        return self.query_one("#editor", CodeEditor)
+
+    @property
+    def unsaved_edits(self) -> bool:
+        return self.is_mounted and self.editor.text != self.disk_text
 
     def on_mount(self) -> None:
-        from ...grading.workspace import workspace_file
-
-        self.path = workspace_file(self.exercise)
-        self.query_one("#exercise-path", Static).update(f"your file: {self.path}   [dim](e edits it; saving re-grades)[/dim]")
         self.query_one("#spinner").display = False
-        self.query_one("#grade-result").display = False
         self.query_one("#hints").display = False
-        self.signature = self._signature()
-        self.set_interval(WATCH_EVERY_S, self._check_saved)
+        self.query_one("#run-output").display = False
+        self.query_one("#instructions-panel").border_title = "instructions"
+        self.query_one("#grade-result").border_title = "grade"
+        self.query_one("#run-output").border_title = "output"
+        self.editor.border_title = self.path.name
+        self.editor.border_subtitle = str(self.path)
+        self.editor.focus()
+        self._layout(self.app.size.width)
+        self._offer_recovery()
+        self.watch_file()
+
+    def on_resize(self, event) -> None:
+        self._layout(event.size.width)
+
+    def _layout(self, width: int) -> None:
+        self.query_one("#workbench").set_class(width >= WIDE, "wide")
 
     def on_unmount(self) -> None:
         self.closed = True
+        self._stop_watching.set()
         if self._grade_lock.acquire(blocking=False):  # else the grade under way closes it when it ends
             try:
                 self._close_grader()
@@ -133,42 +123,175 @@ class ExerciseScreen(Screen[None]):
             self.grader.close()
             self.grader = None
 
-    def _signature(self):
-        try:
-            st = os.stat(self.path)
-            return (st.st_mtime_ns, st.st_size)
-        except OSError:
-            return None
-
     @property
     def shown(self) -> bool:
-        """Still on the screen stack (perhaps under a dialog); False from the moment it is popped, while its
-        widgets are being removed, when a timer or a finished grade must not look for them."""
+        """Still on the screen stack (perhaps under a dialog); False from the moment it is popped."""
         return not self.closed and self in self.app.screen_stack
 
-    def _check_saved(self) -> None:
+    # -- the file and the buffer ---------------------------------------------------------------
+    def _load(self, text: str) -> None:
+        """Show `text` (the file's) in the editor, keeping the cursor's line where it can."""
+        row, column = self.editor.cursor_location
+        self.disk_text = text
+        self.editor.load_text(text)
+        last = max(self.editor.document.line_count - 1, 0)
+        self.editor.cursor_location = (min(row, last), column)
+        recovery_path(self.path).unlink(missing_ok=True)
+
+    def save(self) -> bool:
+        """Write the buffer to the file (only if it has unsaved edits); False if it could not be written."""
+        if not self.unsaved_edits:
+            return True
+        text = self.editor.text
+        try:
+            save_atomically(self.path, text)
+        except OSError as err:
+            self.notify(f"Cannot save {self.path}: {err.strerror or err}", severity="error")
+            return False
+        self.disk_text = text
+        recovery_path(self.path).unlink(missing_ok=True)
+        return True
+
+    @on(CodeEditor.Changed, "#editor")
+    def _edited(self) -> None:
+        if self._recovery_timer is not None:
+            self._recovery_timer.stop()
+        self._recovery_timer = self.set_timer(RECOVER_AFTER_S, self._keep_recovery)
+        self.editor.border_title = self.path.name + (" ●" if self.unsaved_edits else "")
+
+    def _keep_recovery(self) -> None:
         if not self.shown:
             return
-        sig = self._signature()
-        if sig != self.signature:
-            self.signature = sig
+        keep = recovery_path(self.path)
+        try:
+            if self.unsaved_edits:
+                save_atomically(keep, self.editor.text)
+            else:
+                keep.unlink(missing_ok=True)
+        except OSError:
+            pass  # a recovery copy is a courtesy; saving still works
+
+    def _offer_recovery(self) -> None:
+        from .confirm import ConfirmScreen
+
+        kept = read_text(recovery_path(self.path))
+        if kept is None or kept == self.disk_text:
+            recovery_path(self.path).unlink(missing_ok=True)
+            return
+
+        def done(yes: bool | None) -> None:
+            self._asking = False
+            if yes:
+                self.editor.load_text(kept)  # unsaved until ctrl+s
+            else:
+                recovery_path(self.path).unlink(missing_ok=True)
+
+        self._asking = True
+        self.app.push_screen(ConfirmScreen(f"Edits to {self.path.name} were never saved (the app was stopped). "
+                                           "Restore them into the editor?"), done)
+
+    def watch_file(self) -> None:
+        """Notice changes made to the file outside the app (an editor, a `git checkout`), without polling: a thread
+        waits on the file system's events (watchfiles) and hands them to the screen. It is not a worker, so waiting
+        for the workers to finish (a grade, a run) never waits for it; leaving the screen stops it."""
+        from watchfiles import watch
+
+        name, folder, stop = self.path.name, self.path.parent, self._stop_watching
+
+        def wait_for_changes() -> None:
+            try:
+                for _changes in watch(folder, watch_filter=lambda _change, p: Path(p).name == name, debounce=100, step=20,
+                                      stop_event=stop, recursive=False, raise_interrupt=False):
+                    if stop.is_set():
+                        return
+                    self.app.call_from_thread(self.disk_changed)
+            except (RuntimeError, OSError):  # the app has gone, or the folder cannot be watched: ctrl+s still works
+                return
+
+        threading.Thread(target=wait_for_changes, name=f"watch {name}", daemon=True).start()
+
+    def disk_changed(self) -> None:
+        """The file may have changed on disk: load it (no unsaved edits) or ask (unsaved edits); then grade it."""
+        from .confirm import ConfirmScreen
+
+        if not self.shown:
+            return
+        text = read_text(self.path)
+        if text is None or text == self.disk_text or self._asking:
+            return
+        if not self.unsaved_edits:
+            self._load(text)
+            self.notify(f"{self.path.name} changed on disk: loaded, and graded.")
+            self.action_grade()
+            return
+
+        def done(yes: bool | None) -> None:
+            self._asking = False
+            if yes:
+                self._load(text)
+                self.action_grade()
+            else:
+                self.disk_text = text  # your version stands; ctrl+s writes it over the other
+
+        self._asking = True
+        self.app.push_screen(ConfirmScreen(f"{self.path.name} changed on disk, and you have unsaved edits. "
+                                           "Load the file from disk and drop your edits?"), done)
+
+    def ask_before_leaving(self, then) -> bool:
+        """With unsaved edits, ask (save / discard / stay) and call `then()` unless you stay; False when nothing to ask."""
+        if not self.unsaved_edits:
+            return False
+
+        def done(choice: str | None) -> None:
+            if choice == "save" and self.save():
+                then()
+            elif choice == "discard":
+                recovery_path(self.path).unlink(missing_ok=True)
+                self.disk_text = self.editor.text  # nothing to ask again on the way out
+                then()
+
+        self.app.push_screen(UnsavedScreen(f"{self.path.name} has unsaved edits."), done)
+        return True
+
+    def action_leave(self) -> None:
+        if not self.ask_before_leaving(lambda: self.dismiss(None)):
+            self.dismiss(None)
+
+    def action_next_panel(self) -> None:
+        shown = [self.query_one(p) for p in PANELS if self.query_one(p).display]
+        at = shown.index(self.focused) if self.focused in shown else -1
+        shown[(at + 1) % len(shown)].focus()
+
+    def action_edit(self) -> None:
+        self.editor.focus()
+
+    @on(ResultPanel.JumpTo)
+    def _jump(self, message: ResultPanel.JumpTo) -> None:
+        row = min(max(message.line - 1, 0), max(self.editor.document.line_count - 1, 0))
+        self.editor.focus()
+        self.editor.cursor_location = (row, len(self.editor.document[row]) - len(self.editor.document[row].lstrip()))
+        self.editor.scroll_cursor_visible(center=True)
+
+    # -- grading and running ---------------------------------------------------------------------
+    def action_save_and_grade(self) -> None:
+        if self.save():
             self.action_grade()
 
-    # -- grading --------------------------------------------------------------------------------
     def action_grade(self) -> None:
         self.query_one("#spinner").display = self.app.animate
         self.query_one("#grade-line", Static).update("checking…")
-        self.run_grade()
+        self.query_one(ResultPanel).show("checking…")
+        self.run_grade(self.disk_text)
 
     @work(thread=True, exclusive=True, group="grade")
-    def run_grade(self) -> None:
+    def run_grade(self, source: str) -> None:
         from ...grading.warm_client import WarmGrader
 
         with self._grade_lock:  # asked for, so graded and recorded even if you leave the screen meanwhile
             if self.grader is None:
                 self.grader = WarmGrader(self.exercise, timeout=self.grader_timeout)
             result = self.grader.grade(self.path)
-            warning = self.app.services.record_grade(self.exercise.id, result, source=self.path)  # counts even if you have left the screen
+            warning = self.app.services.record_grade(self.exercise.id, result, source=source)  # a pass keeps this version
             if warning:
                 self.app.call_from_thread(self.app.notify, warning, severity="warning", timeout=15)
             if self.closed:
@@ -180,43 +303,41 @@ class ExerciseScreen(Screen[None]):
         if not self.shown:
             return
         self.query_one("#spinner").display = False
-        line = {"pass": "✓ all checks pass — s shows the reference to compare with",
-                "timeout": "⏱ timed out — look for an infinite loop or very slow code",
-                "error": "! your code could not run to the end", "fail": "✗ not yet"}.get(result.status, result.status)
-        self.query_one("#grade-line", Static).update(line)
-        box = self.query_one("#grade-result", Static)
-        box.update(format_result_markup(result))
-        box.set_classes(result.status)
-        box.display = True
-        self.query_one("#exercise-doc").scroll_home(animate=False)
+        self.query_one("#grade-line", Static).update(STATUS_LINES.get(result.status, result.status))
+        self.query_one(ResultPanel).show_grade(result)
 
-    # -- other actions --------------------------------------------------------------------------
-    def action_edit(self) -> None:
-        import shlex
-        import subprocess
+    def action_run(self) -> None:
+        if not self.save():
+            return
+        output = self.query_one(OutputPanel)
+        output.display = True
+        output.show("running your file's __main__ block…")
+        self.query_one("#grade-line", Static).update("running…")
+        self.run_main()
 
-        from textual.app import SuspendNotSupported
+    @work(thread=True, exclusive=True, group="run")
+    def run_main(self) -> None:
+        result = self.app.services.run_exercise(self.exercise, self.path, timeout=self.grader_timeout)
+        self.app.call_from_thread(self._show_run, result)
 
-        editor = os.environ.get("VISUAL") or os.environ.get("EDITOR") or "vi"
-        try:
-            with self.app.suspend():
-                subprocess.call([*shlex.split(editor), str(self.path)])
-        except FileNotFoundError:
-            self.notify(f"Cannot start the editor `{editor}`; set $EDITOR or edit {self.path} yourself.", severity="error")
-        except SuspendNotSupported:  # no terminal to hand over (e.g. a web or headless session)
-            self.notify(f"This terminal cannot hand over to an editor; edit {self.path} in another window — saving re-grades it.",
-                        severity="warning")
-        self._check_saved()
+    def _show_run(self, result) -> None:
+        if not self.shown:
+            return
+        self.query_one(OutputPanel).show_run(result)
+        self.query_one("#grade-line", Static).update({"ok": "ran to the end", "timeout": "⏱ the run timed out"}.get(
+            result.status, f"! the run stopped: {result.message}"))
 
+    # -- hints, derivation, reset, reference -----------------------------------------------------
     def action_hint(self) -> None:
         hints = self.exercise.hints
         if self.hints_shown < len(hints):
             self.hints_shown += 1
             self.app.services.record_event("hint", self.exercise.id, str(self.hints_shown))
         shown = "\n".join(f"[b]hint {i + 1}/{len(hints)}[/b] {h}" for i, h in enumerate(hints[: self.hints_shown]))
-        hints = self.query_one("#hints", Static)
-        hints.update(shown + "\n")
-        hints.display = True
+        box = self.query_one("#hints", Static)
+        box.update(shown + "\n")
+        box.display = True
+        self.query_one("#instructions-panel").scroll_home(animate=False)
 
     def action_derivation(self) -> None:
         """The derivation behind the exercise, shown only when asked for (as `quizprep explain`)."""
@@ -240,9 +361,11 @@ class ExerciseScreen(Screen[None]):
             if yes:
                 from ...grading.workspace import reset
 
+                if self.unsaved_edits:
+                    self.save()  # your edits go into the backup, not nowhere
                 backup = reset(self.exercise)
+                self._load(read_text(self.path) or "")
                 self.notify(f"Back to the stub. Your version is saved as {backup}." if backup else "Back to the stub.")
-                self._check_saved()
 
         self.app.push_screen(ConfirmScreen(f"Reset {self.exercise.id} to the stub? Your current file is kept as a backup."), done)
 

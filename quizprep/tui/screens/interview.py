@@ -39,6 +39,7 @@ class InterviewScreen(Screen[Report | None]):
 
     BINDINGS = [
         Binding("ctrl+g", "grade", "Grade the exercise", priority=True),
+        Binding("ctrl+s", "grade", "Grade the exercise", show=False),  # as on the exercise screen; an answer's own ctrl+s comes first
         Binding("ctrl+n", "skip", "Move on", priority=True),
         Binding("escape", "end_early", "End interview"),
     ]
@@ -133,18 +134,21 @@ class InterviewScreen(Screen[Report | None]):
 
     async def _show_exercise(self, area, entry) -> None:
         from ...grading.workspace import workspace_dir
-        from .exercise import reflow
+        from ..widgets.workbench import CodeEditor, reflow
 
         exercise = self.app.services.exercise(entry.exercise)
         path = workspace_dir().parent / "interview" / f"{exercise.id}.py"
         path.parent.mkdir(parents=True, exist_ok=True)
-        shutil.copyfile(exercise.stub, path)
+        shutil.copyfile(exercise.stub, path)  # a fresh copy of the stub, whatever the workspace holds
         self.exercise_path = path
         self.query_one("#quiz-meta", Static).update(f"coding · {exercise.topic} · difficulty {exercise.difficulty}")
-        self.query_one("#prompt", Markdown).update(f"**{exercise.id} — {exercise.title}**\n\nImplement it in `{path}`.")
-        await area.mount(Static(escape(reflow(exercise.instructions()))))
-        self.query_one("#status-line", Static).update("ctrl+g grades your file · ctrl+n moves on without it")
-        self.focus()
+        self.query_one("#prompt", Markdown).update(f"**{exercise.id} — {exercise.title}** — write it below (the contract follows)")
+        editor = CodeEditor.python(path.read_text(encoding="utf-8"), id="interview-editor")
+        editor.saved_text = editor.text
+        editor.border_subtitle = str(path)
+        await area.mount(editor, Static(escape(reflow(exercise.instructions()))))
+        self.query_one("#status-line", Static).update("ctrl+g saves and grades your code · ctrl+n moves on without it")
+        self.set_focus(editor)
 
     def on_answer_invalid(self, message: AnswerInvalid) -> None:
         self.query_one("#status-line", Static).update(f"[b]{escape(message.reason)}[/b]")
@@ -189,6 +193,16 @@ class InterviewScreen(Screen[Report | None]):
         entry = self.session.current
         if entry is None or entry.kind != "exercise" or self.exercise_path is None:
             return
+        from ..widgets.workbench import save_atomically
+
+        editor = next(iter(self.query("#interview-editor").results()), None)
+        if editor is not None and editor.text != editor.saved_text:  # unchanged: the file is graded as it is on disk
+            try:
+                save_atomically(self.exercise_path, editor.text)
+            except OSError as err:
+                self.notify(f"Cannot save {self.exercise_path}: {err.strerror or err}", severity="error")
+                return
+            editor.saved_text = editor.text
         self.query_one("#status-line", Static).update("checking…")
         self.run_grade(entry.exercise, self.exercise_path)
 
