@@ -11,14 +11,27 @@ from textual.widgets import Input, OptionList, Static
 from textual.widgets.option_list import Option
 
 RESULTS = 50  # at most this many hits are listed
+LABEL_CHARS = 150  # a hit's text is shortened to this (two lines at 80 columns)
 EMPTY = "type words from a question or an exercise — every word must match (norm finds normalization)"
 
 
 def hit_label(hit) -> str:
     """One result line: what it is, its topic and id, then its prompt or title."""
     kind = "exercise" if hit.kind == "exercise" else hit.type.replace("_", "/")
-    first = hit.text.strip().splitlines()[0] if hit.text.strip() else hit.id
+    words = " ".join(hit.text.split()) or hit.id  # a prompt's line breaks are the bank's, not sentences
+    first = words if len(words) <= LABEL_CHARS else words[:LABEL_CHARS - 1].rsplit(" ", 1)[0] + " …"
     return f"[b]{escape(first)}[/b]\n[dim]{kind} · {escape(hit.topic)} · {escape(hit.id)}[/dim]"
+
+
+class ResultList(OptionList):
+    """The hits. Textual 8.2.8's OptionList raises KeyError on a page key pressed after its options were
+    replaced and before they were laid out again (as happens while typing refills it): such a key does nothing."""
+
+    def _move_page(self, direction) -> None:
+        try:
+            super()._move_page(direction)
+        except KeyError:
+            pass
 
 
 class SearchScreen(ModalScreen[object | None]):
@@ -35,7 +48,7 @@ class SearchScreen(ModalScreen[object | None]):
             yield Static("[b]Search[/b]  [dim]↓ to the results · enter opens · escape closes[/dim]")
             yield Input(placeholder="words, e.g. softmax gradient", id="search-input")
             yield Static(EMPTY, id="search-count", classes="muted")
-            yield OptionList(id="search-results")
+            yield ResultList(id="search-results")
 
     def on_mount(self) -> None:
         self.query_one("#search-results", OptionList).display = False
