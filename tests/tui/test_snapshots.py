@@ -124,3 +124,40 @@ def test_progress_with_an_interview_date(snap_compare, snapshot_app):
         await settle(pilot)
 
     assert snap_compare(snapshot_app, terminal_size=SIZE, run_before=run_before)
+
+
+def workbench(size):
+    """The exercise workbench with a wrong solution typed in and graded: the named mistake in the grade panel."""
+    async def run_before(pilot):
+        app = pilot.app
+        app.action_open_exercise("relu_grad")
+        await settle(pilot)
+        screen = app.screen
+        row = screen.editor.text.splitlines().index("    raise NotImplementedError")
+        await pilot.press(*["down"] * row, "end", "shift+home", *"return (x >= 0).astype(np.float64)")
+        await pilot.press("ctrl+s")
+        while "checking" in str(screen.query_one("#grade-line").render()):
+            await pilot.pause(0.1)
+        await settle(pilot)
+
+    return run_before
+
+
+def fixed_grade_time(monkeypatch) -> None:
+    """The grade panel shows how long the grade took: fixed, so the picture does not change with the machine's load."""
+    import dataclasses
+
+    from quizprep.grading.warm_client import WarmGrader
+
+    grade = WarmGrader.grade
+    monkeypatch.setattr(WarmGrader, "grade", lambda self, file: dataclasses.replace(grade(self, file), duration_s=0.05))
+
+
+def test_exercise_workbench_80x24(snap_compare, snapshot_app, monkeypatch):
+    fixed_grade_time(monkeypatch)
+    assert snap_compare(snapshot_app, terminal_size=SIZE, run_before=workbench(SIZE))
+
+
+def test_exercise_workbench_140x40(snap_compare, snapshot_app, monkeypatch):
+    fixed_grade_time(monkeypatch)
+    assert snap_compare(snapshot_app, terminal_size=(140, 40), run_before=workbench((140, 40)))

@@ -24,7 +24,7 @@ from ..widgets.workbench import CodeEditor, OutputPanel, ResultPanel, UnsavedScr
 WIDE = 120       # from this many columns the panels stand beside the editor, else below it
 RECOVER_AFTER_S = 0.6  # the unsaved buffer is kept this long after the last key
 PANELS = ("#editor", "#instructions-panel", "#grade-result", "#run-output")
-STATUS_LINES = {"pass": "✓ all checks pass — s shows the reference to compare with",
+STATUS_LINES = {"pass": "✓ all checks pass — s (out of the editor) shows the reference to compare with",
                 "timeout": "⏱ timed out — look for an infinite loop or very slow code",
                 "error": "! your code could not run to the end", "fail": "✗ not yet"}
 
@@ -150,6 +150,7 @@ class ExerciseScreen(Screen[None]):
             return False
         self.disk_text = text
         recovery_path(self.path).unlink(missing_ok=True)
+        self._mark_unsaved()
         return True
 
     @on(CodeEditor.Changed, "#editor")
@@ -157,7 +158,11 @@ class ExerciseScreen(Screen[None]):
         if self._recovery_timer is not None:
             self._recovery_timer.stop()
         self._recovery_timer = self.set_timer(RECOVER_AFTER_S, self._keep_recovery)
-        self.editor.border_title = self.path.name + (" ●" if self.unsaved_edits else "")
+        self._mark_unsaved()
+
+    def _mark_unsaved(self) -> None:
+        """The editor's title says whether it holds edits the file does not have (●)."""
+        self.editor.border_title = self.path.name + (" ● unsaved" if self.unsaved_edits else "")
 
     def _keep_recovery(self) -> None:
         if not self.shown:
@@ -232,6 +237,7 @@ class ExerciseScreen(Screen[None]):
                 self.action_grade()
             else:
                 self.disk_text = text  # your version stands; ctrl+s writes it over the other
+                self._mark_unsaved()
 
         self._asking = True
         self.app.push_screen(ConfirmScreen(f"{self.path.name} changed on disk, and you have unsaved edits. "
@@ -324,8 +330,10 @@ class ExerciseScreen(Screen[None]):
         if not self.shown:
             return
         self.query_one(OutputPanel).show_run(result)
+        from rich.markup import escape
+
         self.query_one("#grade-line", Static).update({"ok": "ran to the end", "timeout": "⏱ the run timed out"}.get(
-            result.status, f"! the run stopped: {result.message}"))
+            result.status, escape(f"! the run stopped: {result.message}")))
 
     # -- hints, derivation, reset, reference -----------------------------------------------------
     def action_hint(self) -> None:

@@ -204,7 +204,7 @@ class OutputPanel(VerticalScroll, can_focus=True):
 
     def show_run(self, run) -> None:
         head = {"ok": f"ran in {run.seconds:.2f} s", "timeout": "timed out"}.get(run.status, "stopped on an error")
-        parts = [f"[your file as a script: {head}]", run.output.rstrip()]
+        parts = [f"▶ __main__ {head}", run.output.rstrip()]
         if run.message:
             parts.append(run.message)
             parts.extend(run.detail.splitlines()[-6:])
@@ -233,9 +233,9 @@ class UnsavedScreen(ModalScreen[str]):
         with Vertical(id="dialog"):
             yield Static(self.question)
             with Horizontal():
-                yield Button("Save [s]", id="save", variant="primary")
-                yield Button("Discard [d]", id="discard", variant="warning")
-                yield Button("Stay [esc]", id="stay")
+                yield Button("Save (s)", id="save", variant="primary")
+                yield Button("Discard (d)", id="discard", variant="warning")
+                yield Button("Stay (esc)", id="stay")
 
     def on_button_pressed(self, event: Button.Pressed) -> None:
         self.dismiss(event.button.id)
