@@ -330,7 +330,7 @@ class ExerciseScreen(Screen[None]):
         if not self.shown:
             return
         self.query_one(OutputPanel).show_run(result)
-        from rich.markup import escape
+        from ..markup import escape
 
         self.query_one("#grade-line", Static).update({"ok": "ran to the end", "timeout": "⏱ the run timed out"}.get(
             result.status, escape(f"! the run stopped: {result.message}")))
@@ -341,7 +341,9 @@ class ExerciseScreen(Screen[None]):
         if self.hints_shown < len(hints):
             self.hints_shown += 1
             self.app.services.record_event("hint", self.exercise.id, str(self.hints_shown))
-        shown = "\n".join(f"[b]hint {i + 1}/{len(hints)}[/b] {h}" for i, h in enumerate(hints[: self.hints_shown]))
+        from ..markup import escape
+
+        shown = "\n".join(f"[b]hint {i + 1}/{len(hints)}[/b] {escape(h)}" for i, h in enumerate(hints[: self.hints_shown]))
         box = self.query_one("#hints", Static)
         box.update(shown + "\n")
         box.display = True

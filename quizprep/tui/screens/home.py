@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
-from rich.markup import escape
 from textual import work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.screen import Screen
 from textual.widgets import Footer, Header, Static
+
+from ..markup import escape
 
 # links, not buttons: clickable, and four Buttons cost the first frame more than the rest of the screen
 WAYS_IN = " ".join(f"[@click=app.{action}][reverse] {label} [/reverse][/]" for action, label in

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import shutil
 
-from rich.markup import escape
 from textual import work
 from textual._time import time as message_clock  # the clock Textual stamps every message with
 from textual.app import ComposeResult
@@ -20,6 +19,7 @@ from textual.screen import Screen
 from textual.widgets import Footer, Header, Markdown, Static
 
 from ...quiz.interview import Report
+from ..markup import escape
 from ..widgets.answers import (
     AnswerGiven,
     AnswerInvalid,

@@ -4,12 +4,13 @@ from __future__ import annotations
 
 from datetime import date
 
-from rich.markup import escape
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Input, Static
+
+from ..markup import escape
 
 NONE = "none"  # the answer "there is no next interview"
 

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from rich.markup import escape
 from textual._time import time as message_clock  # the clock Textual stamps every message with
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -13,6 +12,7 @@ from textual.widgets import Button, Footer, Header, Markdown, ProgressBar, Stati
 from ...bank import REGISTRY, question_type
 from ...bank.cues import has_cues
 from ...quiz import QuizSession, SessionSummary
+from ..markup import escape
 from ..widgets.answers import (
     ANSWER_FACES,
     AnswerGiven,

@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
-from rich.markup import escape
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Input, OptionList, Static
 from textual.widgets.option_list import Option
+
+from ..markup import escape
 
 RESULTS = 50  # at most this many hits are listed
 LABEL_CHARS = 150  # a hit's text is shortened to this (two lines at 80 columns)

@@ -11,7 +11,6 @@ import re
 import tempfile
 from pathlib import Path
 
-from rich.markup import escape
 from textual import events
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -21,6 +20,7 @@ from textual.screen import ModalScreen
 from textual.widgets import Button, Static, TextArea
 
 from ...grading.report import HEADLINES, MARKS
+from ..markup import escape
 
 LIST_ITEM = re.compile(r"^\s*(?:[-*]|\d+[.)])\s+")
 _LINE = re.compile(r"^\s*line (\d+)\b")
