@@ -117,3 +117,21 @@ async def test_reviews_due_now_and_later_today_add_up_to_the_plans_reviews_for_t
         text = await figures(pilot)
         assert "Due for review:      1 now, 1 more later today" in text
         assert app.services.today().plan.today_plan.reviews_due == 2
+
+
+async def test_a_named_mistake_says_on_home_which_questions_wait():
+    from pathlib import Path
+
+    from quizprep.grading import find_exercise, grade
+    from quizprep.services import Services
+    from quizprep.tui.app import QuizprepApp
+
+    services = Services()
+    wrong = Path(__file__).parents[1] / "grading" / "submissions" / "linear" / "wrong_db_mean.py"
+    services.record_grade("linear", grade(find_exercise("linear"), wrong))
+    expected = services.mistake_reasons()
+    assert expected and "linear" in expected[0]  # the core's line, which home must show
+    app = QuizprepApp(services, animate=False)
+    async with app.run_test(size=(120, 40)) as pilot:
+        text = await figures(pilot)
+        assert expected[0].split(":")[0] in text and "↳" in text

@@ -107,13 +107,14 @@ class HomeScreen(Screen[None]):
             plan = None  # the learner said there is no next interview
         readiness = services.readiness(today) if plan is not None and not plan.too_far else None
         self.today_day, self.passed = today.day, plan.interview if plan is not None and plan.interview < plan.today else None
-        self.app.call_from_thread(self._show, catalog, stats, today.new_left, plan, readiness)
+        reasons = services.mistake_reasons()  # a named mistake's questions wait at the front of the review
+        self.app.call_from_thread(self._show, catalog, stats, today.new_left, plan, readiness, reasons)
         if not getattr(self.app, "notices_shown", False):
             self.app.notices_shown = True
             for notice in services.store_notices():
                 self.app.call_from_thread(self.app.notify, notice, title="Your progress", severity="warning", timeout=30)
 
-    def _show(self, catalog, stats, new_left: int, plan, readiness=None) -> None:
+    def _show(self, catalog, stats, new_left: int, plan, readiness=None, reasons=()) -> None:
         first_run = stats.answers_total == 0 and stats.exercises_attempted == 0
         titles = {b.topic: b.title for b in catalog.banks}
         lines = []
@@ -126,6 +127,7 @@ class HomeScreen(Screen[None]):
         later = plan.today_plan.reviews_due - stats.due_now if plan is not None and plan.today_plan is not None else 0
         lines.append(f"Due for review:      [b]{stats.due_now}[/b]" + (f" now, {later} more later today" if later > 0 else ""))
         lines.append(f"New questions left:  [b]{new_left}[/b] today")
+        lines.extend(f"[b]↳[/b] {escape(reason)}" for reason in reasons[:3])
         streak = plural(stats.streak_days, "day")
         lines.append(f"Streak:              [b]{streak}[/b]"
                      + ("" if stats.studied_today or not stats.streak_days else " — study today to keep it"))
