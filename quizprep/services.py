@@ -435,6 +435,19 @@ class Services:
     def preference(self, key: str) -> str | None:
         return self.store.preference(key)
 
+    def peek_preference(self, key: str) -> str | None:
+        """The preference, read without opening the store when it is not open yet (for the first frame).
+
+        Raises PreferenceUnknown when that cannot be done at once: then ask `preference` later.
+        """
+        from .progress.peek import PreferenceUnknown, peek_preference
+
+        if self._store is not None:
+            return self.preference(key)
+        if self.store_factory is not None:
+            raise PreferenceUnknown("a store of the caller's making")  # only it knows where it is
+        return peek_preference(key)
+
     @_locked
     def set_preference(self, key: str, value: str) -> None:
         self._write(self.store.set_preference, key, value)

@@ -34,6 +34,7 @@ class QuizprepApp(App):
         super().__init__()
         self.services = services or Services()
         self.animate = animate  # snapshot tests turn the spinner and cursor blink off
+        self._theme_restored = self._peek_theme()
 
     def get_key_display(self, binding: Binding) -> str:
         """Keys as the status lines and the README spell them: `ctrl+u`, not `^u` (footer and help both use this)."""
@@ -77,10 +78,23 @@ class QuizprepApp(App):
         self.services.set_preference("theme", self.theme)  # remembered for the next start
 
     def on_mount(self) -> None:
-        self.call_after_refresh(self._restore_theme)  # after the first frame: it needs the store
+        if not self._theme_restored:
+            self.call_after_refresh(self._restore_theme)  # after the first frame: it needs the store
+
+    def _peek_theme(self) -> bool:
+        """The remembered theme before the first frame (no flash of the other one); False if it must wait for the store."""
+        from ..progress.peek import PreferenceUnknown
+
+        try:
+            self._apply_theme(self.services.peek_preference("theme"))
+        except PreferenceUnknown:
+            return False
+        return True
 
     def _restore_theme(self) -> None:
-        theme = self.services.preference("theme")
+        self._apply_theme(self.services.preference("theme"))
+
+    def _apply_theme(self, theme: str | None) -> None:
         if theme in ("textual-light", "textual-dark") and theme != self.theme:
             self.theme = theme
 
