@@ -19,10 +19,10 @@ from textual.screen import Screen
 from textual.widgets import Footer, Header, LoadingIndicator, Static
 
 from ...grading.limits import DEFAULT_TIMEOUT_S
-from ..widgets.workbench import CodeEditor, OutputPanel, ResultPanel, UnsavedScreen, read_text, recovery_path, reflow, save_atomically
+from ..widgets.file_editor import FileEditor
+from ..widgets.workbench import OutputPanel, ResultPanel, UnsavedScreen, read_text, reflow
 
 WIDE = 120       # from this many columns the panels stand beside the editor, else below it
-RECOVER_AFTER_S = 0.6  # the unsaved buffer is kept this long after the last key
 PANELS = ("#editor", "#instructions-panel", "#grade-result", "#run-output")
 STATUS_LINES = {"pass": "✓ all checks pass — s (out of the editor) shows the reference to compare with",
                 "timeout": "⏱ timed out — look for an infinite loop or very slow code",
@@ -52,12 +52,8 @@ class ExerciseScreen(Screen[None]):
         self.grader = None
         self.hints_shown = 0
         self.grader_timeout = DEFAULT_TIMEOUT_S
-        self.disk_text = ""  # the file's text as last loaded or saved here
         # one grade at a time: the warm grader is one channel, and saving twice (or g, g) starts two workers
         self._grade_lock = threading.Lock()
-        self._recovery_timer = None
-        self._asking = False  # a question about the file is on screen: the watcher waits for its answer
-        self._stop_watching = threading.Event()
         self.closed = False
         from ...grading.workspace import workspace_file
 
@@ -65,11 +61,10 @@ class ExerciseScreen(Screen[None]):
 
     def compose(self) -> ComposeResult:
         e = self.exercise
-        self.disk_text = read_text(self.path) or ""
         yield Header()
         yield Static(f"[b]{e.id} — {e.title}[/b]  [dim]{e.topic} · difficulty {e.difficulty}[/dim]", classes="title")
         with Container(id="workbench"):
-            yield CodeEditor.python(self.disk_text, id="editor")
+            yield FileEditor.for_file(self.path, id="editor")
             with Container(id="side"):
                 with VerticalScroll(id="instructions-panel", can_focus=True):
                     yield Static("", id="hints")
@@ -82,12 +77,12 @@ class ExerciseScreen(Screen[None]):
         yield Footer()
 
     @property
-    def editor(self) -> CodeEditor:
-        return self.query_one("#editor", CodeEditor)
+    def editor(self) -> FileEditor:
+        return self.query_one("#editor", FileEditor)
 
     @property
     def unsaved_edits(self) -> bool:
-        return self.is_mounted and self.editor.text != self.disk_text
+        return self.is_mounted and self.editor.unsaved_edits
 
     def on_mount(self) -> None:
         self.query_one("#spinner").display = False
@@ -96,12 +91,9 @@ class ExerciseScreen(Screen[None]):
         self.query_one("#instructions-panel").border_title = "instructions"
         self.query_one("#grade-result").border_title = "grade"
         self.query_one("#run-output").border_title = "output"
-        self.editor.border_title = self.path.name
-        self.editor.border_subtitle = str(self.path)
         self.editor.focus()
         self._layout(self.app.size.width)
-        self._offer_recovery()
-        self.watch_file()
+        self.editor.offer_recovery()
 
     def on_resize(self, event) -> None:
         self._layout(event.size.width)
@@ -111,7 +103,6 @@ class ExerciseScreen(Screen[None]):
 
     def on_unmount(self) -> None:
         self.closed = True
-        self._stop_watching.set()
         if self._grade_lock.acquire(blocking=False):  # else the grade under way closes it when it ends
             try:
                 self._close_grader()
@@ -128,120 +119,19 @@ class ExerciseScreen(Screen[None]):
         """Still on the screen stack (perhaps under a dialog); False from the moment it is popped."""
         return not self.closed and self in self.app.screen_stack
 
-    # -- the file and the buffer ---------------------------------------------------------------
+    # -- the file and the buffer (kept by the editor: see widgets/file_editor.py) ----------------
     def _load(self, text: str) -> None:
-        """Show `text` (the file's) in the editor, keeping the cursor's line where it can."""
-        row, column = self.editor.cursor_location
-        self.disk_text = text
-        self.editor.load_text(text)
-        last = max(self.editor.document.line_count - 1, 0)
-        self.editor.cursor_location = (min(row, last), column)
-        recovery_path(self.path).unlink(missing_ok=True)
+        self.editor.load(text)
 
     def save(self) -> bool:
         """Write the buffer to the file (only if it has unsaved edits); False if it could not be written."""
-        if not self.unsaved_edits:
-            return True
-        text = self.editor.text
-        try:
-            save_atomically(self.path, text)
-        except OSError as err:
-            self.notify(f"Cannot save {self.path}: {err.strerror or err}", severity="error")
-            return False
-        self.disk_text = text
-        recovery_path(self.path).unlink(missing_ok=True)
-        self._mark_unsaved()
-        return True
+        return self.editor.save()
 
-    @on(CodeEditor.Changed, "#editor")
-    def _edited(self) -> None:
-        if self._recovery_timer is not None:
-            self._recovery_timer.stop()
-        self._recovery_timer = self.set_timer(RECOVER_AFTER_S, self._keep_recovery)
-        self._mark_unsaved()
-
-    def _mark_unsaved(self) -> None:
-        """The editor's title says whether it holds edits the file does not have (●)."""
-        self.editor.border_title = self.path.name + (" ● unsaved" if self.unsaved_edits else "")
-
-    def _keep_recovery(self) -> None:
-        if not self.shown:
-            return
-        keep = recovery_path(self.path)
-        try:
-            if self.unsaved_edits:
-                save_atomically(keep, self.editor.text)
-            else:
-                keep.unlink(missing_ok=True)
-        except OSError:
-            pass  # a recovery copy is a courtesy; saving still works
-
-    def _offer_recovery(self) -> None:
-        from .confirm import ConfirmScreen
-
-        kept = read_text(recovery_path(self.path))
-        if kept is None or kept == self.disk_text:
-            recovery_path(self.path).unlink(missing_ok=True)
-            return
-
-        def done(yes: bool | None) -> None:
-            self._asking = False
-            if yes:
-                self.editor.load_text(kept)  # unsaved until ctrl+s
-            else:
-                recovery_path(self.path).unlink(missing_ok=True)
-
-        self._asking = True
-        self.app.push_screen(ConfirmScreen(f"Edits to {self.path.name} were never saved (the app was stopped). "
-                                           "Restore them into the editor?"), done)
-
-    def watch_file(self) -> None:
-        """Notice changes made to the file outside the app (an editor, a `git checkout`), without polling: a thread
-        waits on the file system's events (watchfiles) and hands them to the screen. It is not a worker, so waiting
-        for the workers to finish (a grade, a run) never waits for it; leaving the screen stops it."""
-        from watchfiles import watch
-
-        name, folder, stop = self.path.name, self.path.parent, self._stop_watching
-
-        def wait_for_changes() -> None:
-            try:
-                for _changes in watch(folder, watch_filter=lambda _change, p: Path(p).name == name, debounce=100, step=20,
-                                      stop_event=stop, recursive=False, raise_interrupt=False):
-                    if stop.is_set():
-                        return
-                    self.app.call_from_thread(self.disk_changed)
-            except (RuntimeError, OSError):  # the app has gone, or the folder cannot be watched: ctrl+s still works
-                return
-
-        threading.Thread(target=wait_for_changes, name=f"watch {name}", daemon=True).start()
-
-    def disk_changed(self) -> None:
-        """The file may have changed on disk: load it (no unsaved edits) or ask (unsaved edits); then grade it."""
-        from .confirm import ConfirmScreen
-
-        if not self.shown:
-            return
-        text = read_text(self.path)
-        if text is None or text == self.disk_text or self._asking:
-            return
-        if not self.unsaved_edits:
-            self._load(text)
-            self.notify(f"{self.path.name} changed on disk: loaded, and graded.")
-            self.action_grade()
-            return
-
-        def done(yes: bool | None) -> None:
-            self._asking = False
-            if yes:
-                self._load(text)
-                self.action_grade()
-            else:
-                self.disk_text = text  # your version stands; ctrl+s writes it over the other
-                self._mark_unsaved()
-
-        self._asking = True
-        self.app.push_screen(ConfirmScreen(f"{self.path.name} changed on disk, and you have unsaved edits. "
-                                           "Load the file from disk and drop your edits?"), done)
+    @on(FileEditor.Reloaded, "#editor")
+    def _reloaded(self) -> None:
+        """The file changed outside the app and is loaded: grade it, as `quizprep watch` would."""
+        self.notify(f"{self.path.name} changed on disk: loaded, and graded.")
+        self.action_grade()
 
     def ask_before_leaving(self, then) -> bool:
         """With unsaved edits, ask (save / discard / stay) and call `then()` unless you stay; False when nothing to ask."""
@@ -252,8 +142,7 @@ class ExerciseScreen(Screen[None]):
             if choice == "save" and self.save():
                 then()
             elif choice == "discard":
-                recovery_path(self.path).unlink(missing_ok=True)
-                self.disk_text = self.editor.text  # nothing to ask again on the way out
+                self.editor.forget_edits()  # nothing to ask again on the way out
                 then()
 
         self.app.push_screen(UnsavedScreen(f"{self.path.name} has unsaved edits."), done)
@@ -287,7 +176,7 @@ class ExerciseScreen(Screen[None]):
         self.query_one("#spinner").display = self.app.animate
         self.query_one("#grade-line", Static).update("checking…")
         self.query_one(ResultPanel).show("checking…")
-        self.run_grade(self.disk_text)
+        self.run_grade(self.editor.disk_text)
 
     @work(thread=True, exclusive=True, group="grade")
     def run_grade(self, source: str) -> None:
