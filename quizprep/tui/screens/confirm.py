@@ -8,6 +8,8 @@ from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import ModalScreen
 from textual.widgets import Button, Markdown, Static, TextArea
 
+from ..markup import escape
+
 
 class ConfirmScreen(ModalScreen[bool]):
     """A yes/no question; returns True (y / the Yes button) or False."""
@@ -22,8 +24,8 @@ class ConfirmScreen(ModalScreen[bool]):
         with Vertical(id="dialog"):
             yield Static(self.question)
             with Horizontal():
-                yield Button("Yes [y]", id="yes", variant="warning")
-                yield Button("No [n]", id="no")
+                yield Button(escape("Yes [y]"), id="yes", variant="warning")  # a label is markup: [y] would vanish
+                yield Button(escape("No [n]"), id="no")
 
     def on_button_pressed(self, event: Button.Pressed) -> None:
         self.dismiss(event.button.id == "yes")

@@ -14,6 +14,13 @@ Every answer and grade is saved the moment it happens. Questions come back on an
 wrong answers soon, easy ones later. Press esc to close.
 """
 
+WORKBENCH_NOTE = (
+    "the exercise opens as a workbench: your file in a Python editor (the cursor starts there; `tab` indents), "
+    "its instructions, the grade and what a run printed. `esc` or `ctrl+o` takes you out of the editor, where the "
+    "letter keys work; `enter` on an error in the grade or the output goes to its line. Your file on disk is the "
+    "truth: a change made to it elsewhere is loaded and graded, and unsaved edits are asked about before leaving "
+    "and kept beside it (`ID.py.unsaved`) to be offered back after a crash")
+
 
 def help_sections(app) -> list[tuple[str, list, str]]:
     """(title, binding owners, a note on keys typed as answers), in the order a learner meets them."""
@@ -35,10 +42,11 @@ def help_sections(app) -> list[tuple[str, list, str]]:
         ("Topics", [TopicsScreen], "`enter` starts a quiz of 10 questions"),
         ("Quiz", [QuizScreen], f"after an answer: `⏎` next question\n\n{answering}"),
         ("End of a quiz", [SummaryScreen], ""),
-        ("Mock interview", [InterviewScreen], "answer as in a quiz (the keys above); the countdown stays on top"),
+        ("Mock interview", [InterviewScreen], "answer as in a quiz (the keys above); the countdown stays on top; "
+                                              "a coding item is written in the exercise's editor"),
         ("Mock interview report", [InterviewReportScreen], ""),
         ("Exercises", [ExercisesScreen], "`↑`/`↓` choose one"),
-        ("Exercise", [ExerciseScreen], "saving your file re-grades it while the screen is open"),
+        ("Exercise", [ExerciseScreen], WORKBENCH_NOTE),
         ("Progress", [ProgressScreen], ""),
     ]
 
