@@ -54,6 +54,9 @@ def read_only_except(folder: str) -> bool:
     uid, gid = os.geteuid(), os.getegid()
     if libc.unshare(CLONE_NEWNS | (0 if uid == 0 else CLONE_NEWUSER)) != 0:
         return False
+    # a non-dumpable process (the zygote is one, and its children inherit that) has its /proc/self files owned by
+    # root, so it could not write its own maps: dumpable just while it writes them
+    was_dumpable = processes.set_dumpable(True) if uid != 0 else None
     try:
         if uid != 0:
             _write("/proc/self/setgroups", "deny")
@@ -61,6 +64,9 @@ def read_only_except(folder: str) -> bool:
             _write("/proc/self/gid_map", f"{gid} {gid} 1\n")
     except OSError:
         return False
+    finally:
+        if was_dumpable is False:
+            processes.set_dumpable(False)
     folder = os.path.realpath(folder)
     done = (libc.mount(None, b"/", None, MS_REC | MS_PRIVATE, None) == 0  # nothing done here reaches the real namespace
             and libc.mount(folder.encode(), folder.encode(), None, MS_BIND, None) == 0

@@ -1,0 +1,109 @@
+"""Learner code on a learner's machine: the grader runs as an ordinary user, not root.
+
+There the learner's code runs as the same user as the store, so the read-only file system is what
+keeps it out of `progress.db`, the workspace and a pack's solution. The zygote is non-dumpable, and
+its children inherit that; these tests run the learner's child as the zygote does, as an ordinary
+user (this process drops to `nobody` for it when the tests run as root).
+"""
+
+import os
+import pickle
+import shutil
+import socket
+import tempfile
+from pathlib import Path
+
+import pytest
+
+from quizprep.grading import child, mounts, wire
+from quizprep.grading.processes import set_dumpable
+
+
+def _as_ordinary_user(work) -> object:
+    """`work()` in a forked child that is not root (dropping to nobody if this is root); its pickled value."""
+    read, write = os.pipe()
+    pid = os.fork()
+    if pid == 0:  # pragma: no cover - the child
+        try:
+            if os.geteuid() == 0:
+                os.setgroups([])
+                os.setresgid(65534, 65534, 65534)
+                os.setresuid(65534, 65534, 65534)
+            value = ("ok", work())
+        except BaseException as exc:  # noqa: BLE001
+            value = ("raised", f"{type(exc).__name__}: {exc}")
+        os.write(write, pickle.dumps(value))
+        os._exit(0)
+    os.close(write)
+    data = b""
+    while chunk := os.read(read, 1 << 16):
+        data += chunk
+    os.close(read)
+    os.waitpid(pid, 0)
+    kind, value = pickle.loads(data)
+    assert kind == "ok", value
+    return value
+
+
+def _userns_for_ordinary_users() -> bool:
+    def dumpable_probe():
+        set_dumpable(True)  # a change of user makes a process non-dumpable: undone here, as in a fresh process
+        return mounts.available()
+
+    return bool(_as_ordinary_user(dumpable_probe))
+
+
+needs_userns = pytest.mark.skipif(not _userns_for_ordinary_users(),
+                                  reason="this kernel gives ordinary users no user namespaces, so no read-only file system")
+
+
+@needs_userns
+def test_a_non_dumpable_process_still_gets_a_read_only_file_system():
+    def probe():
+        set_dumpable(False)  # as the zygote is
+        return mounts.available()
+
+    assert _as_ordinary_user(probe) is True
+
+
+def _attempt(module, targets):
+    out = {}
+    for where in targets:
+        try:
+            with open(where, "a") as f:
+                f.write("# changed by learner code\n")
+            out[where] = "written"
+        except OSError as err:
+            out[where] = err.strerror
+    return out
+
+
+@needs_userns
+def test_learner_code_of_an_ordinary_user_cannot_write_its_users_files():
+    shared = Path(tempfile.mkdtemp(prefix="quizprep-users-"))  # the user's own files: store, workspace, a pack
+    shared.chmod(0o777)
+    targets = [str(shared / "progress.db"), str(shared / "solution.py")]
+    for t in targets:
+        Path(t).write_text("")
+        os.chmod(t, 0o666)
+    try:
+        def zygote_call():
+            import cloudpickle
+
+            set_dumpable(False)
+            read_only = mounts.available()
+            ours, theirs = socket.socketpair()
+            header = {"path": "learner.py", "module": "learner", "timeout": 10, "memory_mb": 512, "output_bytes": 4096,
+                      "file_mb": 1}
+            probe = cloudpickle.dumps((_attempt, (targets + ["inside"],)))
+            reply = child.run_child(theirs, header, b"x = 1\n", probe, None, 0, read_only)
+            return read_only, wire.decode(reply["_blobs"][1])
+
+        read_only, message = _as_ordinary_user(zygote_call)
+        assert read_only is True
+        assert message["status"] == "ok", message
+        assert message["value"] == {targets[0]: "Read-only file system", targets[1]: "Read-only file system",
+                                    "inside": "written"}
+        assert all(Path(t).read_text() == "" for t in targets)
+    finally:
+        shutil.rmtree(shared, ignore_errors=True)
