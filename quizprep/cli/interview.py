@@ -9,15 +9,32 @@ from datetime import date
 
 from ..grading.limits import DEFAULT_TIMEOUT_S
 from .common import UsageError, record, record_grade
-from .text import fill, render
+from .text import fill, render, width
 
 
 def _minutes_left(seconds: float) -> str:
     return f"{int(seconds // 60):02d}:{int(seconds % 60):02d}"
 
 
+def print_code(r) -> None:
+    """A coding item's latest grade and the code written for it, numbered as in the file; long lines wrap under the gutter."""
+    from ..quiz.interview import code_to_show
+
+    print(f"\n{r.label} — latest grade: {r.status} · {r.seconds:.0f} s")
+    if not r.code:
+        print("  no code written")
+        return
+    start, code = code_to_show(r.code)
+    room = max(width() - 8, 20)
+    for n, line in enumerate(code.splitlines(), start):
+        line = line.expandtabs(4)
+        print(f"{n:>5} │ {line[:room]}".rstrip())
+        for at in range(room, len(line), room):
+            print(f"      │ {line[at:at + room]}".rstrip())
+
+
 def print_report(report) -> None:
-    """The report as text."""
+    """The report as text, with the code written for each coding item."""
     print(f"\nmock interview — {report.right}/{report.total} ({report.score:.0%})" + (" — time ran out" if report.timed_out else ""))
     print("by topic:")
     for topic, (right, total) in report.by_topic.items():
@@ -31,6 +48,9 @@ def print_report(report) -> None:
         if r.model_answer and r.answered:
             print(f"\n{r.label}\n" + fill(f"your answer: {r.given or '(empty)'}", "  ", "    ") + "\n  model answer:\n"
                   + render(r.model_answer, indent="    "))
+    for r in report.items:
+        if r.kind == "exercise" and (r.answered or r.code):
+            print_code(r)
     if not report.work_on:
         print("\nwork on next: nothing from this interview — every item was right")
         return
@@ -40,14 +60,15 @@ def print_report(report) -> None:
 
 
 def print_history(past: list[dict]) -> None:
-    """Past interviews, unfinished ones marked, and the trend over the finished ones."""
+    """Past interviews, numbered for --show, unfinished ones marked, and the trend over the finished ones."""
     from ..progress.interviews import trend
 
     if not past:
         print("no mock interviews yet — `quizprep interview` starts one")
         return
-    for h in past:
-        line = f"{h['started_at'][:16].replace('T', ' ')}  {h['minutes']:>3} min  {h['right']:>3}/{h['total']:<3} {h['score']:6.0%}"
+    for n, h in enumerate(past, 1):
+        line = (f"{n:>3}  {h['started_at'][:16].replace('T', ' ')}  {h['minutes']:>3} min  {h['right']:>3}/{h['total']:<3} "
+                f"{h['score']:5.0%}")
         if h["status"] != "finished":
             answered = sum(1 for item in h["report"].get("items", ()) if item.get("answered"))
             line += f"  unfinished ({answered} of {h['total']} answered)"
@@ -57,6 +78,26 @@ def print_history(past: list[dict]) -> None:
         print(f"trend: none yet — a trend needs two finished interviews ({len(scores)} so far)")
     else:
         print(f"trend: {trend(scores)}")
+    print(f"`quizprep interview --show N` shows interview N's report and your code (--show {len(past)}: the latest)")
+
+
+def show_interview(past: list[dict], number: int) -> None:
+    """Interview `number` of the history (1 the oldest; negative counts from the latest) as its full report."""
+    from ..quiz.interview import Report
+
+    if not past:
+        raise UsageError("--show: there are no mock interviews yet — `quizprep interview` starts one")
+    if not (1 <= number <= len(past) or -len(past) <= number <= -1):
+        raise UsageError(f"--show takes 1 to {len(past)} (the numbers `quizprep interview --history` lists), or -1 for the latest; "
+                         f"not {number}")
+    h = past[number - 1 if number > 0 else number]
+    try:
+        report = Report.from_dict(h["report"])
+    except (TypeError, ValueError, AttributeError):
+        raise UsageError(f"--show {number}: that interview's stored report cannot be read (it is kept as it is)") from None
+    print(f"mock interview of {h['started_at'][:16].replace('T', ' ')}, {h['minutes']} min, seed {h['seed']}"
+          + ("" if h["status"] == "finished" else " — unfinished"))
+    print_report(report)
 
 
 def _writer():
@@ -80,6 +121,9 @@ def cmd_interview(args) -> int:
     """A timed mock interview in the plain terminal, or the history of past ones."""
     from ..quiz.interview import check_length, check_seed
 
+    if args.show is not None:
+        show_interview(args.services.interview_history(unfinished=True), args.show)
+        return 0
     if not args.history:
         try:
             check_length(args.minutes)
@@ -105,6 +149,7 @@ def _run_interview(services, minutes: int, seed: int | None) -> int:
     session = services.new_interview(minutes, seed)
     items = session.items
     recorder = services.interview_recorder(session, write=_writer())
+    coding = None  # (file, stub) of the coding item under way: its code is kept if the interview ends during it
     print(f"mock interview: {describe_plan(items, minutes)} (seed {session.seed}; the same seed gives the same interview)")
     try:
         while (entry := session.current) is not None:
@@ -128,6 +173,8 @@ def _run_interview(services, minutes: int, seed: int | None) -> int:
                 shutil.copyfile(exercise.stub, path)
                 print(f"\n{position} coding: {exercise.id} — {exercise.title}\n  implement it in {path}")
                 status = "skipped"
+                stub = exercise.stub.read_text(encoding="utf-8", errors="replace")
+                coding = (path, stub)
                 while not session.time_up:
                     answer = input("  enter: grade it · s: move on without it: ").strip().lower()
                     if answer == "s":
@@ -138,13 +185,19 @@ def _run_interview(services, minutes: int, seed: int | None) -> int:
                     print(f"  {status}: {result.passed}/{len(result.checks)} checks")
                     if status == "pass":
                         break
+                    session.keep_draft(_written(path, stub), status)
                 if session.time_up:
+                    session.keep_draft(_written(path, stub), "" if status == "skipped" else status)
                     break
-                session.record_exercise(status, exercise.topic)
+                session.record_exercise(status, exercise.topic, code=_written(path, stub))
+                coding = None
                 recorder.item_done()
     except EOFError:
+        _keep_coding(session, coding)
         print()
     except KeyboardInterrupt:
+        _keep_coding(session, coding)
+        recorder.item_done()  # the code under way goes in the unfinished report too
         answered = sum(r.answered for r in session.results)
         if recorder.uid is not None:
             print(f"\ninterrupted — your {answered} answer(s) are recorded and the interview is kept as unfinished "
@@ -162,6 +215,21 @@ def _run_interview(services, minutes: int, seed: int | None) -> int:
         return 0
     print_report(report)
     return 0
+
+
+def _keep_coding(session, coding) -> None:
+    """The coding item under way when the interview stops: its file's code and latest grade kept for the report."""
+    if coding is not None:
+        session.keep_draft(_written(*coding), session.draft[1] if session.draft else "")
+
+
+def _written(path, stub: str) -> str:
+    """The code in an interview's coding file, or "" when nothing was written there (the stub as it was, or no file)."""
+    try:
+        code = path.read_text(encoding="utf-8", errors="replace")
+    except OSError:
+        return ""
+    return "" if code == stub else code
 
 
 def cmd_plan(args) -> int:
@@ -233,7 +301,8 @@ def register(sub) -> None:
     p.add_argument("--minutes", type=int, default=45,
                    help="length in minutes, 5 to 180 (default 45); coding needs 20 or more, two exercises 40 or more")
     p.add_argument("--seed", type=int, default=None, help="the same seed, banks and progress give the same interview")
-    p.add_argument("--history", action="store_true", help="past mock interviews and the trend")
+    p.add_argument("--history", action="store_true", help="past mock interviews, numbered, and the trend")
+    p.add_argument("--show", type=int, metavar="N", help="interview N of --history (-1: the latest): its report and the code you wrote")
     p.set_defaults(func=cmd_interview)
     p = sub.add_parser("plan", help="set your interview date and see the day-by-day plan to it")
     p.add_argument("--date", help="the interview date, YYYY-MM-DD: after today and at most a year ahead")

@@ -11,7 +11,7 @@ import random
 import time
 from collections import Counter
 from collections.abc import Callable, Mapping, Sequence
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict, dataclass, field, fields
 
 from ..bank import Question, check_answer
 from .session import QuizItem, QuizSession, describe_response
@@ -67,6 +67,7 @@ class ItemResult:
     status: str = ""              # exercises: the grade's status
     qtype: str = ""               # questions: the question type, for scheduling its card
     score: float = 0.0            # questions: partial credit, as the answer checker gave it
+    code: str = ""                # exercises: the code written for it when the item ended ("" if none was written)
 
 
 @dataclass(frozen=True)
@@ -91,6 +92,16 @@ class Report:
 
     def to_dict(self) -> dict:
         return asdict(self)
+
+    @classmethod
+    def from_dict(cls, data: Mapping) -> Report:
+        """A stored report (to_dict()) back as a Report; fields an older or newer quizprep did not write take their defaults."""
+        known = {f.name for f in fields(ItemResult)}
+        items = tuple(ItemResult(**{k: v for k, v in item.items() if k in known}) for item in data.get("items", ()))
+        by_topic = {t: (int(a), int(b)) for t, (a, b) in dict(data.get("by_topic", {})).items()}
+        mine = {f.name for f in fields(cls)} - {"items", "by_topic", "work_on"}
+        return cls(**{k: v for k, v in data.items() if k in mine}, by_topic=by_topic, items=items,
+                   work_on=tuple(data.get("work_on", ())))
 
 
 def plan_interview(questions: Sequence[Question], *, minutes: int = 45, seed: int = 0,
@@ -166,6 +177,7 @@ class InterviewSession:
     clock: Callable[[], float] = time.monotonic
     wall_clock: Callable[[], float] = time.time
     results: list[ItemResult] = field(default_factory=list)
+    draft: tuple[str, str] | None = None  # the current exercise's code so far and its latest grade (see keep_draft)
 
     def __post_init__(self) -> None:
         check_seed(self.seed)  # refused up front: the report must be storable when the interview ends
@@ -195,7 +207,15 @@ class InterviewSession:
     def _spent(self) -> float:
         now = self.clock()
         spent, self._item_started = now - self._item_started, now
+        self.draft = None
         return spent
+
+    def keep_draft(self, code: str, status: str = "") -> None:
+        """The current exercise's code so far and its latest grade ("" if not graded yet): if the interview ends
+        before the exercise is recorded, the report keeps them instead of "not reached". Kept after time is up too."""
+        at = len(self.results)
+        if at < len(self.items) and self.items[at].kind == "exercise":
+            self.draft = (code, status)
 
     def answer(self, response, *, text: str = "") -> ItemResult:
         """Answer the current question (`response` in display positions, as in QuizSession)."""
@@ -211,12 +231,14 @@ class InterviewSession:
         self.results.append(result)
         return result
 
-    def record_exercise(self, status: str, topic: str = "") -> ItemResult:
-        """Record the grade of the current exercise ('pass', 'fail', 'error', 'timeout' or 'skipped')."""
+    def record_exercise(self, status: str, topic: str = "", code: str = "") -> ItemResult:
+        """Record the latest grade of the current exercise ('pass', 'fail', 'error', 'timeout' or 'skipped') and the
+        code written for it."""
         entry = self.current
         if entry is None or entry.kind != "exercise":
             raise RuntimeError("the current item is not an exercise")
-        result = ItemResult(entry.exercise, "exercise", topic, status == "pass", status != "skipped", self._spent(), status=status)
+        result = ItemResult(entry.exercise, "exercise", topic, status == "pass", status != "skipped", self._spent(), status=status,
+                            code=code)
         self.results.append(result)
         return result
 
@@ -232,7 +254,12 @@ class InterviewSession:
         """
         results = list(self.results)
         for entry in self.items[len(results):]:
-            if entry.kind == "question":
+            if entry.kind == "exercise" and self.draft is not None and len(results) == len(self.results):
+                code, status = self.draft  # the exercise under way when the interview ended
+                spent = max(min(self.clock(), self.deadline) - self._item_started, 0.0)
+                results.append(ItemResult(entry.exercise, "exercise", (topic_of_exercise or {}).get(entry.exercise, ""), status == "pass",
+                                          bool(status), spent, status=status or "not graded", code=code))
+            elif entry.kind == "question":
                 q = entry.item.question
                 results.append(ItemResult(q.id, "question", q.topic, False, False, 0.0, "", q.model_answer if q.type == "explain" else "",
                                           qtype=q.type))
@@ -249,6 +276,25 @@ class InterviewSession:
                       score=round(right / len(results), 4) if results else 0.0, right=right, total=len(results),
                       by_topic={t: (a, b) for t, (a, b) in per.items()}, items=tuple(results),
                       work_on=work_on_next(results), timed_out=self.time_up, status="finished" if finished else "unfinished")
+
+
+def code_to_show(code: str) -> tuple[int, str]:
+    """An exercise's code for a report, and the line it starts at (numbers match the file): without the module
+    docstring (the exercise's contract, which the learner did not write) and the blank lines after it."""
+    import ast
+
+    try:
+        body = ast.parse(code).body
+    except (SyntaxError, ValueError):  # shown whole: it may not parse
+        return 1, code
+    if not body or not isinstance(body[0], ast.Expr) or not isinstance(getattr(body[0], "value", None), ast.Constant) \
+            or not isinstance(body[0].value.value, str):
+        return 1, code
+    lines = code.splitlines()
+    start = body[0].end_lineno or 0
+    while start < len(lines) and not lines[start].strip():
+        start += 1
+    return start + 1, "\n".join(lines[start:])
 
 
 def work_on_next(results: Sequence[ItemResult], n: int = 3) -> tuple[str, ...]:

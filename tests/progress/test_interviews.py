@@ -168,3 +168,79 @@ def test_a_seed_the_store_cannot_hold_is_refused_before_the_interview_starts():
     for seed in (MAX_SEED + 1, 99999999999999999999999, -1):
         with pytest.raises(ValueError, match="a seed is a whole number from 0 to"):
             InterviewSession([], 30, seed=seed)
+
+
+CODE = '"""The contract: implement f."""\n\nimport numpy as np\n\n\ndef f(x):\n    return np.maximum(x, 0)\n'
+
+
+def test_the_code_of_a_coding_item_is_stored_with_the_report_and_travels_in_an_export(tmp_path):
+    from quizprep.progress.transfer import export_progress, import_progress
+
+    store = ProgressStore()
+    session = session_of([single("a")], exercises=["relu_grad"])
+    recorder = InterviewRecorder(store, session, {"relu_grad": "activations"})
+    session.answer(pick(session, "right"))
+    recorder.item_done()
+    session.record_exercise("fail", "activations", code=CODE)
+    report = recorder.finish()
+    assert report.items[1].code == CODE and report.items[1].status == "fail"
+    [stored] = history(store)
+    assert stored["report"]["items"][1]["code"] == CODE
+    elsewhere = ProgressStore(tmp_path / "other.db", backups=False)
+    assert import_progress(elsewhere, export_progress(store))["interviews"] == 1
+    [moved] = history(elsewhere)
+    assert moved["report"]["items"][1]["code"] == CODE
+
+
+def test_time_running_out_during_a_coding_item_keeps_its_code_and_latest_grade():
+    now = [0.0]
+    session = session_of([single("a")], exercises=["relu_grad", "softmax"], minutes=20, clock=lambda: now[0])
+    session.answer(pick(session, "right"))
+    now[0] += 60
+    session.keep_draft("def f(): pass\n", "")  # typed, not graded yet
+    now[0] += 60
+    session.keep_draft("def f(): return 1\n", "fail")  # graded: it failed
+    now[0] += 20 * 60  # time is up before the learner moves on
+    assert session.current is None
+    report = session.report({"relu_grad": "activations"})
+    coding, untouched = report.items[1], report.items[2]
+    assert (coding.code, coding.status, coding.answered, coding.correct) == ("def f(): return 1\n", "fail", True, False)
+    assert coding.seconds == 20 * 60 and coding.topic == "activations"  # from its start to the end of the interview
+    assert (untouched.code, untouched.status, untouched.answered) == ("", "not reached", False)
+
+
+def test_a_draft_never_graded_is_kept_as_not_graded_and_recording_the_item_drops_it():
+    session = session_of([], exercises=["relu_grad", "softmax"])
+    session.keep_draft("x = 1\n")
+    assert session.report(finished=False).items[0].status == "not graded"
+    session.record_exercise("skipped", code="x = 1\n")
+    assert session.draft is None
+    report = session.report()
+    assert [(r.status, r.code) for r in report.items] == [("skipped", "x = 1\n"), ("not reached", "")]
+
+
+def test_a_stored_report_reads_back_whatever_quizprep_wrote_it():
+    from quizprep.quiz.interview import Report
+
+    session = session_of([single("a")], exercises=["relu_grad"])
+    session.answer(pick(session, "right"))
+    session.record_exercise("pass", "activations", code=CODE)
+    report = session.report()
+    assert Report.from_dict(json.loads(json.dumps(report.to_dict()))) == report  # tuples came back from JSON lists
+    old = {"started_at": 1.0, "minutes": 30, "seed": 1, "score": 0.5, "right": 1, "total": 2, "by_topic": {"t": [1, 2]},
+           "items": [{"label": "a", "kind": "question", "topic": "t", "correct": True, "answered": True, "seconds": 3.0},
+                     {"label": "e", "kind": "exercise", "topic": "", "correct": False, "answered": True, "seconds": 9.0,
+                      "status": "fail", "from_a_newer_quizprep": 1}],
+           "work_on": ["e"]}
+    back = Report.from_dict(old)
+    assert back.status == "finished" and back.by_topic == {"t": (1, 2)} and back.items[1].code == "" and back.items[1].status == "fail"
+
+
+def test_the_code_shown_leaves_out_the_contract_docstring_and_keeps_the_file_line_numbers():
+    from quizprep.quiz.interview import code_to_show
+
+    start, shown = code_to_show(CODE)
+    assert start == 3 and shown.splitlines()[0] == "import numpy as np"
+    assert CODE.splitlines()[start - 1 + 4] == shown.splitlines()[4] == "    return np.maximum(x, 0)"
+    assert code_to_show("def f(:\n") == (1, "def f(:\n")  # cannot be parsed: shown whole
+    assert code_to_show("x = 1\n") == (1, "x = 1\n")

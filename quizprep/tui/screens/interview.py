@@ -3,7 +3,8 @@
 Everything the learner does is kept as it happens (InterviewRecorder): each concept answer is
 recorded like a quiz answer and the interview is saved as unfinished after every item, so a crash
 or a quit loses nothing; the end marks it finished. An interview ended before its first answer is
-not kept.
+not kept. A coding item is written in the workbench's FileEditor (saved atomically, a recovery copy
+of unsaved edits, outside changes loaded); the code is kept with the report beside its latest grade.
 """
 
 from __future__ import annotations
@@ -51,6 +52,7 @@ class InterviewScreen(Screen[Report | None]):
         self.recorder = None
         self.explain_text: str | None = None
         self.exercise_path = None
+        self.stub_text = ""           # the current exercise's stub: code equal to it was not written here
         self.last_status = "skipped"  # the current exercise's latest grade; what ctrl+n records
         self.finished = False
         self._advancing = False       # between items: answers and keys meant for the old item are dropped
@@ -113,6 +115,7 @@ class InterviewScreen(Screen[Report | None]):
             await area.remove_children()
             self.explain_text = None
             self.exercise_path = None
+            self.stub_text = ""
             self.last_status = "skipped"
             self._shown_at = message_clock()
             if entry.kind == "question":
@@ -134,7 +137,8 @@ class InterviewScreen(Screen[Report | None]):
 
     async def _show_exercise(self, area, entry) -> None:
         from ...grading.workspace import workspace_dir
-        from ..widgets.workbench import CodeEditor, reflow
+        from ..widgets.file_editor import FileEditor
+        from ..widgets.workbench import reflow
 
         exercise = self.app.services.exercise(entry.exercise)
         path = workspace_dir().parent / "interview" / f"{exercise.id}.py"
@@ -143,12 +147,41 @@ class InterviewScreen(Screen[Report | None]):
         self.exercise_path = path
         self.query_one("#quiz-meta", Static).update(f"coding · {exercise.topic} · difficulty {exercise.difficulty}")
         self.query_one("#prompt", Markdown).update(f"**{exercise.id} — {exercise.title}** — write it below (the contract follows)")
-        editor = CodeEditor.python(path.read_text(encoding="utf-8"), id="interview-editor")
-        editor.saved_text = editor.text
-        editor.border_subtitle = str(path)
+        editor = FileEditor.for_file(path, id="interview-editor")
+        self.stub_text = editor.disk_text
         await area.mount(editor, Static(escape(reflow(exercise.instructions()))))
         self.query_one("#status-line", Static).update("ctrl+g saves and grades your code · ctrl+n moves on without it")
         self.set_focus(editor)
+        editor.offer_recovery("a mock interview was stopped")
+
+    @property
+    def editor(self):
+        """The current coding item's editor (a FileEditor), or None on a question."""
+        return next(iter(self.query("#interview-editor").results()), None)
+
+    def written_code(self) -> str:
+        """The code in the coding item's editor, or "" when nothing was written (the stub as it was)."""
+        editor = self.editor
+        return "" if editor is None or editor.text == self.stub_text else editor.text
+
+    def on_text_area_changed(self, message) -> None:
+        if message.text_area is self.editor:  # not an explain answer, nor the editor of an item already left
+            self._keep_code()
+
+    def _keep_code(self) -> None:
+        """What the coding item holds so far, in the session: if the interview ends now, the report keeps it."""
+        self.session.keep_draft(self.written_code(), "" if self.last_status == "skipped" else self.last_status)
+
+    def on_file_editor_reloaded(self, message) -> None:
+        self.notify(f"{message.editor.path.name} changed on disk: loaded. ctrl+g grades it.")
+
+    def _end_coding_item(self) -> str:
+        """The code written, with the buffer saved to its file (it is in the report now: no recovery copy needed)."""
+        code = self.written_code()
+        editor = self.editor
+        if editor is not None:
+            editor.save()
+        return code
 
     def on_answer_invalid(self, message: AnswerInvalid) -> None:
         self.query_one("#status-line", Static).update(f"[b]{escape(message.reason)}[/b]")
@@ -193,21 +226,17 @@ class InterviewScreen(Screen[Report | None]):
         entry = self.session.current
         if entry is None or entry.kind != "exercise" or self.exercise_path is None:
             return
-        from ..widgets.workbench import save_atomically
+        from ..widgets.workbench import read_text
 
-        editor = next(iter(self.query("#interview-editor").results()), None)
-        if editor is not None and editor.text != editor.saved_text:  # unchanged: the file is graded as it is on disk
-            try:
-                save_atomically(self.exercise_path, editor.text)
-            except OSError as err:
-                self.notify(f"Cannot save {self.exercise_path}: {err.strerror or err}", severity="error")
-                return
-            editor.saved_text = editor.text
+        editor = self.editor
+        if editor is not None and not editor.save():  # unchanged: the file is graded as it is on disk
+            return
+        source = read_text(self.exercise_path) or ""
         self.query_one("#status-line", Static).update("checking…")
-        self.run_grade(entry.exercise, self.exercise_path)
+        self.run_grade(entry.exercise, self.exercise_path, "" if source == self.stub_text else source)
 
     @work(thread=True, exclusive=True, group="interview-grade")
-    def run_grade(self, exercise_id: str, path) -> None:
+    def run_grade(self, exercise_id: str, path, code: str = "") -> None:
         from ...grading.limits import DEFAULT_TIMEOUT_S
         from ...grading.warm_client import WarmGrader
 
@@ -217,14 +246,15 @@ class InterviewScreen(Screen[Report | None]):
         warning = self.app.services.record_grade(exercise_id, result, source=path)  # a grade in an interview counts like any other
         if warning:
             self.app.call_from_thread(self.app.notify, warning, severity="warning", timeout=15)
-        self.app.call_from_thread(self._graded, exercise_id, result)
+        self.app.call_from_thread(self._graded, exercise_id, result, code)
 
-    async def _graded(self, exercise_id: str, result) -> None:
+    async def _graded(self, exercise_id: str, result, code: str = "") -> None:
         entry = self.session.current
         if self.finished or entry is None or entry.kind != "exercise" or entry.exercise != exercise_id:
             return  # the learner moved on while it was being graded
         if result.status == "pass":
-            self.session.record_exercise("pass", self.app.services.exercise_topics.get(exercise_id, ""))
+            self._end_coding_item()
+            self.session.record_exercise("pass", self.app.services.exercise_topics.get(exercise_id, ""), code=code)
             self.recorder.item_done()
             self.notify(f"{exercise_id}: all checks pass")
             await self.show_current()
@@ -234,14 +264,31 @@ class InterviewScreen(Screen[Report | None]):
             self.query_one("#status-line", Static).update(
                 escape(f"{result.status}: {result.passed}/{len(result.checks)} checks{hint}") + " · ctrl+g again · ctrl+n move on")
             self.last_status = result.status
+            self._keep_code()
 
     async def action_skip(self) -> None:
         entry = self.session.current
         if self.finished or self._advancing or entry is None or entry.kind != "exercise":
             return
-        self.session.record_exercise(self.last_status, self.app.services.exercise_topics.get(entry.exercise, ""))
+        code = self._end_coding_item()
+        self.session.record_exercise(self.last_status, self.app.services.exercise_topics.get(entry.exercise, ""), code=code)
         self.recorder.item_done()
         await self.show_current()
+
+    def keep_draft(self) -> None:
+        """The coding item under way, when the interview ends before it is recorded: its code and latest grade go in the report."""
+        if self.editor is not None:
+            self._end_coding_item()
+            self._keep_code()
+
+    def on_unmount(self) -> None:
+        """Quitting the app mid-interview: the code under way (kept as it is typed) goes in the unfinished report too."""
+        if self.finished or self.recorder is None:
+            return
+        try:
+            self.recorder.item_done()
+        except Exception:  # noqa: BLE001 — on the way out a draft is a courtesy; the recovery copy still holds it
+            pass
 
     def action_end_early(self) -> None:
         from .confirm import ConfirmScreen
@@ -257,6 +304,7 @@ class InterviewScreen(Screen[Report | None]):
             return
         self.finished = True
         self.refresh_bindings()
+        self.keep_draft()
         report = self.recorder.finish() if self.recorder is not None else None
         while self.app.screen is not self and len(self.app.screen_stack) > 1:
             self.app.pop_screen()  # a question asked over the interview (end it now?) is moot when time runs out

@@ -1,4 +1,5 @@
-"""The mock interview report, and the trend across past interviews."""
+"""The mock interview report (with the code written for each coding item, beside its grade), and the trend
+across past interviews."""
 
 from __future__ import annotations
 
@@ -12,7 +13,8 @@ from ..markup import escape
 
 
 class InterviewReportScreen(Screen[None]):
-    """One interview's report: score by topic, time per item, explain answers beside the model, what to work on."""
+    """One interview's report: score by topic, time per item, explain answers beside the model, your code beside its
+    grade, what to work on."""
 
     BINDINGS = [Binding("escape,enter,q", "dismiss", "Done")]
 
@@ -36,6 +38,9 @@ class InterviewReportScreen(Screen[None]):
                 if item.model_answer and item.answered:
                     yield Static(f"\n[b]{escape(item.label)}[/b]\n[dim]you:[/dim] {escape(item.given or '(empty)')}\n"
                                  f"[dim]model:[/dim] {escape(item.model_answer.strip())}")
+            for item in r.items:
+                if item.kind == "exercise" and item.answered or item.code:
+                    yield from self._code(item)
             if r.work_on:
                 yield Static("\n[b]Work on next[/b]\n" + "\n".join(f"  {i}. {escape(w)}" for i, w in enumerate(r.work_on, 1)), id="work-on")
             else:
@@ -44,6 +49,20 @@ class InterviewReportScreen(Screen[None]):
             yield Sparkline([], id="trend")
             yield Static("", id="trend-text")
         yield Footer()
+
+    def _code(self, item):
+        """A coding item's heading (its latest grade, its time) and the code written for it, highlighted."""
+        from rich.syntax import Syntax
+
+        from ...quiz.interview import code_to_show
+
+        yield Static(f"\n[b]{escape(item.label)}[/b] — latest grade: {escape(item.status)} · {item.seconds:.0f} s"
+                     + ("" if item.code else "\n  [dim]no code written[/dim]"), classes="code-title")
+        if item.code:
+            start, code = code_to_show(item.code)
+            theme = "monokai" if self.app.current_theme.dark else "default"
+            yield Static(Syntax(code or "(only the docstring)", "python", theme=theme, line_numbers=True, start_line=start,
+                                word_wrap=True), classes="report-code")
 
     def on_mount(self) -> None:
         from ...progress.interviews import trend
