@@ -23,6 +23,12 @@ When several checks read one run (one forward/backward pass, one large draw), ru
 
 Runs are memoised per grade by (fn.__qualname__, key), so give each set of arguments its own key. A
 learner failure is kept and raised again in every check that reads the run; a timeout is not kept.
+When the checks of one run must still fail one by one, wrap each piece in `guarded` and read it with `part`:
+
+    def every_case(m):                                         # one sandboxed call for every case
+        return {case: guarded(m, forward, *inputs(case)) for case in CASES}
+
+    got = learner.part(every_case, case).value                 # raises what forward(...) alone would have raised
 
 What else is here: expect_array / expect_scalar / expect_gradient compare values and name likely
 mistakes, judging and printing one relative error, relative_errors (CS231n's |a - b| / max(1e-8,
@@ -55,7 +61,7 @@ from .diagnosis import (
     within_tolerance,
 )
 from .gradcheck import GRADCHECK_H, GRADCHECK_THRESHOLD, expect_gradient, numerical_gradient, rel_error
-from .probes import Learner, NotRun, Reference
+from .probes import Learner, NotRun, Reference, guarded
 from .sandbox import CallResult, LearnerFailure, NotImplementedYet
 
 # The largest eps inside a log that a loss may use, added (np.log(p + eps)) or as a floor
@@ -124,6 +130,6 @@ __all__ = [
     "ATOL", "GRADCHECK_H", "GRADCHECK_THRESHOLD", "LOG_EPS_MAX", "RTOL", "CallResult", "CheckFailed", "Learner", "LearnerFailure",
     "NotImplementedYet", "NotRun", "Reference", "describe_type", "distinct_digits", "expect_array", "expect_float64_precision",
     "expect_gradient", "expect_no_warnings", "expect_scalar", "expect_true", "expect_unchanged", "expect_updated_in_place",
-    "likely_mistake", "numerical_gradient", "record_steps", "rel_error", "relative_errors", "rounded_to", "seeded", "shape_id",
+    "guarded", "likely_mistake", "numerical_gradient", "record_steps", "rel_error", "relative_errors", "rounded_to", "seeded", "shape_id",
     "within_tolerance",
 ]

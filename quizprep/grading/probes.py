@@ -1,6 +1,7 @@
 """What a check uses to run code: `Learner` (sandboxed, one fresh process per call) and `Reference`.
 
-Both also offer a grade-scoped memo, `call_once` / `run_once`, for a run that several checks read.
+Both also offer a grade-scoped memo, `call_once` / `run_once`, for a run that several checks read, and
+`part` for one piece of such a run that is reported as if it had been a call of its own (`guarded`).
 """
 
 from __future__ import annotations
@@ -14,12 +15,45 @@ from pathlib import Path
 import numpy as np
 
 from . import wire
-from .sandbox import SECRET_MODULES, CallResult, LearnerFailure, LearnerTimeout, Limits, load_module, read_source, run_learner
+from .child import learner_traceback
+from .sandbox import (
+    SECRET_MODULES,
+    CallResult,
+    LearnerFailure,
+    LearnerTimeout,
+    Limits,
+    _failure_from,
+    load_module,
+    read_source,
+    run_learner,
+)
 from .zygote import Launcher
 
 
 class NotRun(Exception):
     """A check was not run because an earlier problem ended the grade."""
+
+
+def guarded(m, fn, *args) -> dict:
+    """Inside a probe: fn(m, *args) as one part of a shared run, its value and warnings or what it raised.
+
+    A probe that returns {name: guarded(m, fn, ...), ...} runs several checks' calls in one sandboxed
+    process while each part still fails on its own: `Learner.part` reads one back as the value, warnings
+    or LearnerFailure that a call of fn alone would have given. Only an exception is caught here: a
+    part that hangs or crashes the process still ends the whole run.
+    """
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        try:
+            value = fn(m, *args)
+        except BaseException as exc:  # noqa: BLE001 - the same report the learner's child makes of a call
+            try:
+                return {"raised": {"type": type(exc).__name__, "message": str(exc)[:2000],
+                                   "traceback": learner_traceback(exc, str(getattr(m, "__file__", "")))[-4000:],
+                                   "code": exc.code if isinstance(exc, SystemExit) and isinstance(exc.code, int) else None}}
+            except BaseException:  # noqa: BLE001 - e.g. a __str__ that raises
+                return {"raised": {"type": type(exc).__name__, "message": "", "traceback": "", "code": None}}
+    return {"value": value, "warnings": [f"{w.category.__name__}: {w.message}" for w in caught][:20]}
 
 
 class Learner:
@@ -45,6 +79,7 @@ class Learner:
         self.outputs: list[str] = []
         self.stopped: str | None = None
         self._once: dict[tuple[str, Hashable], CallResult | LearnerFailure] = {}
+        self._parts_read: set[tuple[str, Hashable, str]] = set()
 
     def call(self, fn: Callable | None, *args) -> CallResult:
         """Run one probe; return its value, warnings and printed output, or raise LearnerFailure."""
@@ -99,6 +134,30 @@ class Learner:
         """The value of `call_once(fn, *args, key=key)`."""
         return self.call_once(fn, *args, key=key).value
 
+    def part(self, fn: Callable, name: str, *args, key: Hashable = None) -> CallResult:
+        """Part `name` of the shared run `call_once(fn, *args, key=key)`, whose value maps names to `guarded(...)`.
+
+        The part comes back as its own call would: a CallResult with the run's output and the warnings
+        of module loading plus its own, or the LearnerFailure its exception makes. An exhausting one
+        stops the grade as in `call`: a part first read after that is not run, as its call would not be.
+        """
+        shared = self.call_once(fn, *args, key=key)
+        read = (fn.__qualname__, key, name)
+        if self.stopped and read not in self._parts_read:
+            raise NotRun(self.stopped)
+        self._parts_read.add(read)
+        piece = shared.value.get(name) if isinstance(shared.value, dict) else None
+        if not isinstance(piece, dict) or not ("value" in piece or isinstance(piece.get("raised"), dict)):
+            raise LearnerFailure("your code's process sent back an unreadable result", shared.output)
+        if "raised" in piece:
+            failure = _failure_from(piece["raised"], self.limits)
+            failure.output = shared.output
+            if failure.exhausting:
+                self.stopped = failure.stop
+            raise failure
+        return CallResult(piece["value"], (list(shared.warnings) + list(piece.get("warnings") or []))[:20], shared.output,
+                          shared.seconds)
+
 
 class Reference:
     """Runs fn(module, *args) against the reference solution, in this (trusted) process, loaded from its source now.
@@ -131,5 +190,12 @@ class Reference:
             self._once[memo] = self.run(fn, *args)
         return self._once[memo]
 
+    def part(self, fn: Callable, name: str, *args, key: Hashable = None) -> CallResult:
+        """`Learner.part`'s counterpart: part `name` of `run_once(fn, *args, key=key)` (the reference does not raise)."""
+        piece = self.run_once(fn, *args, key=key)[name]
+        if "raised" in piece:
+            raise RuntimeError(f"the reference raised {piece['raised']['type']}: {piece['raised']['message']}")
+        return CallResult(piece["value"], list(piece.get("warnings") or []))
 
-__all__ = ["Learner", "LearnerFailure", "NotRun", "Reference"]
+
+__all__ = ["Learner", "LearnerFailure", "NotRun", "Reference", "guarded"]
