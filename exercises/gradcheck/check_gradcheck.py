@@ -4,12 +4,15 @@ The functions differentiated here are written in this file (trusted code) and ha
 learner's numerical_gradient inside its process; their gradients are known in closed form, so every
 result is compared with calculus, and each classic mistake is recognised by running that mistake
 here, on the same f and x, and comparing.
+
+Every call of the grade runs in one sandboxed process (`every_gradient`), each its own `guarded` part,
+so a numerical_gradient that raises on one input fails that input's checks only.
 """
 
 import numpy as np
 import pytest
 
-from quizprep.grading.api import CheckFailed, describe_type, expect_array, seeded, shape_id
+from quizprep.grading.api import CheckFailed, describe_type, expect_array, guarded, seeded, shape_id
 
 # Central differences with h = 1e-5 in float64 are off by h²|f'''|/6 + ~1e-16 |f| / h, below 1e-8 relative
 # for every function here; a forward difference is off by h|f''|/2, about 1.5e-5 relative for exp(3x).
@@ -70,6 +73,41 @@ def gradient_watching_f(m, f, x):
 
     g = m.numerical_gradient(watched, x)
     return g, x, most[0], g is x
+
+
+# --- every input of the grade: (probe, f, x, *h) per part of the shared run ----------------------------
+
+SQUARES_SHAPES = SHAPES
+RESTORE_SHAPES = [(7,), (4, 3), (2, 3, 4)]
+SIN_SHAPES = [(7,), (3, 4)]
+AX_SHAPES = [(4,), (4, 3), (4, 1)]
+LOGSUMEXP_SHAPES = [(3, 5), (1, 5)]
+GIVEN_H = [0.1, 0.01]
+
+RUNS = {
+    **{f"squares {shape_id(s)}": (gradient, sum_of_squares, seeded(sum(s)).normal(size=s)) for s in SQUARES_SHAPES},
+    **{f"restore {shape_id(s)}": (gradient_watching_f, sum_of_sin, seeded(10 + len(s)).normal(size=s)) for s in RESTORE_SHAPES},
+    "new array": (gradient, sum_of_squares, seeded(20).normal(size=(3, 4))),
+    **{f"sin {shape_id(s)}": (gradient, sum_of_sin, seeded(30 + len(s)).uniform(-3, 3, size=s)) for s in SIN_SHAPES},
+    # Not separable: every entry's derivative depends on all of x, so a perturbation left behind shows.
+    **{f"A x {shape_id(s)}": (gradient, squared_norm_of_A_x, seeded(40 + len(s)).normal(size=s)) for s in AX_SHAPES},
+    **{f"logsumexp {shape_id(s)}": (gradient, logsumexp_rows, seeded(50 + s[0]).normal(size=s)) for s in LOGSUMEXP_SHAPES},
+    # exp(3x) has a large second derivative (9 exp(3x)): a forward difference is off by ~1.5e-5 relative,
+    # the central one by ~1e-10.
+    "exp3": (gradient, sum_of_exp3, seeded(60).uniform(-1, 1, size=(6,))),
+    # For x**3 the central difference is exactly ((x+h)**3 - (x-h)**3) / (2h) = 3x² + h²: the h² shows.
+    **{f"cubes h={h:g}": (gradient, sum_of_cubes, seeded(70).uniform(-2, 2, size=(2, 3)), h) for h in GIVEN_H},
+}
+
+
+def every_gradient(m):
+    """Every call of the grade in one sandboxed run, each a part of its own."""
+    return {name: guarded(m, probe, *args) for name, (probe, *args) in RUNS.items()}
+
+
+def run(learner, name):
+    """The part `name` of the shared run, and its x (as the check has it, untouched)."""
+    return learner.part(every_gradient, name).value, RUNS[name][2]
 
 
 # --- the classic mistakes, run here on the same f and x to recognise them by name --------------------
@@ -168,23 +206,20 @@ def expect_x_unchanged(x, x_after, *, h=DEFAULT_H, same=False, most=None):
     raise CheckFailed("numerical_gradient modified x: when it returns, x must hold exactly the values it came in with", lines)
 
 
-@pytest.mark.parametrize("shape", SHAPES, ids=shape_id)
+@pytest.mark.parametrize("shape", SQUARES_SHAPES, ids=shape_id)
 def test_gradient_of_sum_of_squares_is_2x(learner, shape):
-    x = seeded(sum(shape)).normal(size=shape)
-    got, _, _ = learner.run(gradient, sum_of_squares, x)
+    (got, _, _), x = run(learner, f"squares {shape_id(shape)}")
     expect_gradient_of(got, 2 * x, sum_of_squares, x, DEFAULT_H, name="numerical_gradient(sum(x**2), x)")
 
 
-@pytest.mark.parametrize("shape", [(7,), (4, 3), (2, 3, 4)], ids=shape_id)
+@pytest.mark.parametrize("shape", RESTORE_SHAPES, ids=shape_id)
 def test_x_is_left_exactly_as_it_was(learner, shape):
-    x = seeded(10 + len(shape)).normal(size=shape)
-    _, x_after, most, same = learner.run(gradient_watching_f, sum_of_sin, x)
+    (_, x_after, most, same), x = run(learner, f"restore {shape_id(shape)}")
     expect_x_unchanged(x, x_after, same=same, most=most)
 
 
 def test_returns_a_new_float64_array(learner):
-    x = seeded(20).normal(size=(3, 4))
-    got, x_after, same = learner.run(gradient, sum_of_squares, x)
+    (got, x_after, same), x = run(learner, "new array")
     if same:
         raise CheckFailed("numerical_gradient returned x itself", ("build the result in a new array, e.g. grad = np.zeros(x.shape)",))
     if not isinstance(got, np.ndarray):
@@ -196,41 +231,32 @@ def test_returns_a_new_float64_array(learner):
     expect_x_unchanged(x, x_after)
 
 
-@pytest.mark.parametrize("shape", [(7,), (3, 4)], ids=shape_id)
+@pytest.mark.parametrize("shape", SIN_SHAPES, ids=shape_id)
 def test_gradient_of_sum_of_sin_is_cos(learner, shape):
-    x = seeded(30 + len(shape)).uniform(-3, 3, size=shape)
-    got, _, _ = learner.run(gradient, sum_of_sin, x)
+    (got, _, _), x = run(learner, f"sin {shape_id(shape)}")
     expect_gradient_of(got, np.cos(x), sum_of_sin, x, DEFAULT_H, name="numerical_gradient(sum(sin(x)), x)")
 
 
-@pytest.mark.parametrize("shape", [(4,), (4, 3), (4, 1)], ids=shape_id)
+@pytest.mark.parametrize("shape", AX_SHAPES, ids=shape_id)
 def test_gradient_of_squared_norm_of_A_x_is_2_At_A_x(learner, shape):
-    # Not separable: every entry's derivative depends on all of x, so a perturbation left behind shows.
-    x = seeded(40 + len(shape)).normal(size=shape)
-    got, _, _ = learner.run(gradient, squared_norm_of_A_x, x)
+    (got, _, _), x = run(learner, f"A x {shape_id(shape)}")
     expect_gradient_of(got, 2 * A.T @ A @ x, squared_norm_of_A_x, x, DEFAULT_H,
                        name=f"numerical_gradient(sum((A @ x)**2), x) with A of shape {A.shape}")
 
 
-@pytest.mark.parametrize("shape", [(3, 5), (1, 5)], ids=shape_id)
+@pytest.mark.parametrize("shape", LOGSUMEXP_SHAPES, ids=shape_id)
 def test_gradient_of_logsumexp_of_each_row_is_softmax(learner, shape):
-    x = seeded(50 + shape[0]).normal(size=shape)
-    got, _, _ = learner.run(gradient, logsumexp_rows, x)
+    (got, _, _), x = run(learner, f"logsumexp {shape_id(shape)}")
     expect_gradient_of(got, softmax_rows(x), logsumexp_rows, x, DEFAULT_H,
                        name="numerical_gradient(sum(log(sum(exp(x), axis=1))), x)")
 
 
 def test_uses_central_not_forward_differences(learner):
-    # exp(3x) has a large second derivative (9 exp(3x)): a forward difference is off by ~1.5e-5 relative,
-    # the central one by ~1e-10.
-    x = seeded(60).uniform(-1, 1, size=(6,))
-    got, _, _ = learner.run(gradient, sum_of_exp3, x)
+    (got, _, _), x = run(learner, "exp3")
     expect_gradient_of(got, 3 * np.exp(3 * x), sum_of_exp3, x, DEFAULT_H, name="numerical_gradient(sum(exp(3x)), x)")
 
 
-@pytest.mark.parametrize("h", [0.1, 0.01])
+@pytest.mark.parametrize("h", GIVEN_H)
 def test_uses_the_given_h(learner, h):
-    # For x**3 the central difference is exactly ((x+h)**3 - (x-h)**3) / (2h) = 3x² + h²: the h² shows.
-    x = seeded(70).uniform(-2, 2, size=(2, 3))
-    got, _, _ = learner.run(gradient, sum_of_cubes, x, h)
+    (got, _, _), x = run(learner, f"cubes h={h:g}")
     expect_gradient_of(got, 3 * x**2 + h**2, sum_of_cubes, x, h, name=f"numerical_gradient(sum(x**3), x, h={h:g})")
