@@ -8,7 +8,7 @@ from pathlib import Path
 
 from .args import count_arg, seed_arg
 from .common import Failure, UsageError, open_store, saving
-from .text import fit
+from .text import fill, fit
 
 
 def _pct(x) -> str:
@@ -49,11 +49,11 @@ def cmd_stats(args) -> int:
     print(f"exercises: {stats.exercises_passed} passed, {stats.exercises_attempted} attempted, {stats.exercises_total} in all")
     due_ex = [e.exercise for e in stats.exercises if e.due]
     if due_ex:
-        print(f"exercises to re-implement (review due): {', '.join(due_ex)}")
+        print(fill(f"exercises to re-implement (review due): {', '.join(due_ex)}", "", "  "))
     print(f"streak: {stats.streak_days} day(s)" + ("" if stats.studied_today else " — study today to keep it"))
     print("study next:")
     for i, w in enumerate(stats.weakest, 1):
-        print(f"  {i}. {w.topic} — {w.reason}")
+        print(fill(f"{w.topic} — {w.reason}", f"  {i}. ", "     "))
     if ready is not None:
         print_readiness(ready)
     return 0
@@ -61,18 +61,18 @@ def cmd_stats(args) -> int:
 
 def print_readiness(ready) -> None:
     """Readiness on the interview day: overall, what the plan leads to, the least ready topics, the exercises."""
-    print(f"\nreadiness on {ready.interview:%a %d %b %Y} (chance of recalling a question then, if you stopped now): "
-          f"{_pct(ready.overall)}" + (f"; {_pct(ready.projected_overall)} if you follow the plan" if ready.projected else ""))
+    print("\n" + fill(f"readiness on {ready.interview:%a %d %b %Y} (chance of recalling a question then, if you stopped now): "
+                      f"{_pct(ready.overall)}" + (f"; {_pct(ready.projected_overall)} if you follow the plan" if ready.projected else "")))
     weakest = ready.weakest(3)
     if weakest:
-        print("least ready: " + ", ".join(f"{t} {_pct(p)}" for t, p in weakest))
+        print(fill(", ".join(f"{t} {_pct(p)}" for t, p in weakest), "least ready: ", "  "))
     passed = [x for x in ready.exercises.values() if x.passed]
     if ready.exercises:
         line = f"exercises passed: {len(passed)} of {len(ready.exercises)}"
         stale = sorted(passed, key=lambda x: -(x.days_since_pass or 0))[:3]
         if stale and stale[0].days_since_pass:
             line += "; longest since a pass: " + ", ".join(f"{x.exercise} ({x.days_since_pass} d)" for x in stale if x.days_since_pass)
-        print(line)
+        print(fill(line, "", "  "))
 
 
 def cmd_search(args) -> int:

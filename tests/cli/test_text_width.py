@@ -129,3 +129,29 @@ def test_the_interview_report_keeps_model_answers_indented(cols, monkeypatch, ca
     model = out.split("  model answer:\n", 1)[1].split("\n\n", 1)[0].splitlines()
     assert len(model) > 1 and all(line.startswith("    ") and len(line) < cols for line in model)
     assert " ".join(" ".join(model).split()) == answer
+
+
+@pytest.mark.parametrize("cols", [80, 60])
+def test_stats_fits_the_terminal(cols, monkeypatch, capsys):
+    """What to study next and the readiness sentence are the longest lines `stats` prints: wrapped too."""
+    from datetime import date, timedelta
+
+    from quizprep.cli import main
+    from quizprep.progress.scheduler import study_day
+    from quizprep.progress.store import utc_now
+
+    today = date.fromisoformat(study_day(utc_now(), 4))
+    assert main(["plan", "--date", (today + timedelta(days=12)).isoformat()]) == 0
+    answers = iter(["t", "f", "t", ""])
+    monkeypatch.setattr("builtins.input", lambda prompt="": next(answers))
+    assert main(["quiz", "--type", "true_false", "-n", "3", "--seed", "1"]) == 0
+    capsys.readouterr()
+    monkeypatch.setenv("COLUMNS", str(cols))
+    assert main(["stats"]) == 0
+    out = capsys.readouterr().out
+    assert "study next:\n  1. " in out and "readiness on " in out
+    table, prose = out.split("\nanswers: ", 1)  # the table keeps its columns; it is 65 wide
+    assert [line for line in prose.splitlines() if len(line) >= cols] == []
+    assert cols < 80 or max(len(line) for line in table.splitlines()) < cols
+    study = out.split("study next:\n", 1)[1].split("\n\n", 1)[0].splitlines()
+    assert all(line.startswith(("  1. ", "  2. ", "  3. ", "     ")) for line in study), study  # each reason under its number
