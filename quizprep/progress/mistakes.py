@@ -56,7 +56,7 @@ def record_mistake(store: ProgressStore, exercise_id: str, concept: str, match: 
 def _detail(text: str) -> dict:
     try:
         value = json.loads(text)
-    except ValueError:
+    except (ValueError, RecursionError):  # e.g. a nested bomb from an older quizprep's import
         return {}
     return value if isinstance(value, dict) else {}
 

@@ -12,6 +12,7 @@ import json
 import math
 from datetime import date, datetime
 
+from .mistakes import FORWARD_EVENT, MISTAKE_EVENT
 from .store import iso
 
 INT64 = 2**63 - 1
@@ -19,6 +20,7 @@ MODES = ("review", "quiz", "practice", "interview")
 STATUSES = ("pass", "fail", "error", "timeout")
 REASONS = ("wrong", "unclear")
 CARD_KINDS = {"question": "q:", "exercise": "ex:"}
+JSON_DETAIL_EVENTS = (MISTAKE_EVENT, FORWARD_EVENT)  # event kinds whose detail is read back as a JSON object
 DEFAULTS = {"given": "", "mode": "quiz", "detail": "", "note": ""}  # columns with a default may be left out
 
 # list name -> {field: rule}; a rule ending in "?" also takes null (or a missing field)
@@ -67,7 +69,10 @@ def _timestamp(value) -> str:
         raise RowProblem("is not an ISO 8601 timestamp") from None
     if moment.tzinfo is None:
         raise RowProblem(f"has no timezone ({value!r}) — write it as e.g. {value}+00:00")
-    return iso(moment)
+    try:
+        return iso(moment)
+    except OverflowError:  # e.g. 0001-01-01T00:00+14:00, before the first moment in UTC
+        raise RowProblem(f"is out of range ({value!r})") from None
 
 
 def _card(value) -> str:
@@ -199,6 +204,13 @@ def check_row(name: str, item) -> dict:
             out[field] = check_value(rule, value)
         except RowProblem as err:
             raise RowProblem(f".{field} {err}") from None
+    if name in ("grades", "versions", "interviews") and out["right" if name == "interviews" else "passed"] > out["total"]:
+        raise RowProblem(f".{'right' if name == 'interviews' else 'passed'} is more than .total")
+    if name == "events" and out["kind"] in JSON_DETAIL_EVENTS:
+        try:
+            _json_object(out["detail"])
+        except RowProblem as err:
+            raise RowProblem(f".detail {err} (a {out['kind']} event keeps its detail as a JSON object)") from None
     if name == "cards" and out["key"] != CARD_KINDS[out["kind"]] + out["ref"]:
         raise RowProblem(f".key should be {CARD_KINDS[out['kind']] + out['ref']!r} for a {out['kind']} card on {out['ref']!r}")
     return out

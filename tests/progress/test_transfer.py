@@ -106,6 +106,8 @@ def _counts(store):
     ("grades", "status", "passed", "grades[0].status should be one of pass, fail, error, timeout"),
     ("cards", "card", {"state": "garbage"}, "cards[3].card is not card data this quizprep can read"),
     ("cards", "key", "q:another", "cards[3].key should be 'q:q3'"),
+    ("grades", "graded_at", "0001-01-01T00:00:00+14:00", "grades[0].graded_at is out of range"),
+    ("grades", "passed", 10, "grades[0].passed is more than .total"),
 ])
 def test_an_import_with_one_bad_row_imports_nothing_and_names_it(tmp_path, where, field, value, says):
     from quizprep.progress.transfer import ImportProblem
@@ -118,6 +120,29 @@ def test_an_import_with_one_bad_row_imports_nothing_and_names_it(tmp_path, where
     with pytest.raises(ImportProblem, match=re.escape(says)):
         import_progress(b, data, source="x.json")
     assert _counts(b) == before
+
+
+@pytest.mark.parametrize("detail", ["[" * 100_000, "{not json", "[1, 2]"], ids=["nested bomb", "not json", "not an object"])
+def test_a_mistake_event_whose_detail_cannot_be_read_back_is_refused(tmp_path, detail, capsys):
+    from quizprep.progress.transfer import ImportProblem
+
+    data = _export_with_rows(tmp_path)
+    data["events"] = [{"uid": "e" * 32, "kind": "mistake", "ref": "relu_grad", "detail": detail, "at": "2026-01-01T00:00:00+00:00"}]
+    b = ProgressStore(tmp_path / "b.db", backups=False)
+    with pytest.raises(ImportProblem, match=re.escape("events[0].detail")):
+        import_progress(b, data)
+    assert _counts(b)["answers"] == 0
+
+
+def test_a_store_already_holding_a_nested_mistake_detail_still_reviews(quizprep_home, monkeypatch, capsys):
+    import io
+
+    monkeypatch.setattr("sys.stdin", io.StringIO(""))
+    store = ProgressStore()
+    store.record_event("mistake", "relu_grad", "[" * 100_000)
+    store.close()
+    assert main(["review", "--count", "1"]) in (0, 1)
+    assert "Traceback" not in capsys.readouterr().err
 
 
 @pytest.mark.parametrize(("settings", "says"), [
