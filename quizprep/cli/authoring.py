@@ -7,6 +7,7 @@ import sys
 from pathlib import Path
 
 from .common import UsageError
+from .text import fit
 
 
 def cmd_new(args) -> int:
@@ -17,13 +18,13 @@ def cmd_new(args) -> int:
     try:
         if args.kind == "bank":
             path = new_bank(args.name, Path(args.dir) if args.dir else home() / "banks")
-            print(f"wrote {path}: one example of each question type; `quizprep validate {path}` checks it")
+            print(fit(f"wrote {path}: one example of each question type; `quizprep validate {path}` checks it"))
         else:
             path = new_exercise(args.name, Path(args.dir) if args.dir else home() / "exercises")
             where = "" if not args.dir else f" (point QUIZPREP_EXERCISES or --exercises at {path.parent})"
             flag = "" if not args.dir else f"--exercises {shlex.quote(str(path.parent))} "
-            print(f"wrote {path}/: exercise.yaml, stub.py, solution.py, check_{args.name}.py{where}\n"
-                  f"`quizprep {flag}check-exercise {args.name}` proves the reference passes and the stub fails")
+            print(fit(f"wrote {path}/: exercise.yaml, stub.py, solution.py, check_{args.name}.py{where}\n"
+                      f"`quizprep {flag}check-exercise {args.name}` proves the reference passes and the stub fails"))
     except ScaffoldError as err:
         raise UsageError(str(err)) from None
     except OSError as err:

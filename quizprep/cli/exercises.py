@@ -246,7 +246,7 @@ def cmd_solution(args) -> int:
     if not unlocked:
         if not args.give_up:
             if not sys.stdin.isatty():
-                print(f"you have not passed {exercise.id} yet; run `quizprep solution {exercise.id} --give-up` to see it anyway",
+                print(fit(f"you have not passed {exercise.id} yet; run `quizprep solution {exercise.id} --give-up` to see it anyway"),
                       file=sys.stderr)
                 return 1
             answer = input(f"you have not passed {exercise.id} yet. Type 'give up' to see the reference: ")

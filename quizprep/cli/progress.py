@@ -118,7 +118,7 @@ def cmd_export(args) -> int:
     except ExportProblem as err:
         raise Failure(str(err)) from None
     if written.is_file():  # not into a pipe or a device, where the export itself is what is read
-        print(f"progress written to {args.file}")
+        print(fill(f"progress written to {args.file}", "", "  "))
     return 0
 
 

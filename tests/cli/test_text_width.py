@@ -155,3 +155,19 @@ def test_stats_fits_the_terminal(cols, monkeypatch, capsys):
     assert cols < 80 or max(len(line) for line in table.splitlines()) < cols
     study = out.split("study next:\n", 1)[1].split("\n\n", 1)[0].splitlines()
     assert all(line.startswith(("  1. ", "  2. ", "  3. ", "     ")) for line in study), study  # each reason under its number
+
+
+def test_one_line_messages_of_new_export_and_solution_fit_80_columns(tmp_path, monkeypatch, capsys):
+    """The sentences these verbs print carry paths and commands: wrapped between words, never cut."""
+    from quizprep.cli import main
+
+    monkeypatch.setenv("COLUMNS", "80")
+    monkeypatch.setattr("sys.stdin.isatty", lambda: False)
+    export = tmp_path / "progress.json"
+    for verb in (["new", "bank", "my-topic"], ["new", "exercise", "my_ex", "--dir", str(tmp_path / "ex")],
+                 ["export", str(export)], ["solution", "two_layer_net"]):
+        main(verb)
+        out = capsys.readouterr()
+        lines = (out.out + out.err).splitlines()
+        assert lines, verb
+        assert [line for line in lines if len(line) >= 80 and " " in line.strip()] == [], verb
