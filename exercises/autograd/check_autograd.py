@@ -5,6 +5,10 @@ numbers: the output's data and the leaves' grads. Here they are compared with de
 out with math, with central finite differences of the same expression evaluated on plain floats,
 and, to name a mistake, with what a trusted copy of the engine (`Sim`) gives when it makes that
 mistake on the same expression.
+
+Every expression of the grade is built and differentiated in one sandboxed run (`every_group`), one
+`guarded` part per check, so an exception in one rule fails the checks whose expressions use it only.
+A mistake is named (which runs the trusted engine a dozen times) only for grads that are wrong.
 """
 
 import math
@@ -12,7 +16,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from quizprep.grading.api import CheckFailed, describe_type, expect_array, expect_gradient, numerical_gradient
+from quizprep.grading.api import CheckFailed, describe_type, expect_array, expect_gradient, guarded, numerical_gradient
 
 # Learner and check compute the same float64 products in possibly another order (a shared leaf adds its
 # contributions in its own order): ~1e-15 relative per operation, ~1e-13 over the 300-node chain.
@@ -242,99 +246,27 @@ def expect_case(result, case: Case, *, want_grads=None, label=None):
     expect_array(data, np.array([float(case.expr(*case.xs))]), name=f"out.data for {label}")
     got = as_numbers(result["grads"], f"a grad for {label}")
     want = np.array(want_grads if want_grads is not None else case.grads, dtype=float)
-    expect_array(got, want, name=f"{case.grad_names} for {label}", rtol=RTOL, atol=ATOL,
-                 alternatives=named_mistake(got, case.expr, case.xs, result.get("out_grad")))
+    name = f"{case.grad_names} for {label}"
+    try:
+        expect_array(got, want, name=name, rtol=RTOL, atol=ATOL)
+    except CheckFailed:  # the alternatives only name a failure, they never decide one
+        expect_array(got, want, name=name, rtol=RTOL, atol=ATOL,
+                     alternatives=named_mistake(got, case.expr, case.xs, result.get("out_grad")))
+        raise
     numeric = numerical_gradient(lambda v: float(case.expr(*v)), np.array(case.xs, dtype=float))
     expect_gradient(got, numeric, name=f"{case.grad_names} for {label}")
 
 
-def run_cases(learner, cases):
-    results = learner.run(backprop, cases)
+def run_cases(learner, group):
+    cases = GROUPS[group]
+    results = learner.part(every_group, group).value
     if not isinstance(results, list) or len(results) != len(cases):
         raise CheckFailed(f"the probe returned {describe_type(results)}")
     for result, case in zip(results, cases, strict=True):
         expect_case(result, case)
 
 
-# --- the checks -----------------------------------------------------------------------------------------
-
-def test_add_passes_the_gradient_to_both_inputs(learner):
-    run_cases(learner, [
-        Case("a + b", lambda a, b: a + b, (1.5, -2.25), (1.0, 1.0)),
-        Case("a + 2.0", lambda a: a + 2.0, (0.7,), (1.0,)),
-        Case("2.0 + a", lambda a: 2.0 + a, (0.7,), (1.0,)),
-    ])
-
-
-def test_mul_gradient_is_the_other_factor(learner):
-    run_cases(learner, [
-        Case("a * b", lambda a, b: a * b, (1.5, -2.25), (-2.25, 1.5)),
-        Case("a * 3.0", lambda a: a * 3.0, (0.7,), (3.0,)),
-        Case("3.0 * a", lambda a: 3.0 * a, (0.7,), (3.0,)),
-    ])
-
-
-def test_pow_gradient_is_k_times_a_to_the_k_minus_1(learner):
-    run_cases(learner, [
-        Case("a ** 3", lambda a: a**3, (1.3,), (3 * 1.3**2,)),
-        Case("a ** -2", lambda a: a**-2, (0.8,), (-2 * 0.8**-3,)),
-        Case("a ** 0.5", lambda a: a**0.5, (2.0,), (0.5 * 2.0**-0.5,)),
-    ])
-
-
-def test_neg_and_sub_gradients(learner):
-    run_cases(learner, [
-        Case("-a", lambda a: -a, (0.9,), (-1.0,)),
-        Case("a - b", lambda a, b: a - b, (1.5, -2.25), (1.0, -1.0)),
-        Case("5.0 - a", lambda a: 5.0 - a, (0.9,), (-1.0,)),
-        Case("a - 5.0", lambda a: a - 5.0, (0.9,), (1.0,)),
-    ])
-
-
-def test_truediv_gradients(learner):
-    run_cases(learner, [
-        Case("a / b", lambda a, b: a / b, (1.5, -2.5), (1 / -2.5, -1.5 / 2.5**2)),
-        Case("a / 4.0", lambda a: a / 4.0, (0.9,), (0.25,)),
-        Case("4.0 / a", lambda a: 4.0 / a, (0.8,), (-4.0 / 0.8**2,)),
-    ])
-
-
-def test_relu_gradient_at_negative_and_positive_inputs(learner):
-    # inputs at least 0.7 from the kink at 0, so h = 1e-5 never crosses it
-    run_cases(learner, [
-        Case("relu(a)", lambda a: relu(a), (1.3,), (1.0,)),
-        Case("relu(a)", lambda a: relu(a), (-0.7,), (0.0,)),
-        Case("relu(a * b)", lambda a, b: relu(a * b), (1.5, 2.0), (2.0, 1.5)),
-        Case("relu(a * b)", lambda a, b: relu(a * b), (1.5, -2.0), (0.0, 0.0)),
-    ])
-
-
-def test_tanh_gradient_is_one_minus_tanh_squared(learner):
-    t = math.tanh(0.5 * 0.8)
-    run_cases(learner, [
-        Case("tanh(a)", lambda a: tanh(a), (0.4,), (1 - math.tanh(0.4) ** 2,)),
-        Case("tanh(a)", lambda a: tanh(a), (-1.7,), (1 - math.tanh(-1.7) ** 2,)),
-        Case("tanh(a * b)", lambda a, b: tanh(a * b), (0.5, 0.8), ((1 - t * t) * 0.8, (1 - t * t) * 0.5)),
-    ])
-
-
-def test_exp_gradient_is_exp(learner):
-    e = math.exp(0.5 * -0.8)
-    run_cases(learner, [
-        Case("exp(a)", lambda a: exp(a), (0.3,), (math.exp(0.3),)),
-        Case("exp(a)", lambda a: exp(a), (-1.2,), (math.exp(-1.2),)),
-        Case("exp(a * b)", lambda a, b: exp(a * b), (0.5, -0.8), (e * -0.8, e * 0.5)),
-    ])
-
-
-def test_a_value_used_twice_accumulates_both_contributions(learner):
-    run_cases(learner, [
-        Case("a + a", lambda a: a + a, (1.7,), (2.0,)),
-        Case("a * a", lambda a: a * a, (1.7,), (2 * 1.7,)),
-        Case("a * a * a", lambda a: a * a * a, (1.2,), (3 * 1.2**2,)),
-        Case("a * b + a", lambda a, b: a * b + a, (1.2, -0.4), (-0.4 + 1, 1.2)),
-    ])
-
+# --- every expression of the grade, one group per check ---------------------------------------------------
 
 def diamond(a):
     b = a * 2.0
@@ -345,19 +277,6 @@ def diamond(a):
 def shared_node(a, b):
     c = a * b
     return c * c + tanh(c)
-
-
-def test_diamond_graph_sums_both_paths(learner):
-    # d = (2a) * (a + 3): d' = 2 (a + 3) + 2a = 4a + 6.
-    # c = ab feeding two nodes: d out / dc = 2c + 1 - tanh(c)**2, then times b (for a) and a (for b);
-    # c must pass its gradient on once, after both contributions have arrived.
-    c = 0.7 * 0.6
-    dc = 2 * c + 1 - math.tanh(c) ** 2
-    run_cases(learner, [
-        Case("b * c with b = a * 2, c = a + 3", diamond, (1.5,), (4 * 1.5 + 6,)),
-        Case("b * c with b = a * 2, c = a + 3", diamond, (-0.4,), (4 * -0.4 + 6,)),
-        Case("c * c + tanh(c) with c = a * b", shared_node, (0.7, 0.6), (dc * 0.6, dc * 0.7)),
-    ])
 
 
 def chain(x, w):
@@ -374,12 +293,6 @@ def chain_gradient(x0, w):
         dx0, dw = (1 - t * t) * w * dx0, (1 - t * t) * (x + w * dw)
         x = t
     return dx0, dw
-
-
-def test_deep_chain_of_300_nodes(learner):
-    # x0 = 0.9, w = 0.99: both gradients stay well above rounding (~1.5e-3 and ~4), so finite differences agree to 1e-8
-    run_cases(learner, [Case(f"x after x = tanh(x * b) {CHAIN_STEPS} times from x = a", chain, (0.9, 0.99),
-                             chain_gradient(0.9, 0.99))])
 
 
 # A small MLP: 3 inputs, 2 tanh and 2 relu hidden units, one output, squared-error loss. The leaves are
@@ -400,12 +313,72 @@ def mlp_loss(*p):
     return (y - 0.25) ** 2 / 2
 
 
-def test_small_mlp_matches_reference(learner, reference):
-    case = Case("a 3-4-1 MLP's squared error", mlp_loss, MLP_PARAMS, ())
-    want = reference.run(backprop, [case])[0]
-    got = learner.run(backprop, [case])[0]
-    expect_case(got, case, want_grads=[float(g) for g in want["grads"]],
-                label="the 24 parameters of a 3-4-1 MLP (tanh and relu hidden units, squared-error loss)")
+_T = math.tanh(0.5 * 0.8)
+_E = math.exp(0.5 * -0.8)
+# d = (2a) * (a + 3): d' = 2 (a + 3) + 2a = 4a + 6.
+# c = ab feeding two nodes: d out / dc = 2c + 1 - tanh(c)**2, then times b (for a) and a (for b);
+# c must pass its gradient on once, after both contributions have arrived.
+_DC = 2 * (0.7 * 0.6) + 1 - math.tanh(0.7 * 0.6) ** 2
+
+GROUPS = {
+    "add": [
+        Case("a + b", lambda a, b: a + b, (1.5, -2.25), (1.0, 1.0)),
+        Case("a + 2.0", lambda a: a + 2.0, (0.7,), (1.0,)),
+        Case("2.0 + a", lambda a: 2.0 + a, (0.7,), (1.0,)),
+    ],
+    "mul": [
+        Case("a * b", lambda a, b: a * b, (1.5, -2.25), (-2.25, 1.5)),
+        Case("a * 3.0", lambda a: a * 3.0, (0.7,), (3.0,)),
+        Case("3.0 * a", lambda a: 3.0 * a, (0.7,), (3.0,)),
+    ],
+    "pow": [
+        Case("a ** 3", lambda a: a**3, (1.3,), (3 * 1.3**2,)),
+        Case("a ** -2", lambda a: a**-2, (0.8,), (-2 * 0.8**-3,)),
+        Case("a ** 0.5", lambda a: a**0.5, (2.0,), (0.5 * 2.0**-0.5,)),
+    ],
+    "neg and sub": [
+        Case("-a", lambda a: -a, (0.9,), (-1.0,)),
+        Case("a - b", lambda a, b: a - b, (1.5, -2.25), (1.0, -1.0)),
+        Case("5.0 - a", lambda a: 5.0 - a, (0.9,), (-1.0,)),
+        Case("a - 5.0", lambda a: a - 5.0, (0.9,), (1.0,)),
+    ],
+    "truediv": [
+        Case("a / b", lambda a, b: a / b, (1.5, -2.5), (1 / -2.5, -1.5 / 2.5**2)),
+        Case("a / 4.0", lambda a: a / 4.0, (0.9,), (0.25,)),
+        Case("4.0 / a", lambda a: 4.0 / a, (0.8,), (-4.0 / 0.8**2,)),
+    ],
+    # inputs at least 0.7 from the kink at 0, so h = 1e-5 never crosses it
+    "relu": [
+        Case("relu(a)", lambda a: relu(a), (1.3,), (1.0,)),
+        Case("relu(a)", lambda a: relu(a), (-0.7,), (0.0,)),
+        Case("relu(a * b)", lambda a, b: relu(a * b), (1.5, 2.0), (2.0, 1.5)),
+        Case("relu(a * b)", lambda a, b: relu(a * b), (1.5, -2.0), (0.0, 0.0)),
+    ],
+    "tanh": [
+        Case("tanh(a)", lambda a: tanh(a), (0.4,), (1 - math.tanh(0.4) ** 2,)),
+        Case("tanh(a)", lambda a: tanh(a), (-1.7,), (1 - math.tanh(-1.7) ** 2,)),
+        Case("tanh(a * b)", lambda a, b: tanh(a * b), (0.5, 0.8), ((1 - _T * _T) * 0.8, (1 - _T * _T) * 0.5)),
+    ],
+    "exp": [
+        Case("exp(a)", lambda a: exp(a), (0.3,), (math.exp(0.3),)),
+        Case("exp(a)", lambda a: exp(a), (-1.2,), (math.exp(-1.2),)),
+        Case("exp(a * b)", lambda a, b: exp(a * b), (0.5, -0.8), (_E * -0.8, _E * 0.5)),
+    ],
+    "used twice": [
+        Case("a + a", lambda a: a + a, (1.7,), (2.0,)),
+        Case("a * a", lambda a: a * a, (1.7,), (2 * 1.7,)),
+        Case("a * a * a", lambda a: a * a * a, (1.2,), (3 * 1.2**2,)),
+        Case("a * b + a", lambda a, b: a * b + a, (1.2, -0.4), (-0.4 + 1, 1.2)),
+    ],
+    "diamond": [
+        Case("b * c with b = a * 2, c = a + 3", diamond, (1.5,), (4 * 1.5 + 6,)),
+        Case("b * c with b = a * 2, c = a + 3", diamond, (-0.4,), (4 * -0.4 + 6,)),
+        Case("c * c + tanh(c) with c = a * b", shared_node, (0.7, 0.6), (_DC * 0.6, _DC * 0.7)),
+    ],
+    # x0 = 0.9, w = 0.99: both gradients stay well above rounding (~1.5e-3 and ~4), so finite differences agree to 1e-8
+    "chain": [Case(f"x after x = tanh(x * b) {CHAIN_STEPS} times from x = a", chain, (0.9, 0.99), chain_gradient(0.9, 0.99))],
+    "mlp": [Case("a 3-4-1 MLP's squared error", mlp_loss, MLP_PARAMS, ())],
+}
 
 
 def backward_effects(m):
@@ -418,8 +391,67 @@ def backward_effects(m):
     return grads_before, data_before, [v.data for v in nodes], [v.grad for v in nodes]
 
 
+def every_group(m):
+    """Every expression of the grade in one sandboxed run, each check's group a part of its own."""
+    return {**{name: guarded(m, backprop, cases) for name, cases in GROUPS.items()}, "effects": guarded(m, backward_effects)}
+
+
+# --- the checks -----------------------------------------------------------------------------------------
+
+def test_add_passes_the_gradient_to_both_inputs(learner):
+    run_cases(learner, "add")
+
+
+def test_mul_gradient_is_the_other_factor(learner):
+    run_cases(learner, "mul")
+
+
+def test_pow_gradient_is_k_times_a_to_the_k_minus_1(learner):
+    run_cases(learner, "pow")
+
+
+def test_neg_and_sub_gradients(learner):
+    run_cases(learner, "neg and sub")
+
+
+def test_truediv_gradients(learner):
+    run_cases(learner, "truediv")
+
+
+def test_relu_gradient_at_negative_and_positive_inputs(learner):
+    run_cases(learner, "relu")
+
+
+def test_tanh_gradient_is_one_minus_tanh_squared(learner):
+    run_cases(learner, "tanh")
+
+
+def test_exp_gradient_is_exp(learner):
+    run_cases(learner, "exp")
+
+
+def test_a_value_used_twice_accumulates_both_contributions(learner):
+    run_cases(learner, "used twice")
+
+
+def test_diamond_graph_sums_both_paths(learner):
+    run_cases(learner, "diamond")
+
+
+def test_deep_chain_of_300_nodes(learner):
+    run_cases(learner, "chain")
+
+
+def test_small_mlp_matches_reference(learner, reference):
+    case = GROUPS["mlp"][0]
+    want = reference.run(backprop, [case])[0]
+    got = learner.part(every_group, "mlp").value[0]
+    expect_case(got, case, want_grads=[float(g) for g in want["grads"]],
+                label="the 24 parameters of a 3-4-1 MLP (tanh and relu hidden units, squared-error loss)")
+
+
 def test_backward_sets_every_grad_and_changes_nothing_else(learner):
-    grads_before, data_before, data_after, grads = learner.run(backward_effects)
+    grads_before, data_before, data_after, grads = learner.part(every_group, "effects").value
     before = as_numbers(grads_before, "a grad before backward()")
     if np.any(before != 0):
         raise CheckFailed("a new Value's grad should start at 0.0", ("keep self.grad = 0.0 in __init__",))
