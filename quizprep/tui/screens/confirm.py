@@ -9,9 +9,10 @@ from textual.screen import ModalScreen
 from textual.widgets import Button, Markdown, Static, TextArea
 
 from ..markup import escape
+from .once import AnswersOnce
 
 
-class ConfirmScreen(ModalScreen[bool]):
+class ConfirmScreen(AnswersOnce, ModalScreen[bool]):
     """A yes/no question; returns True (y / the Yes button) or False."""
 
     BINDINGS = [Binding("y", "answer(True)", "Yes"), Binding("n,escape", "answer(False)", "No")]
@@ -34,7 +35,7 @@ class ConfirmScreen(ModalScreen[bool]):
         self.dismiss(yes)
 
 
-class TextScreen(ModalScreen[None]):
+class TextScreen(AnswersOnce, ModalScreen[None]):
     """Shows code, read-only and highlighted."""
 
     BINDINGS = [Binding("escape,q", "dismiss", "Close")]
@@ -50,7 +51,7 @@ class TextScreen(ModalScreen[None]):
             yield TextArea(self.text, language="python", read_only=True, show_line_numbers=True)
 
 
-class MarkdownScreen(ModalScreen[None]):
+class MarkdownScreen(AnswersOnce, ModalScreen[None]):
     """Shows a Markdown document (a derivation), scrolled with the keyboard."""
 
     BINDINGS = [Binding("escape,q", "dismiss", "Close")]

@@ -8,10 +8,12 @@ from textual.binding import Binding
 from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Header, Static
 
+from .once import AnswersOnce
+
 MARKS = {"passed": "✓ passed", "failing": "✗ failing", "started": "… started", "not started": "· not started"}
 
 
-class ExercisesScreen(Screen[None]):
+class ExercisesScreen(AnswersOnce, Screen[None]):
     """The exercises with their status; enter asks the app to open one."""
 
     BINDINGS = [Binding("escape", "dismiss", "Back"), Binding("enter", "open", "Open", show=True)]

@@ -8,8 +8,10 @@ from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Static
 
+from .once import AnswersOnce
 
-class FlagScreen(ModalScreen[tuple[str, str] | None]):
+
+class FlagScreen(AnswersOnce, ModalScreen[tuple[str, str] | None]):
     """Returns (reason, note) with reason "wrong" or "unclear", ("remove", "") to remove the flag, or None."""
 
     BINDINGS = [Binding("escape", "cancel", "Cancel")]

@@ -9,6 +9,8 @@ from textual.containers import VerticalScroll
 from textual.screen import ModalScreen
 from textual.widgets import Markdown
 
+from .once import AnswersOnce
+
 ABOUT = """\
 Every answer and grade is saved the moment it happens. Questions come back on an FSRS schedule:
 wrong answers soon, easy ones later. Press esc to close.
@@ -102,7 +104,7 @@ def help_markdown(app) -> str:
     return "\n".join(lines) + "\n" + ABOUT
 
 
-class HelpScreen(ModalScreen[None]):
+class HelpScreen(AnswersOnce, ModalScreen[None]):
     """Every screen's keys and how quizprep works."""
 
     BINDINGS = [Binding("escape,question_mark,q", "dismiss", "Close")]

@@ -30,12 +30,13 @@ from ..widgets.answers import (
     key_points_title,
     press_answer_button,
 )
+from .once import AnswersOnce
 
 # Actions that only mean something while a coding item is shown: hidden from the footer elsewhere.
 CODING_ACTIONS = ("grade", "skip")
 
 
-class InterviewScreen(Screen[Report | None]):
+class InterviewScreen(AnswersOnce, Screen[Report | None]):
     """Runs a mock interview until time is up (or escape); returns the stored report, or None if nothing was answered."""
 
     BINDINGS = [

@@ -11,6 +11,7 @@ from textual.screen import ModalScreen
 from textual.widgets import Input, Static
 
 from ..markup import escape
+from .once import AnswersOnce
 
 NONE = "none"  # the answer "there is no next interview"
 
@@ -30,7 +31,7 @@ def read_date(text: str, today: date) -> date | str:
     return day
 
 
-class InterviewDateScreen(ModalScreen[date | str | None]):
+class InterviewDateScreen(AnswersOnce, ModalScreen[date | str | None]):
     """The interview date, asked in one line: enter sets it, `none` says there is no next one, escape keeps it."""
 
     BINDINGS = [Binding("escape", "keep", "Keep as it is")]

@@ -9,9 +9,10 @@ from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Static
 
 from ...quiz.interview import CODING_FROM_MINUTES, DEFAULT_MINUTES, MAX_MINUTES, MIN_MINUTES, TWO_EXERCISES_FROM_MINUTES, check_length
+from .once import AnswersOnce
 
 
-class InterviewLengthScreen(ModalScreen[int | None]):
+class InterviewLengthScreen(AnswersOnce, ModalScreen[int | None]):
     """Returns the length in minutes (enter or Start), or None (escape or Cancel): nothing starts by accident."""
 
     BINDINGS = [Binding("escape", "cancel", "Cancel")]

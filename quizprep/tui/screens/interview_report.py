@@ -10,9 +10,10 @@ from textual.screen import Screen
 from textual.widgets import Footer, Header, Sparkline, Static
 
 from ..markup import escape
+from .once import AnswersOnce
 
 
-class InterviewReportScreen(Screen[None]):
+class InterviewReportScreen(AnswersOnce, Screen[None]):
     """One interview's report: score by topic, time per item, explain answers beside the model, your code beside its
     grade, what to work on."""
 

@@ -12,6 +12,7 @@ from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Header, Sparkline, Static
 
 from ..widgets.charts import bar, heatmap_text
+from .once import AnswersOnce
 
 TITLE_WIDTH = 26  # the topic column at 80 columns; longer titles wrap onto a second line
 
@@ -20,7 +21,7 @@ def _pct(x) -> str:
     return "  —" if x is None else f"{x:4.0%}"
 
 
-class ProgressScreen(Screen[None]):
+class ProgressScreen(AnswersOnce, Screen[None]):
     """Mastery by topic, study days, accuracy over time, mock interviews and exercises."""
 
     BINDINGS = [Binding("escape", "dismiss", "Back")]

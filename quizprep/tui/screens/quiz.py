@@ -24,11 +24,12 @@ from ..widgets.answers import (
     key_points_title,
     press_answer_button,
 )
+from .once import AnswersOnce
 
 TYPE_NAMES = {name: t.display for name, t in REGISTRY.items()}  # how the quiz names each type, from the registry
 
 
-class QuizScreen(Screen[SessionSummary | None]):
+class QuizScreen(AnswersOnce, Screen[SessionSummary | None]):
     """Asks questions in order, recording each answer; returns the summary, or None if nothing was answered."""
 
     BINDINGS = [

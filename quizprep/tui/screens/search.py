@@ -10,6 +10,7 @@ from textual.widgets import Input, OptionList, Static
 from textual.widgets.option_list import Option
 
 from ..markup import escape
+from .once import AnswersOnce
 
 RESULTS = 50  # at most this many hits are listed
 LABEL_CHARS = 150  # a hit's text is shortened to this (two lines at 80 columns)
@@ -35,7 +36,7 @@ class ResultList(OptionList):
             pass
 
 
-class SearchScreen(ModalScreen[object | None]):
+class SearchScreen(AnswersOnce, ModalScreen[object | None]):
     """An input and the hits for what is typed; enter or a click chooses one (returned), escape returns None."""
 
     BINDINGS = [Binding("escape", "close", "Close")]

@@ -8,8 +8,10 @@ from textual.containers import VerticalScroll
 from textual.screen import Screen
 from textual.widgets import Footer, Header, Static
 
+from .once import AnswersOnce
 
-class SummaryScreen(Screen[list | None]):
+
+class SummaryScreen(AnswersOnce, Screen[list | None]):
     """A quiz's score by topic; returns the missed questions to practise (r), or None (done)."""
 
     BINDINGS = [Binding("escape,enter,q", "dismiss", "Done"), Binding("r", "retry", "Practise the missed ones")]

@@ -9,9 +9,10 @@ from textual.widgets import Footer, Header, OptionList, Static
 from textual.widgets.option_list import Option
 
 from ..markup import escape
+from .once import AnswersOnce
 
 
-class TopicsScreen(Screen[tuple[str, bool] | None]):
+class TopicsScreen(AnswersOnce, Screen[tuple[str, bool] | None]):
     """The topics; returns (topic, practise?) for the one chosen, or None (escape)."""
 
     BINDINGS = [Binding("escape", "dismiss", "Back"),
