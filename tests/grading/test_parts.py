@@ -1,0 +1,124 @@
+"""A shared run's parts (`guarded` in the probe, `Learner.part` in the check) fail one by one, each as its own call would.
+
+Every part is compared with the same function run as a call of its own through the same real zygote:
+the child's report of that call is the independent account of what the part must give back.
+"""
+
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+from quizprep.grading.api import guarded
+from quizprep.grading.probes import Learner, NotRun
+from quizprep.grading.sandbox import LearnerFailure, NotImplementedYet
+from quizprep.grading.zygote import Launcher
+
+SOURCE = """\
+import sys
+import warnings
+
+def ok():
+    warnings.warn("careful")
+    return [1.5, "two"]
+
+def bad(x):
+    return {"k": 1}[x]
+
+def leave():
+    sys.exit(3)
+
+def todo():
+    raise NotImplementedError
+
+def greedy():
+    raise MemoryError()
+"""
+
+NAMES = ("ok", "bad", "leave", "todo")
+
+
+@pytest.fixture(scope="module")
+def zygote():
+    launcher = Launcher().start()
+    yield launcher
+    launcher.close()
+
+
+@pytest.fixture(autouse=True)
+def bytecode_is_written(monkeypatch):
+    monkeypatch.delenv("PYTHONDONTWRITEBYTECODE", raising=False)
+    monkeypatch.setattr(sys, "dont_write_bytecode", False)
+
+
+@pytest.fixture
+def learner(zygote, tmp_path):
+    path = tmp_path / "learner.py"
+    path.write_text(SOURCE)
+    return Learner(path, deadline=time.monotonic() + 60, launcher=zygote)
+
+
+def shared(m):
+    return {"ok": guarded(m, lambda mm: mm.ok()), "bad": guarded(m, lambda mm: mm.bad("missing")),
+            "leave": guarded(m, lambda mm: mm.leave()), "todo": guarded(m, lambda mm: mm.todo())}
+
+
+ALONE = {"ok": lambda m: m.ok(), "bad": lambda m: m.bad("missing"), "leave": lambda m: m.leave(), "todo": lambda m: m.todo()}
+
+
+def outcome(get):
+    try:
+        result = get()
+    except LearnerFailure as failure:
+        return type(failure), failure.message, failure.detail
+    return result.value, [w for w in result.warnings if "careful" in w]
+
+
+def test_each_part_gives_back_what_its_own_call_gives(learner):
+    for name in NAMES:
+        assert outcome(lambda n=name: learner.part(shared, n)) == outcome(lambda n=name: learner.call(ALONE[n])), name
+
+
+def test_the_parts_are_one_sandboxed_call_and_fail_one_by_one(learner, monkeypatch):
+    calls = []
+    real = learner.call
+    monkeypatch.setattr(learner, "call", lambda fn, *args: calls.append(fn) or real(fn, *args))
+    assert learner.part(shared, "ok").value == [1.5, "two"]
+    with pytest.raises(LearnerFailure, match="your code raised KeyError: 'missing'") as info:
+        learner.part(shared, "bad")
+    assert "line 9, in bad" in info.value.detail
+    with pytest.raises(LearnerFailure, match=r"sys\.exit\(3\)"):
+        learner.part(shared, "leave")
+    with pytest.raises(NotImplementedYet):
+        learner.part(shared, "todo")
+    assert learner.part(shared, "ok").warnings and len(calls) == 1
+
+
+def test_a_part_out_of_memory_stops_the_parts_read_after_it(learner):
+    def probe(m):
+        return {"first": guarded(m, lambda mm: mm.ok()), "greedy": guarded(m, lambda mm: mm.greedy()),
+                "later": guarded(m, lambda mm: mm.ok())}
+
+    assert learner.part(probe, "first").value == [1.5, "two"]
+    with pytest.raises(LearnerFailure, match="ran out of memory"):
+        learner.part(probe, "greedy")
+    with pytest.raises(NotRun):
+        learner.part(probe, "later")  # its own call would not have been made
+    assert learner.part(probe, "first").value == [1.5, "two"]  # read before: kept, as call_once keeps a run
+
+
+def test_a_part_that_is_not_a_guarded_result_is_an_unreadable_result(learner):
+    with pytest.raises(LearnerFailure, match="unreadable result"):
+        learner.part(lambda m: {"x": 1}, "x")
+    with pytest.raises(LearnerFailure, match="unreadable result"):
+        learner.part(lambda m: [1], "y", key="list")
+
+
+def test_the_reference_reads_its_parts_too(tmp_path):
+    from quizprep.grading.probes import Reference
+
+    path = tmp_path / "reference_for_parts.py"
+    path.write_text(SOURCE)
+    reference = Reference(Path(path), module_name="reference_for_parts")
+    assert reference.part(shared, "ok").value == [1.5, "two"]
