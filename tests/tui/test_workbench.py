@@ -200,3 +200,41 @@ async def test_the_editor_indents_as_python_does(app):
         assert screen.editor.text != with_tab
         await pilot.press("ctrl+y")
         assert screen.editor.text == with_tab
+
+
+async def test_at_80_columns_a_run_s_output_takes_the_lower_area_and_f_fills_the_screen(app):
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await open_relu_grad(app, pilot)
+        await pilot.press("ctrl+r")
+        await wait_for(pilot, lambda: "stopped on an error" in text_of(screen, "#run-output Static"), timeout=60)
+        await pilot.pause()
+        output, notes = screen.query_one("#run-output"), [screen.query_one("#instructions-panel"), screen.query_one("#grade-result")]
+        assert output.display and not any(n.display for n in notes)
+        assert output.outer_size.width == 80 and output.size.height >= 8  # the whole width, and lines enough for a traceback
+        assert "NotImplementedError" in text_of(screen, "#run-output Static")
+        await pilot.press("ctrl+o", "ctrl+o")  # quickly: the instructions, then the grade, beside each other again
+        await pilot.pause()
+        assert app.focused is notes[1] and all(n.display for n in notes) and not output.display
+        await pilot.press("ctrl+o")  # the output again
+        await pilot.pause()
+        assert app.focused is output and output.display
+        await pilot.press("f")
+        await pilot.pause()
+        assert screen.maximized is output and output.outer_size.height >= 20
+        await pilot.press("escape")  # back to the workbench, not out of it
+        await pilot.pause()
+        assert screen.maximized is None and app.screen is screen
+        await pilot.press("ctrl+s")  # a grade brings the grade panel back
+        await pilot.pause()
+        assert all(n.display for n in notes) and not output.display
+
+
+async def test_from_120_columns_every_panel_stands_beside_the_editor(app):
+    async with app.run_test(size=(140, 40)) as pilot:
+        screen = await open_relu_grad(app, pilot)
+        await pilot.press("ctrl+r")
+        await wait_for(pilot, lambda: "stopped on an error" in text_of(screen, "#run-output Static"), timeout=60)
+        await pilot.pause()
+        panels = [screen.query_one(p) for p in ("#instructions-panel", "#grade-result", "#run-output")]
+        assert all(p.display for p in panels)
+        assert all(p.region.x > screen.editor.region.right - 1 for p in panels)

@@ -14,16 +14,19 @@ from pathlib import Path
 from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Container, Horizontal, VerticalScroll
+from textual.containers import Container, Horizontal
 from textual.screen import Screen
 from textual.widgets import Footer, Header, LoadingIndicator, Static
 
 from ...grading.limits import DEFAULT_TIMEOUT_S
 from ..widgets.file_editor import FileEditor
-from ..widgets.workbench import OutputPanel, ResultPanel, UnsavedScreen, read_text, reflow
+from ..widgets.workbench import OutputPanel, Panel, ResultPanel, UnsavedScreen, read_text, reflow
 
 WIDE = 120       # from this many columns the panels stand beside the editor, else below it
 PANELS = ("#editor", "#instructions-panel", "#grade-result", "#run-output")
+# Below WIDE the lower area holds the instructions and the grade side by side, or a run's output across
+# the whole width (three columns of 26 are too narrow to read a traceback in).
+NOTES, OUTPUT = ("#instructions-panel", "#grade-result"), ("#run-output",)
 STATUS_LINES = {"pass": "✓ all checks pass — s (out of the editor) shows the reference to compare with",
                 "timeout": "⏱ timed out — look for an infinite loop or very slow code",
                 "error": "! your code could not run to the end", "fail": "✗ not yet"}
@@ -36,6 +39,7 @@ class ExerciseScreen(Screen[None]):
         Binding("ctrl+s", "save_and_grade", "Grade", priority=True),
         Binding("ctrl+r", "run", "Run", priority=True),
         Binding("ctrl+o", "next_panel", "Panel", priority=True),
+        Binding("f", "zoom", "Full size"),
         Binding("e", "edit", "Edit", show=False),
         Binding("g", "save_and_grade", "Grade", show=False),
         Binding("h", "hint", "Hint"),
@@ -51,6 +55,8 @@ class ExerciseScreen(Screen[None]):
         self.exercise = exercise
         self.grader = None
         self.hints_shown = 0
+        self.lower = NOTES  # what the lower area shows below WIDE columns
+        self.ran = False    # the output panel exists once the file has been run
         self.grader_timeout = DEFAULT_TIMEOUT_S
         # one grade at a time: the warm grader is one channel, and saving twice (or g, g) starts two workers
         self._grade_lock = threading.Lock()
@@ -66,7 +72,7 @@ class ExerciseScreen(Screen[None]):
         with Container(id="workbench"):
             yield FileEditor.for_file(self.path, id="editor")
             with Container(id="side"):
-                with VerticalScroll(id="instructions-panel", can_focus=True):
+                with Panel(id="instructions-panel"):
                     yield Static("", id="hints")
                     yield Static(reflow(e.instructions()) or "(no instructions)", id="instructions", markup=False)
                 yield ResultPanel(id="grade-result")
@@ -87,7 +93,6 @@ class ExerciseScreen(Screen[None]):
     def on_mount(self) -> None:
         self.query_one("#spinner").display = False
         self.query_one("#hints").display = False
-        self.query_one("#run-output").display = False
         self.query_one("#instructions-panel").border_title = "instructions"
         self.query_one("#grade-result").border_title = "grade"
         self.query_one("#run-output").border_title = "output"
@@ -100,6 +105,19 @@ class ExerciseScreen(Screen[None]):
 
     def _layout(self, width: int) -> None:
         self.query_one("#workbench").set_class(width >= WIDE, "wide")
+        self._arrange()
+
+    def _show_lower(self, panels: tuple[str, ...]) -> None:
+        self.lower = panels
+        self._arrange()
+
+    def _arrange(self) -> None:
+        """Which panels are shown: all of them from WIDE columns, else the lower area's pair or the output."""
+        wide = self.query_one("#workbench").has_class("wide")
+        for panel in NOTES:
+            self.query_one(panel).display = wide or self.lower == NOTES
+        self.query_one("#run-output").display = self.ran and (wide or self.lower == OUTPUT)
+        self.query_one("#side").set_class(not wide and self.lower == OUTPUT, "output")
 
     def on_unmount(self) -> None:
         self.closed = True
@@ -153,9 +171,22 @@ class ExerciseScreen(Screen[None]):
             self.dismiss(None)
 
     def action_next_panel(self) -> None:
-        shown = [self.query_one(p) for p in PANELS if self.query_one(p).display]
-        at = shown.index(self.focused) if self.focused in shown else -1
-        shown[(at + 1) % len(shown)].focus()
+        """The next of editor, instructions, grade and output (once there is one), bringing it into the lower area."""
+        if self.maximized is not None:
+            self.minimize()
+        panels = [self.query_one(p) for p in PANELS if p != "#run-output" or self.ran]
+        at = panels.index(self.focused) if self.focused in panels else -1
+        target = panels[(at + 1) % len(panels)]
+        if f"#{target.id}" in NOTES + OUTPUT:
+            self._show_lower(NOTES if f"#{target.id}" in NOTES else OUTPUT)
+        self.set_focus(target)  # at once (focus() waits a turn): a quick second ctrl+o moves on from this one
+
+    def action_zoom(self) -> None:
+        """The panel with the focus takes the whole screen (a long traceback, the instructions); f or esc restores it."""
+        if self.maximized is not None:
+            self.minimize()
+        elif self.focused is not None and self.focused is not self.editor:
+            self.maximize(self.focused, container=False)
 
     def action_edit(self) -> None:
         self.editor.focus()
@@ -176,6 +207,7 @@ class ExerciseScreen(Screen[None]):
         self.query_one("#spinner").display = self.app.animate
         self.query_one("#grade-line", Static).update("checking…")
         self.query_one(ResultPanel).show("checking…")
+        self._show_lower(NOTES)
         self.run_grade(self.editor.disk_text)
 
     @work(thread=True, exclusive=True, group="grade")
@@ -204,9 +236,9 @@ class ExerciseScreen(Screen[None]):
     def action_run(self) -> None:
         if not self.save():
             return
-        output = self.query_one(OutputPanel)
-        output.display = True
-        output.show("running your file's __main__ block…")
+        self.ran = True
+        self._show_lower(OUTPUT)
+        self.query_one(OutputPanel).show("running your file's __main__ block…")
         self.query_one("#grade-line", Static).update("running…")
         self.run_main()
 

@@ -157,7 +157,13 @@ class CodeEditor(TextArea):
         await super()._on_key(event)
 
 
-class ResultPanel(VerticalScroll, can_focus=True):
+class Panel(VerticalScroll, can_focus=True):
+    """A panel of the workbench beside the editor: focusable, scrolled with the keys, and it may fill the screen (f)."""
+
+    ALLOW_MAXIMIZE = True  # Textual's containers may not be maximized by default
+
+
+class ResultPanel(Panel):
     """The last grade: every check with its mark, the first failure and its diagnosis; enter goes to its line."""
 
     BINDINGS = [Binding("enter", "jump", "Go to line", show=False)]
@@ -188,7 +194,7 @@ class ResultPanel(VerticalScroll, can_focus=True):
             self.post_message(self.JumpTo(self.line))
 
 
-class OutputPanel(VerticalScroll, can_focus=True):
+class OutputPanel(Panel):
     """What the file's `__main__` block printed, and how the run ended; enter goes to an error's line."""
 
     BINDINGS = [Binding("enter", "jump", "Go to line", show=False)]
