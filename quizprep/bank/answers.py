@@ -10,6 +10,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from .model import Question
+from .regex_safety import MAX_MATCHED_CHARS
 
 
 @dataclass(frozen=True)
@@ -78,7 +79,7 @@ def short_matches(accept: Sequence[str], given: str) -> bool:
     collapsed = " ".join(given.split()).rstrip(".")
     for entry in accept:
         if is_regex(entry):
-            if re.fullmatch(entry[1:-1], collapsed, re.IGNORECASE):
+            if len(collapsed) <= MAX_MATCHED_CHARS and re.fullmatch(entry[1:-1], collapsed, re.IGNORECASE):
                 return True
         elif normalize_text(entry) == norm:
             return True

@@ -30,6 +30,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 from .model import Question
+from .regex_safety import slow_pattern_problem
 
 NEGATIONS = frozenset({
     "no", "not", "never", "without", "none", "neither", "nor", "cannot", "nothing", "nobody",
@@ -129,6 +130,9 @@ def cue_problem(cue: object) -> str | None:
             compiled = re.compile(pattern, re.IGNORECASE)
         except re.error as err:
             return f"bad regular expression {cue.strip()}: {err} — fix it or write the cue as plain words"
+        slow = slow_pattern_problem(cue.strip(), "the cue")
+        if slow:
+            return slow
         if compiled.search("") is not None:
             return f"the regular expression {cue.strip()} matches an empty answer, so it would match every answer — make it need some text"
         return None

@@ -21,6 +21,7 @@ from typing import TYPE_CHECKING, Any
 
 from .answers import Verdict, is_regex, parse_number, short_matches, within_tolerance
 from .model import Question
+from .regex_safety import slow_pattern_problem
 
 if TYPE_CHECKING:
     from .yamltree import YamlMap
@@ -215,6 +216,10 @@ class ShortAnswer(QuestionType):
                     re.compile(entry[1:-1])
                 except re.error as err:
                     check.problems.at(node, f"bad regular expression {entry}: {err} — fix it or write the answer as plain text")
+                    return None
+                slow = slow_pattern_problem(entry)
+                if slow:
+                    check.problems.at(node, slow)
                     return None
         return {"accept": accept}
 
