@@ -28,14 +28,15 @@ HE_SHAPES = [(500, 300), (200, 800)]
 # result of any other shape comes back whole, to be named as it is.
 SAMPLE = 24_000
 
-# Every statistic below is a mean of SAMPLE = 24,000 independent terms, each within Z_BOUND = 7 standard
-# errors of its exact value unless the draw is wrong. For a correct implementation the chance of landing
-# outside is, per statistic: 2.6e-12 for a mean or a fraction (normal, or lighter-tailed: uniform draws,
-# binomial counts); 3.8e-12 for the variance of normal draws and 2.6e-12 for their standard deviation
-# (exact chi-square tails with 23,999 degrees of freedom); 2.6e-12 for the variance of uniform draws
-# (normal tail with a one-term Edgeworth correction for the skew 0.64 / sqrt(SAMPLE) of the mean of w^2).
-# Twelve statistics make a false fail below 5e-11 per grade. The nearest classic mistake (the Xavier bound
-# on n_in only, for 1000 x 150) moves the variance by 15%, over three times the bound.
+# Every statistic below is a mean of SAMPLE = 24,000 independent terms, judged within Z_BOUND = 7 standard
+# errors of its exact value. A correct implementation lands outside with probability, per statistic:
+# 2.6e-12 for a mean or a fraction (the normal tail; uniform draws have lighter tails, and a binomial
+# count's skew at this size is 0.005); 2.6e-12 for the standard deviation of normal draws (the exact
+# chi-square tail, 23,999 degrees of freedom); 2.6e-12 for the variance of uniform draws (the normal tail
+# with a one-term Edgeworth correction for the skew 0.64 / sqrt(SAMPLE) of the mean of w^2). The twelve
+# statistics of a grade make a false fail below 5e-11. Every classic mistake stays far outside: the
+# nearest (the Xavier bound on n_in only, for 1000 x 150) moves the variance by 15%, almost four times
+# the 4% bound, and the He ones move the standard deviation by 21% or more against a 3.2% bound.
 Z_BOUND = 7.0
 # Kurtosis (E[w^4] / Var(w)^2) of the two distributions: sets the standard error of a sample variance.
 KURTOSIS_UNIFORM = 1.8

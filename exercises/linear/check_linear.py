@@ -43,12 +43,12 @@ HE_STD = np.sqrt(2.0 / HE_IN)
 HE_ROWS = 200
 HE_N = HE_ROWS * HE_OUT
 # The sample std of n = 10^5 normal draws has relative standard error 1/sqrt(2n) = 2.2e-3, so a 2 %
-# bound sits 8.9 standard errors out: a correct layer fails it with probability 1e-18 (the exact
+# bound sits 8.9 standard errors out: a correct layer fails it with probability 4e-19 (the exact
 # chi-square tail with 99,999 degrees of freedom). The nearest classic mistake (Xavier, sqrt(2/(in+out)))
 # is 10.6 % off.
 STD_RTOL = 0.02
 # The sample mean has standard error sigma/sqrt(n); 10 standard errors: a correct layer fails it with
-# probability 1.5e-23. np.random.rand's mean, sigma / 2 for the scaled [0, 1) draws, is 160 standard errors out.
+# probability 1.5e-23. np.random.rand's mean, sigma / 2 for the scaled [0, 1) draws, is about 160 standard errors out.
 MEAN_BOUND = 10 * HE_STD / np.sqrt(HE_N)
 # Sample kurtosis (m4/m2^2) of 10^5 normal draws is 3 with standard error sqrt(24/n) = 0.0155 and skew
 # about 6 sqrt(6/n) = 0.046, so a 0.15 bound is 9.7 standard errors out: a normal tail of 3e-22, and
