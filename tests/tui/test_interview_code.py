@@ -110,9 +110,9 @@ async def test_unsaved_interview_code_survives_a_crash_and_is_offered_back(app, 
         screen = app.screen
         editor = await coding_item(pilot, screen)
         await type_over_raise(pilot, editor, RIGHT)
-        await wait_for(pilot, lambda: recovery_path(screen.exercise_path).exists())
         typed = editor.text
-        assert recovery_path(screen.exercise_path).read_text() == typed
+        await wait_for(pilot, lambda: recovery_path(screen.exercise_path).exists()
+                       and recovery_path(screen.exercise_path).read_text() == typed)
         path = screen.exercise_path
     # as after kill -9: on the next interview with that exercise, the edits are offered back
     recovery_path(path).write_text(typed)  # a quit tidies up; a crash would not have

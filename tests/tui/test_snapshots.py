@@ -161,3 +161,58 @@ def test_exercise_workbench_80x24(snap_compare, snapshot_app, monkeypatch):
 def test_exercise_workbench_140x40(snap_compare, snapshot_app, monkeypatch):
     fixed_grade_time(monkeypatch)
     assert snap_compare(snapshot_app, terminal_size=(140, 40), run_before=workbench((140, 40)))
+
+
+def light(run_before):
+    """The same steps in the light theme (the editor's highlighting follows it)."""
+    async def run(pilot):
+        pilot.app.theme = "textual-light"
+        await run_before(pilot)
+
+    return run
+
+
+def test_exercise_workbench_80x24_light(snap_compare, snapshot_app, monkeypatch):
+    fixed_grade_time(monkeypatch)
+    assert snap_compare(snapshot_app, terminal_size=SIZE, run_before=light(workbench(SIZE)))
+
+
+def test_exercise_workbench_140x40_light(snap_compare, snapshot_app, monkeypatch):
+    fixed_grade_time(monkeypatch)
+    assert snap_compare(snapshot_app, terminal_size=(140, 40), run_before=light(workbench((140, 40))))
+
+
+def ran(size):
+    """The workbench with the right solution typed in and run (ctrl+r): what its __main__ block printed."""
+    async def run_before(pilot):
+        import dataclasses
+
+        app = pilot.app
+        run = app.services.run_exercise
+        app.services.run_exercise = lambda *a, **k: dataclasses.replace(run(*a, **k), seconds=0.05)  # the time, fixed
+        app.action_open_exercise("relu_grad")
+        await settle(pilot)
+        screen = app.screen
+        row = screen.editor.text.splitlines().index("    raise NotImplementedError")
+        await pilot.press(*["down"] * row, "end", "shift+home", *"return (x > 0).astype(np.float64)", "ctrl+r")
+        while "running" in str(screen.query_one("#grade-line").render()):
+            await pilot.pause(0.1)
+        await settle(pilot)
+
+    return run_before
+
+
+def test_exercise_workbench_run_80x24(snap_compare, snapshot_app):
+    assert snap_compare(snapshot_app, terminal_size=SIZE, run_before=ran(SIZE))
+
+
+def test_exercise_workbench_run_80x24_light(snap_compare, snapshot_app):
+    assert snap_compare(snapshot_app, terminal_size=SIZE, run_before=light(ran(SIZE)))
+
+
+def test_exercise_workbench_run_140x40(snap_compare, snapshot_app):
+    assert snap_compare(snapshot_app, terminal_size=(140, 40), run_before=ran((140, 40)))
+
+
+def test_exercise_workbench_run_140x40_light(snap_compare, snapshot_app):
+    assert snap_compare(snapshot_app, terminal_size=(140, 40), run_before=light(ran((140, 40))))

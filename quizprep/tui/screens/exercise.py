@@ -118,6 +118,7 @@ class ExerciseScreen(Screen[None]):
             self.query_one(panel).display = wide or self.lower == NOTES
         self.query_one("#run-output").display = self.ran and (wide or self.lower == OUTPUT)
         self.query_one("#side").set_class(not wide and self.lower == OUTPUT, "output")
+        self.call_after_refresh(self.editor.scroll_cursor_visible)  # the editor may have shrunk: keep its cursor in view
 
     def on_unmount(self) -> None:
         self.closed = True
