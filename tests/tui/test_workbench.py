@@ -156,6 +156,7 @@ async def test_unsaved_edits_survive_a_crash_and_are_offered_back(app, bank_dir)
     async with again.run_test(size=(80, 24)) as pilot:
         again.action_open_exercise("relu_grad")
         await wait_for(pilot, lambda: type(again.screen).__name__ == "ConfirmScreen")
+        assert [str(b.label) for b in again.screen.query("Button")] == ["Yes [y]", "No [n]"]  # the keys, not eaten as markup
         await pilot.press("y")
         await pilot.pause()
         reopened = again.screen
@@ -240,3 +241,13 @@ async def test_from_120_columns_every_panel_stands_beside_the_editor(app):
         panels = [screen.query_one(p) for p in ("#instructions-panel", "#grade-result", "#run-output")]
         assert all(p.display for p in panels)
         assert all(p.region.x > screen.editor.region.right - 1 for p in panels)
+
+
+async def test_help_describes_the_workbench_and_its_keys(app):
+    from quizprep.tui.screens.help import help_markdown
+
+    async with app.run_test(size=(80, 24)):
+        exercise = next(line for line in help_markdown(app).splitlines() if line.startswith("**Exercise**"))
+    assert "$EDITOR" not in exercise and "workbench" in exercise and ".unsaved" in exercise
+    for key in ("`ctrl+s` / `g` grade", "`ctrl+r` run", "`ctrl+o` panel", "`f` full size", "`h` hint", "`esc` back"):
+        assert key in exercise
