@@ -67,6 +67,15 @@ class QuizprepApp(App):
                 return
         self.exit()
 
+    def action_command_palette(self) -> None:
+        """Textual's palette, steady under fast keys (see palette.py)."""
+        from textual.command import CommandPalette
+
+        from .palette import SteadyCommandPalette
+
+        if self.use_command_palette and not CommandPalette.is_open(self):
+            self.push_screen(SteadyCommandPalette(id="--command-palette"))
+
     def action_help(self) -> None:
         from .screens.help import HelpScreen
 

@@ -14,11 +14,8 @@ import sqlite3
 from dataclasses import dataclass, field
 from pathlib import Path
 
-# never pressed: they leave the app (quit), or hand the terminal to another program. Nor ctrl+p:
-# Textual's own command palette (textual 8.2.8) crashes under keys this fast — a KeyError in
-# OptionList._move_page on a page key while its list refills, NoMatches for CommandList when enter
-# closes it mid-search. Not quizprep's code; its commands are tested on their own (test_screens).
-NEVER = {"ctrl+q", "ctrl+c", "super+c", "ctrl+z", "ctrl+p"}
+# never pressed: they leave the app (quit), or hand the terminal to another program
+NEVER = {"ctrl+q", "ctrl+c", "super+c", "ctrl+z"}
 # q quits from home; pressed fast on a screen that closes with q, the second q lands on home
 NEVER_ON = {name: {"q"} for name in ("HomeScreen", "SummaryScreen", "InterviewReportScreen", "HelpScreen", "TextScreen", "MarkdownScreen")}
 TYPED = ["1", "2", "3", "4", "5", "9", "t", "f", "n", "y", "space", "enter", "enter", "tab", "shift+tab",
