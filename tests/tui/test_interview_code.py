@@ -68,6 +68,13 @@ async def test_time_running_out_mid_item_keeps_the_code_and_its_latest_grade(app
         clock.now += 20 * 60
         await wait_for(pilot, lambda: isinstance(app.screen, InterviewReportScreen), timeout=5)
         await pilot.pause(0.3)
+        report = app.screen.query_one("#report-scroll")
+        assert report.max_scroll_y > 0  # longer than 24 lines with the code in it: it scrolls, from the keyboard
+        await pilot.press("end")
+        await pilot.pause()
+        assert report.scroll_y == report.max_scroll_y
+        code = app.screen.query_one(".report-code")
+        assert code.region.y + code.region.height <= 24
     [item] = stored_items()
     assert item["status"] == "fail" and item["answered"] and f"    {WRONG}\n# then this" in item["code"]
     assert screen.exercise_path.read_text() == item["code"]  # the buffer was saved to its file on the way out

@@ -26,7 +26,7 @@ class InterviewReportScreen(AnswersOnce, Screen[None]):
     def compose(self) -> ComposeResult:
         r = self.report
         yield Header()
-        with VerticalScroll(classes="panel"):
+        with VerticalScroll(classes="panel", id="report-scroll"):
             yield Static(f"[b]Mock interview: {r.right} of {r.total} ({r.score:.0%})[/b]" + ("  — time ran out" if r.timed_out else ""))
             yield Static("\n[b]By topic[/b]\n" + "\n".join(f"  {escape(t):<26}{a} / {b}" for t, (a, b) in r.by_topic.items()))
             rows = []
