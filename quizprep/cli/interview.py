@@ -88,7 +88,8 @@ def show_interview(past: list[dict], number: int) -> None:
     if not past:
         raise UsageError("--show: there are no mock interviews yet — `quizprep interview` starts one")
     if not (1 <= number <= len(past) or -len(past) <= number <= -1):
-        raise UsageError(f"--show takes 1 to {len(past)} (the numbers `quizprep interview --history` lists), or -1 for the latest; "
+        numbers = "1" if len(past) == 1 else f"1 to {len(past)}"
+        raise UsageError(f"--show takes {numbers} (the numbers `quizprep interview --history` lists), or -1 for the latest; "
                          f"not {number}")
     h = past[number - 1 if number > 0 else number]
     try:

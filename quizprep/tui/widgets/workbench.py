@@ -119,8 +119,6 @@ def format_result_markup(result) -> str:
 class CodeEditor(TextArea):
     """TextArea's code editor for Python: 4-space soft tabs, and enter keeps the indent (one more after a colon)."""
 
-    saved_text: str = ""  # for its owner: the text as last loaded from or saved to its file
-
     @classmethod
     def python(cls, text: str, **kwargs) -> CodeEditor:
         """An editor for Python source `text` (TextArea.code_editor: line numbers, highlighting, tab indents)."""
