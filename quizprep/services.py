@@ -347,10 +347,19 @@ class Services:
 
     @_locked
     def exercise_status(self, exercise: Exercise) -> str:
-        from .grading.workspace import exercise_status
+        """The exercise's status word (quizprep.grading.status), as `quizprep list` says it."""
+        return self.exercise_statuses([exercise])[exercise.id]
 
-        last = self.store.last_grades().get(exercise.id)
-        return exercise_status(exercise, last["status"] if last is not None else None)
+    @_locked
+    def exercise_statuses(self, exercises: Sequence[Exercise] | None = None) -> dict[str, str]:
+        """Each exercise's status word (all of them by default): the learner's copy now, a reset or a due review included."""
+        from .grading.status import exercise_status
+        from .progress.reviews import due_exercises
+
+        chosen = list(self.exercises if exercises is None else exercises)
+        last = self.store.last_grades()
+        due = frozenset(due_exercises(self.store, [e.id for e in chosen]))
+        return {e.id: exercise_status(e, last[e.id]["status"] if e.id in last else None, due=e.id in due) for e in chosen}
 
     @_locked
     def close(self) -> None:

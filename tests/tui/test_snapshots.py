@@ -14,7 +14,7 @@ from quizprep.progress import ProgressStore
 from quizprep.progress.reviews import record_answer, record_exercise_grade
 from quizprep.tui.app import QuizprepApp
 
-from .conftest import BANK, fixture_services
+from .conftest import BANK, FIXTURE_EXERCISES, fixture_services
 
 NOW = datetime(2026, 11, 20, 15, 0, tzinfo=UTC)
 HOME = Path("/tmp/quizprep-snapshot-home")  # fixed, because the exercise screen shows the file's path
@@ -41,6 +41,8 @@ def history() -> None:
     record_exercise_grade(store, "relu_grad", "fail", 8, 9, 0.2, at=NOW - timedelta(days=2))
     record_exercise_grade(store, "relu_grad", "pass", 9, 9, 0.2, at=NOW - timedelta(days=2))
     store.close()
+    (HOME / "workspace").mkdir(exist_ok=True)  # the copy that passed: the stub there would read "passed, reset"
+    shutil.copyfile(FIXTURE_EXERCISES / "relu_grad" / "solution.py", HOME / "workspace" / "relu_grad.py")
 
 
 async def settle(pilot) -> None:

@@ -8,9 +8,8 @@ from textual.binding import Binding
 from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Header, Static
 
+from ...grading.status import MARKS
 from .once import AnswersOnce
-
-MARKS = {"passed": "✓ passed", "failing": "✗ failing", "started": "… started", "not started": "· not started"}
 
 
 class ExercisesScreen(AnswersOnce, Screen[None]):
@@ -36,7 +35,8 @@ class ExercisesScreen(AnswersOnce, Screen[None]):
     @work(thread=True, exclusive=True, group="exercise-list")
     def load(self) -> None:
         services = self.app.services
-        rows = [(e, services.exercise_status(e)) for e in services.exercises]
+        statuses = services.exercise_statuses()  # the words `quizprep list` and the progress screen use
+        rows = [(e, statuses[e.id]) for e in services.exercises]
         self.app.call_from_thread(self._fill, rows)
 
     def _fill(self, rows) -> None:
@@ -44,7 +44,7 @@ class ExercisesScreen(AnswersOnce, Screen[None]):
         cursor = table.cursor_row
         table.clear()
         for e, status in rows:
-            table.add_row(str(e.order), MARKS.get(status, status), e.id, e.topic, "●" * e.difficulty, key=e.id)
+            table.add_row(str(e.order), f"{MARKS.get(status, ' ')} {status}", e.id, e.topic, "●" * e.difficulty, key=e.id)
         if rows:
             table.move_cursor(row=min(cursor, len(rows) - 1))
 

@@ -63,7 +63,8 @@ class ProgressScreen(AnswersOnce, Screen[None]):
         titles = {b.topic: b.title for b in services.catalog.banks}
         interviews = services.interview_history()
         readiness = services.readiness()
-        self.app.call_from_thread(self._show, stats, titles, interviews)
+        statuses = services.exercise_statuses()  # the words the exercise list and `quizprep list` use
+        self.app.call_from_thread(self._show, stats, titles, interviews, statuses)
         self.app.call_from_thread(self._show_readiness, readiness)
 
     async def _show_readiness(self, readiness) -> None:
@@ -83,7 +84,7 @@ class ProgressScreen(AnswersOnce, Screen[None]):
         self.query_one("#readiness-text", Static).update(
             f"interview {readiness.interview}: {reached}, {planned}")
 
-    def _show(self, stats, titles, interviews) -> None:
+    def _show(self, stats, titles, interviews, statuses) -> None:
         from ...progress.interviews import trend
 
         scores = [h["score"] for h in interviews]
@@ -118,5 +119,5 @@ class ProgressScreen(AnswersOnce, Screen[None]):
         ex.clear(columns=True)
         ex.add_columns("exercise", "status", "attempts", "to first pass", "review")
         for e in stats.exercises:
-            status = "passed" if e.passed else (e.last_status or "not started")
+            status = statuses.get(e.exercise, "")
             ex.add_row(e.exercise, status, str(e.attempts), str(e.attempts_to_first_pass or "—"), "due" if e.due else "")
