@@ -2,8 +2,9 @@
 
 The child keeps only its output pipe (as stdout and stderr) and its result pipe, runs in a session
 of its own in a fresh temporary folder that is removed afterwards and, where the kernel allows it
-(mounts.py), is the only place it can write; it drops root for `nobody` when it runs as root, dies
-with the zygote, and sets its CPU, memory, file-size and process limits before
+(mounts.py), is the only place it can write, and runs the learner's code in a PID namespace of its own
+(pid_namespace.py), from where no other process can be signalled; it drops root for `nobody` when it
+runs as root, dies with the zygote, and sets its CPU, memory, file-size and process limits before
 the learner's source is compiled. Its result is a `wire` message; the zygote relays the bytes and
 never interprets them.
 """
@@ -30,10 +31,10 @@ import types
 import warnings
 
 from . import wire
-from .mounts import read_only_except
-from .processes import die_with_parent, drop_root, kill_and_reap, kill_group, sweep_children, write_all
+from .mounts import new_pid_namespace, read_only_except
+from .pid_namespace import NAMESPACE_MARK, RESULT_FD, SWEPT_FD, become_process_two
+from .processes import die_with_parent, drop_capabilities, drop_root, kill_and_reap, kill_group, sweep_children, write_all
 
-RESULT_FD = 3
 NPROC_HEADROOM = 64  # processes (threads count too) the learner's code may add to its user's own
 
 
@@ -108,7 +109,8 @@ def _set_limits(header: dict, nproc: int | None) -> None:
         resource.setrlimit(resource.RLIMIT_NPROC, (nproc, nproc))
 
 
-def _isolate(sock: socket.socket, result_w: int, out_w: int, tmp: str, ids, read_only: bool) -> None:
+def _isolate(sock: socket.socket, result_w: int, out_w: int, swept_w: int, tmp: str, ids, read_only: bool) -> bool:
+    """Cut the child off from the grader; whether its next child starts a PID namespace of its own."""
     os.setsid()  # its own session and group: no terminal, and one killpg reaches what it starts
     faulthandler.disable()  # a crash is reported by the grader, not dumped on its stderr
     for sig in (signal.SIGINT, signal.SIGTERM, signal.SIGPIPE):
@@ -119,27 +121,39 @@ def _isolate(sock: socket.socket, result_w: int, out_w: int, tmp: str, ids, read
     os.dup2(out_w, 1)
     os.dup2(out_w, 2)
     os.dup2(result_w, RESULT_FD)
+    os.dup2(swept_w, SWEPT_FD)
     sock.detach()
-    os.closerange(RESULT_FD + 1, max(os.sysconf("SC_OPEN_MAX"), 1024))  # nothing of the grader's is reachable
+    os.closerange(SWEPT_FD + 1, max(os.sysconf("SC_OPEN_MAX"), 1024))  # nothing of the grader's is reachable
     if read_only:  # its folder is the only place it can write (the zygote checked this works here)
-        read_only_except(tmp)
+        read_only_except(tmp, keep_capabilities=True)
+    own_pids = new_pid_namespace()  # while it still may: an ordinary user's child only in the user namespace just made
     os.chdir(tmp)
     os.environ["HOME"] = os.environ["TMPDIR"] = tmp
     tempfile.tempdir = None
     if ids:  # root's learner code runs as nobody: it cannot signal, trace or write what root's processes own
         drop_root(*ids)
+    else:
+        drop_capabilities()  # an ordinary user's: what its user namespace gave it
     die_with_parent()  # after the uid change, which clears it
+    if not own_pids:
+        os.close(SWEPT_FD)  # nobody outside to say it: the zygote counts what it sweeps itself
+    return own_pids
+
+
+def _stdio() -> None:
     sys.stdin = open(0, closefd=False)
     sys.stdout = io.TextIOWrapper(io.BufferedWriter(io.FileIO(1, "w", closefd=False), 1 << 16))
     sys.stderr = io.TextIOWrapper(io.BufferedWriter(io.FileIO(2, "w", closefd=False), 1 << 16))
 
 
-def _child(sock, header, source, probe, result_w, out_w, tmp, ids, nproc, read_only) -> None:
+def _child(sock, header, source, probe, result_w, out_w, swept_w, tmp, ids, nproc, read_only) -> None:
     """Runs in the forked child; never returns."""
     path = str(header["path"])
     payload = b""
     try:
-        _isolate(sock, result_w, out_w, tmp, ids, read_only)
+        if _isolate(sock, result_w, out_w, swept_w, tmp, ids, read_only):
+            become_process_two()
+        _stdio()
         try:
             fn, args = pickle.loads(probe)
         except BaseException as exc:  # noqa: BLE001
@@ -202,6 +216,19 @@ def remove_tree(path: str) -> None:
     shutil.rmtree(path, onerror=unlock)
 
 
+def _read_swept(fd: int) -> tuple[bool, int]:
+    """Whether the learner's code ran in a PID namespace of its own, and how many processes the child said it
+    left there (0 if it could not say, e.g. stopped at the time limit). The child has exited: no wait."""
+    os.set_blocking(fd, False)
+    try:
+        said = os.read(fd, 64).split()
+    except OSError:
+        return False, 0
+    if not said or said[0] != NAMESPACE_MARK:
+        return False, 0
+    return True, int(said[1]) if len(said) > 1 and said[1].isdigit() else 0
+
+
 def _pidfd(pid: int) -> int | None:
     try:
         return os.pidfd_open(pid)
@@ -220,13 +247,16 @@ def run_child(sock: socket.socket, header: dict, source: bytes, probe: bytes, id
     tmp = _tmpdir(ids)
     result_r, result_w = os.pipe()
     out_r, out_w = os.pipe()
+    swept_r, swept_w = os.pipe()
     pid = os.fork()
     if pid == 0:  # pragma: no cover - the learner's child, which always ends with os._exit
         os.close(result_r)
         os.close(out_r)
-        _child(sock, header, source, probe, result_w, out_w, tmp, ids, nproc_base + NPROC_HEADROOM, read_only)
+        os.close(swept_r)
+        _child(sock, header, source, probe, result_w, out_w, swept_w, tmp, ids, nproc_base + NPROC_HEADROOM, read_only)
     os.close(result_w)
     os.close(out_w)
+    os.close(swept_w)
     pidfd = _pidfd(pid)
     chunks: list[bytes] = []
     received = dropped = 0
@@ -274,7 +304,10 @@ def run_child(sock: socket.socket, header: dict, source: bytes, probe: bytes, id
             status = kill_and_reap(pid)
         kill_group(pid)
         swept += sweep_children()
-        for fd in (result_r, out_r) + ((pidfd,) if pidfd is not None else ()):
+        own_namespace, told = _read_swept(swept_r)
+        if own_namespace:  # what the zygote swept was its own helpers there: what the code left is what they told
+            swept = told
+        for fd in (result_r, out_r, swept_r) + ((pidfd,) if pidfd is not None else ()):
             os.close(fd)
         remove_tree(tmp)
     if gone:

@@ -19,6 +19,7 @@ import tempfile
 from . import processes
 
 CLONE_NEWNS = 0x00020000
+CLONE_NEWPID = 0x20000000
 CLONE_NEWUSER = 0x10000000
 MS_BIND = 4096
 MS_REC = 16384
@@ -44,8 +45,11 @@ def _write(path: str, text: str) -> None:
         f.write(text)
 
 
-def read_only_except(folder: str) -> bool:
-    """In this (single-threaded, just forked) process: every file system read-only but `folder`; False if refused."""
+def read_only_except(folder: str, *, keep_capabilities: bool = False) -> bool:
+    """In this (single-threaded, just forked) process: every file system read-only but `folder`; False if refused.
+
+    An ordinary user's process gives up the capabilities its user namespace gave it, unless `keep_capabilities`
+    (then the caller must call `processes.drop_capabilities()` itself, e.g. after `new_pid_namespace`)."""
     if not sys.platform.startswith("linux"):
         return False
     libc = processes.libc()
@@ -72,11 +76,18 @@ def read_only_except(folder: str) -> bool:
             and libc.mount(folder.encode(), folder.encode(), None, MS_BIND, None) == 0
             and _setattr(libc, "/", AT_RECURSIVE, set_=MOUNT_ATTR_RDONLY)
             and _setattr(libc, folder, 0, clear=MOUNT_ATTR_RDONLY))
-    if uid != 0:
-        from .processes import drop_capabilities
-
-        drop_capabilities()  # the user namespace gave it every capability inside: keep none
+    if uid != 0 and not keep_capabilities:
+        processes.drop_capabilities()  # the user namespace gave it every capability inside: keep none
     return done
+
+
+def new_pid_namespace() -> bool:
+    """Have this process's next child start a PID namespace of its own (as its process 1); False if refused.
+
+    Processes in it cannot name, so cannot signal or trace, any process outside it, and when its process 1
+    ends the kernel kills every process left in it. Needs root, or the capabilities of a user namespace."""
+    libc = processes.libc()
+    return libc is not None and sys.platform.startswith("linux") and libc.unshare(CLONE_NEWPID) == 0
 
 
 def start_probe() -> tuple[int, str, str] | None:

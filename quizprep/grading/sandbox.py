@@ -195,6 +195,8 @@ def _no_result_message(status) -> str:
         if sig == signal.SIGXCPU:
             return "your code used up its CPU time limit — look for an infinite loop, or code far slower than it needs to be"
         name = SIGNAL_NAMES.get(sig, signal.Signals(sig).name if sig in signal.Signals._value2member_map_ else f"signal {sig}")
+        if sig == signal.SIGKILL:  # not a fault of the process: something killed it
+            return f"your code crashed the process ({name}) — if your code kills processes (its own too), remove that"
         return f"your code crashed the process ({name}) — look for out-of-bounds memory access (ctypes, bad C calls)"
     code = os.WEXITSTATUS(status) if status is not None and os.WIFEXITED(status) else "unknown"
     return f"your code ended the process (exit code {code}) before returning a result — remove os._exit()/exit() calls"

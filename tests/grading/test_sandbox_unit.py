@@ -88,6 +88,7 @@ def test_a_crash_names_its_signal(sig, words):
     with pytest.raises(LearnerFailure) as info:
         run_with(Reply(status=int(sig)))
     assert f"crashed the process ({words})" in info.value.message
+    assert ("kills processes" in info.value.message) == (sig == signal.SIGKILL)  # the advice fits the signal
 
 
 def test_running_out_of_cpu_time_is_named_as_such():

@@ -107,3 +107,96 @@ def test_learner_code_of_an_ordinary_user_cannot_write_its_users_files():
         assert all(Path(t).read_text() == "" for t in targets)
     finally:
         shutil.rmtree(shared, ignore_errors=True)
+
+
+# --- no process outside the learner's own can be signalled ----------------------------------------------------
+
+
+def _pid_namespaces() -> bool:
+    folder = tempfile.mkdtemp()
+    os.chmod(folder, 0o777)
+
+    def probe():
+        from quizprep.grading.mounts import new_pid_namespace, read_only_except
+
+        if not read_only_except(folder, keep_capabilities=True):
+            return False
+        return new_pid_namespace()
+
+    try:
+        return bool(_as_ordinary_user(probe)) or _root_pid_namespace()
+    finally:
+        os.rmdir(folder)
+
+
+def _root_pid_namespace() -> bool:
+    if os.geteuid() != 0:
+        return False
+    pid = os.fork()
+    if pid == 0:  # pragma: no cover - the child
+        from quizprep.grading.mounts import new_pid_namespace
+
+        os._exit(0 if new_pid_namespace() else 1)
+    return os.waitstatus_to_exitcode(os.waitpid(pid, 0)[1]) == 0
+
+
+def _signal_each(module, pids):
+    out = {}
+    for name, pid in pids.items():
+        try:
+            os.kill(pid, 0)  # signal 0: only asks whether the process could be signalled
+            out[name] = "reachable"
+        except OSError as err:
+            out[name] = type(err).__name__
+    return out
+
+
+needs_pid_namespaces = pytest.mark.skipif(not _pid_namespaces(), reason="this kernel gives the grader no PID namespaces")
+
+
+@needs_pid_namespaces
+def test_learner_code_cannot_signal_the_grader_or_any_other_process():
+    from quizprep.grading import find_exercise
+    from quizprep.grading.sandbox import default_launcher, run_learner
+
+    launcher = default_launcher()
+    launcher.wait_ready()
+    pids = {"this test": os.getpid(), "the zygote": launcher.proc.pid}
+    got = run_learner(find_exercise("relu_grad").solution, _signal_each, pids, timeout=10, launcher=launcher).value
+    assert got == {"this test": "ProcessLookupError", "the zygote": "ProcessLookupError"}  # not even named
+
+
+@needs_userns
+@needs_pid_namespaces
+def test_an_ordinary_users_learner_code_cannot_signal_the_users_processes():
+    def zygote_call():
+        import cloudpickle
+
+        set_dumpable(False)
+        read_only = mounts.available()
+        ours, theirs = socket.socketpair()
+        header = {"path": "learner.py", "module": "learner", "timeout": 10, "memory_mb": 512, "output_bytes": 4096, "file_mb": 1}
+        pids = {"the zygote": os.getpid(), "its parent": os.getppid()}  # processes of the same user as the learner's
+        probe = cloudpickle.dumps((_signal_each, (pids,)))
+        reply = child.run_child(theirs, header, b"x = 1\n", probe, None, 0, read_only)
+        return wire.decode(reply["_blobs"][1])
+
+    message = _as_ordinary_user(zygote_call)
+    assert message["status"] == "ok", message
+    assert message["value"] == {"the zygote": "ProcessLookupError", "its parent": "ProcessLookupError"}
+
+
+@needs_pid_namespaces
+@pytest.mark.parametrize(("source", "exited", "code"), [
+    ("import os\nos._exit(7)\n", True, 7),
+    ("import os, signal\nos.kill(os.getpid(), signal.SIGTERM)\n", False, 15),
+    ("import ctypes\nctypes.string_at(0)\n", False, 11),
+], ids=["exit code", "signal sent to itself", "crash"])
+def test_the_learner_processes_end_reaches_the_zygote_as_it_was(source, exited, code):
+    ours, theirs = socket.socketpair()
+    header = {"path": "learner.py", "module": "learner", "timeout": 10, "memory_mb": 512, "output_bytes": 4096, "file_mb": 1}
+    import cloudpickle
+
+    reply = child.run_child(theirs, header, source.encode(), cloudpickle.dumps((None, ())), child.learner_ids(), 0, False)
+    status = reply["_head"]["status"]
+    assert (os.WIFEXITED(status), os.WEXITSTATUS(status) if exited else os.WTERMSIG(status)) == (exited, code)
