@@ -41,3 +41,20 @@ async def test_e_goes_back_to_the_editor_from_a_panel(app):
         assert app.focused is screen.query_one("#instructions-panel")
         await pilot.press("e")
         assert app._exception is None and app.focused is screen.editor
+
+
+async def test_every_button_of_the_flag_dialog_shows_its_whole_label_at_80_columns(app):
+    ProgressStore().flag_question("d-tf", "unclear")  # flagged: four buttons, the most the dialog holds
+    async with app.run_test(size=(80, 24)) as pilot:
+        app.start_quiz([app.services.catalog.question("d-tf")], seed=1)
+        await pilot.pause()
+        await pilot.press("ctrl+f")
+        await pilot.pause()
+        assert isinstance(app.screen, FlagScreen)
+        dialog = app.screen.query_one("#dialog").content_region
+        buttons = list(app.screen.query("Button"))
+        assert [str(b.label) for b in buttons] == ["Remove the flag", "Wrong", "Unclear", "Cancel"]
+        for button in buttons:
+            inside = button.region.intersection(dialog)
+            assert inside == button.region, f"{button.label!s} is cut: {button.region} outside {dialog}"
+            assert button.content_region.width >= len(str(button.label)), f"{button.label!s} is cut"

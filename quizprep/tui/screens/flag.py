@@ -28,7 +28,7 @@ class FlagScreen(AnswersOnce, ModalScreen[tuple[str, str] | None]):
             else:
                 yield Static(f"[b]Flag {self.question_id}[/b]\nWhat is the matter with it?")
             yield Input(placeholder="a note (optional): what is wrong or unclear", id="note")
-            with Horizontal():
+            with Horizontal(id="flag-buttons"):
                 if self.flagged:
                     yield Button("Remove the flag", id="remove", variant="primary")
                 yield Button("Wrong", id="wrong", variant="error")
