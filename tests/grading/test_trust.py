@@ -227,6 +227,11 @@ HOSTILE_PROCESSES = {
         "        time.sleep(60)\n        os._exit(0)\ntime.sleep(0.2)\n"
         "def relu_grad(x):\n    raise NotImplementedError\n"),
     "a daemon and then a time-out": DAEMON + "daemon()\ndef relu_grad(x):\n    while True:\n        pass\n",
+    "a fork bomb held back by the process limit": NAME_ITSELF + (
+        "for _ in range(100_000):\n    try:\n        if os.fork() == 0:\n            time.sleep(60)\n            os._exit(0)\n"
+        "    except OSError:\n        break\ndef relu_grad(x):\n    raise NotImplementedError\n"),
+    "an endless fork bomb": NAME_ITSELF + (
+        "def relu_grad(x):\n    while True:\n        try:\n            os.fork()\n        except OSError:\n            time.sleep(0.01)\n"),
 }
 
 
@@ -471,3 +476,27 @@ def test_aliases_in_an_exercise_yaml_are_refused_quickly_with_their_line(tmp_pat
     assert "bomb" not in [e.id for e in exercises]
     assert len(problems) == 1 and problems[0].startswith(f"{meta}:6:7: anchor `&l0`") and "anchors or aliases" in problems[0]
 
+
+
+def _fork_until_refused(module):
+    import errno
+
+    forked = 0
+    while forked < 10_000:
+        try:
+            pid = os.fork()
+        except OSError as err:
+            return forked, errno.errorcode.get(err.errno, str(err.errno))
+        if pid == 0:
+            time.sleep(30)
+            os._exit(0)
+        forked += 1
+    return forked, None
+
+
+def test_a_fork_bomb_is_stopped_by_the_process_limit():
+    from quizprep.grading.child import NPROC_HEADROOM
+
+    forked, refused = run_learner(RELU.solution, _fork_until_refused, timeout=20).value
+    # the limit counts the user's other processes too, and those of other grades may come and go meanwhile
+    assert refused == "EAGAIN" and forked < 4 * NPROC_HEADROOM
