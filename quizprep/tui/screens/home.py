@@ -5,7 +5,7 @@ from __future__ import annotations
 from textual import work
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Horizontal, Vertical
+from textual.containers import Horizontal, VerticalScroll
 from textual.screen import Screen
 from textual.widgets import Footer, Header, Static
 
@@ -81,10 +81,11 @@ class HomeScreen(Screen[None]):
         yield Header()
         yield Static(WAYS_IN, id="ways")
         with Horizontal(id="home-body"):
-            with Vertical(id="today", classes="panel"):
+            # scrolled with the keyboard (↑↓, page keys) where a panel holds more than the terminal shows
+            with VerticalScroll(id="today", classes="panel"):
                 yield Static("Today", classes="title")
                 yield Static("loading your progress…", id="today-figures")
-            with Vertical(id="next", classes="panel"):
+            with VerticalScroll(id="next", classes="panel"):
                 yield Static("Study this next", classes="title")
                 yield Static("", id="next-topics")
         yield Static("", id="skipped")
