@@ -95,9 +95,11 @@ def footer_bindings(app) -> dict[str, tuple]:
 
 
 def visible(app) -> tuple:
-    """What a learner could notice changing: the screen, the focus, the notifications, the theme, the text."""
+    """What a learner could notice changing: the screen, the focus, a panel filling the screen, the notifications, the
+    theme, the text."""
     texts = tuple(str(w.render()) for w in app.screen.query("Static"))
-    return len(app.screen_stack), type(app.screen).__name__, app.focused, len(app._notifications), app.theme, texts
+    return (len(app.screen_stack), type(app.screen).__name__, app.focused, app.screen.maximized, len(app._notifications), app.theme,
+            texts)
 
 
 def action_target(app, node, action: str):
