@@ -41,3 +41,19 @@ async def test_the_palette_still_runs_a_command(app):
             await pilot.press("enter")
             await pilot.pause(0.6)
         assert type(app.screen).__name__ == "ProgressScreen"
+
+
+async def test_a_command_chosen_twice_while_the_palette_closes_runs_once(app):
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("ctrl+p")
+        await pilot.pause(0.3)
+        await pilot.press(*"Progress")
+        await pilot.pause(0.8)
+        commands = app.screen.query_one(CommandList)
+        await pilot.press("down")
+        await pilot.pause(0.2)
+        commands.action_select()
+        commands.action_select()  # enter again before the palette is gone: Textual's own palette pops the last screen
+        await pilot.pause(1.0)
+        assert [type(s).__name__ for s in app.screen_stack] == ["HomeScreen", "ProgressScreen"]
+        assert app.return_code is None
