@@ -21,6 +21,7 @@ from textual.widgets import Footer, Header, LoadingIndicator, Static
 from ...grading.limits import DEFAULT_TIMEOUT_S
 from ..widgets.file_editor import FileEditor
 from ..widgets.workbench import OutputPanel, Panel, ResultPanel, UnsavedScreen, read_text, reflow
+from .once import AnswersOnce
 
 WIDE = 120       # from this many columns the panels stand beside the editor, else below it
 PANELS = ("#editor", "#instructions-panel", "#grade-result", "#run-output")
@@ -32,7 +33,7 @@ STATUS_LINES = {"pass": "✓ all checks pass — s (out of the editor) shows the
                 "error": "! your code could not run to the end", "fail": "✗ not yet"}
 
 
-class ExerciseScreen(Screen[None]):
+class ExerciseScreen(AnswersOnce, Screen[None]):
     """One exercise: your file in an editor, its instructions, the last grade and the last run."""
 
     BINDINGS = [

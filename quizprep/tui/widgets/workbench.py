@@ -21,6 +21,7 @@ from textual.widgets import Button, Static, TextArea
 
 from ...grading.report import HEADLINES, MARKS
 from ..markup import escape
+from ..screens.once import AnswersOnce
 
 LIST_ITEM = re.compile(r"^\s*(?:[-*]|\d+[.)])\s+")
 _LINE = re.compile(r"^\s*line (\d+)\b")
@@ -223,7 +224,7 @@ class OutputPanel(Panel):
             self.post_message(ResultPanel.JumpTo(self.line))
 
 
-class UnsavedScreen(ModalScreen[str]):
+class UnsavedScreen(AnswersOnce, ModalScreen[str]):
     """Unsaved edits: returns "save", "discard" or "stay"."""
 
     BINDINGS = [Binding("s", "choose('save')", "Save"), Binding("d", "choose('discard')", "Discard"),
