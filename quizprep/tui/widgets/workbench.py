@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import os
 import re
+import stat
 import tempfile
 from pathlib import Path
 
@@ -57,9 +58,18 @@ def reflow(text: str) -> str:
 
 
 def save_atomically(path: Path, text: str) -> None:
-    """Write `text` to `path` all at once: a temporary file beside it, then os.replace (never half a file)."""
+    """Write `text` to `path` all at once: a temporary file beside it, then os.replace (never half a file).
+
+    A symlink is kept (its target is written), and so are the file's permissions (a new file gets 0644)."""
+    if path.is_symlink():
+        path = path.resolve()
+    try:
+        mode = stat.S_IMODE(path.stat().st_mode)
+    except FileNotFoundError:
+        mode = 0o644
     fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
     try:
+        os.fchmod(fd, mode)
         with os.fdopen(fd, "w", encoding="utf-8", newline="") as out:
             out.write(text)
             out.flush()
