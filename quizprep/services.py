@@ -17,9 +17,11 @@ import threading
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
-from functools import cached_property, wraps
+from functools import cached_property
 from pathlib import Path
 from typing import TYPE_CHECKING
+
+from .service_mistakes import MistakeServices, locked
 
 if TYPE_CHECKING:
     from .bank import QuestionBanks
@@ -53,17 +55,8 @@ class UnknownQuestion(LookupError):
         self.question_id = question_id
 
 
-def _locked(method):
-    """Store access from the UI thread and from workers never overlaps (one SQLite connection)."""
-    @wraps(method)
-    def wrapper(self, *args, **kwargs):
-        with self._lock:
-            return method(self, *args, **kwargs)
-    return wrapper
-
-
 @dataclass
-class Services:
+class Services(MistakeServices):
     """The core, as one object handed to every verb and every screen.
 
     `bank_paths` / `exercise_paths`: exactly these bank files or folders and exercise pack folders;
@@ -148,7 +141,7 @@ class Services:
 
     # -- progress ----------------------------------------------------------------------------------
     @property
-    @_locked
+    @locked
     def store(self) -> ProgressStore:
         if self._store is None:
             if self.store_factory is not None:
@@ -159,7 +152,7 @@ class Services:
                 self._store = ProgressStore() if self.clock is None else ProgressStore(clock=self.clock)
         return self._store
 
-    @_locked
+    @locked
     def stats(self) -> Stats:
         """Progress figures for the current banks and exercises."""
         from .progress.stats import compute_stats
@@ -167,7 +160,7 @@ class Services:
         self.bring_concepts_forward()
         return compute_stats(self.store, self.questions, self.exercise_ids, exercise_topics=self.exercise_topics)
 
-    @_locked
+    @locked
     def today(self) -> Today:
         """The study day's plan and new-question allowance."""
         from .progress.today import today
@@ -175,7 +168,7 @@ class Services:
         self.bring_concepts_forward()
         return today(self.store, self.questions, self.exercise_ids)
 
-    @_locked
+    @locked
     def review_questions(self, limit: int | None = 20, seed: int | None = None, numbers: Today | None = None) -> list:
         """Due questions, then what is left of today's new ones, topics interleaved (`numbers`: today(), if known)."""
         from .progress.today import todays_review
@@ -193,7 +186,7 @@ class Services:
         except ReadOnlyStore:
             return None
 
-    @_locked
+    @locked
     def record_answer(self, record, mode: str):
         """Record a quiz answer the moment it is given; returns the outcome (None if read-only)."""
         from .progress.reviews import record_answer
@@ -206,14 +199,14 @@ class Services:
             self.bring_concepts_forward()
         return outcome
 
-    @_locked
+    @locked
     def undo_last_answer(self) -> None:
         """Take back the last answer this app recorded (by its uid: another window's answers stay)."""
         uid = self._answer_uids.pop() if self._answer_uids else None
         if uid is not None:
             self._write(self.store.undo_answer, uid)
 
-    @_locked
+    @locked
     def record_grade(self, exercise_id: str, result: GradeResult, source: str | bytes | os.PathLike | None = None) -> str | None:
         """Record a grade (a pass also schedules the exercise's next review) and, given the graded `source` (its text
         or bytes, or the graded file's path to read it from now), that version of the learner's file in the exercise's
@@ -239,80 +232,7 @@ class Services:
                     f"from {self.store.backups_folder} with `quizprep import FILE`")
         return None
 
-    # -- mistakes that schedule their concepts ------------------------------------------------------
-    @cached_property
-    def concept_questions(self) -> dict[str, list[str]]:
-        """Each concept of the mistake map (a question tag) -> the ids of the questions carrying it, in bank order."""
-        from .grading.mistake_concepts import mistake_concepts
-
-        out: dict[str, list[str]] = {tag: [] for tag in mistake_concepts().concepts}
-        for q in self.catalog.questions:
-            for tag in dict.fromkeys(q.tags):
-                if tag in out:
-                    out[tag].append(q.id)
-        return out
-
-    @_locked
-    def note_mistake(self, exercise_id: str, result: GradeResult) -> bool:
-        """When the grade's first failing check names a mistake of the map, remember it: the questions of its
-        concept wait at the front of the next review. True if one was noted (record_grade calls this)."""
-        from .grading.mistake_concepts import mistake_concepts
-        from .progress import StoreError
-        from .progress.mistakes import record_mistake
-
-        found = mistake_concepts().for_grade(result)
-        if found is None or not self.concept_questions.get(found[0].tag):
-            return False
-        try:
-            return self._write(record_mistake, self.store, exercise_id, found[0].tag, found[1]) is not None
-        except StoreError:  # the grade itself is recorded; only the reminder is lost
-            return False
-
-    @_locked
-    def mistake_front(self) -> list[str]:
-        """Question ids that named mistakes put first in the review queue (newest mistake's first)."""
-        from .progress.mistakes import front_of_queue, pending_mistakes
-
-        return front_of_queue(pending_mistakes(self.store, self.concept_questions))
-
-    @_locked
-    def mistake_reasons(self, exercise_id: str | None = None) -> list[str]:
-        """One line per named mistake whose questions wait and per exercise that missed questions brought
-        forward (only `exercise_id`'s, if given), newest first — e.g. "in `linear` you divided by the wrong N:
-        3 questions on mean vs sum are waiting"."""
-        from .grading.mistake_concepts import mistake_concepts
-        from .progress.mistakes import reason_lines
-
-        return reason_lines(self.store, self.concept_questions, mistake_concepts().concepts, exercise_id)
-
-    @_locked
-    def mistake_reason(self, exercise_id: str, result: GradeResult) -> str | None:
-        """The reason line of the mistake this grade names, while its questions wait (None if it names none)."""
-        from .grading.mistake_concepts import mistake_concepts
-        from .progress.mistakes import reason_lines
-
-        found = mistake_concepts().for_grade(result)
-        if found is None:
-            return None
-        lines = reason_lines(self.store, self.concept_questions, mistake_concepts().concepts, exercise_id, concept=found[0].tag)
-        return lines[0] if lines else None
-
-    @_locked
-    def bring_concepts_forward(self) -> list[str]:
-        """Make due now the exercises of a concept missed three times since they were last passed (see
-        progress.mistakes); returns their ids. Quiet when the store cannot be written just now."""
-        from .grading.mistake_concepts import mistake_concepts
-        from .progress import StoreError
-        from .progress.mistakes import bring_forward
-
-        exercises_of = {tag: c.exercises for tag, c in mistake_concepts().concepts.items() if c.exercises}
-        try:
-            done = self._write(bring_forward, self.store, self.concept_questions, exercises_of)
-        except StoreError:  # busy or full: the count stands, and the next call brings them forward
-            return []
-        return [f.exercise for f in done or ()]
-
-    @_locked
+    @locked
     def grade_history(self, exercise_id: str) -> list[GradedVersion]:
         """Every kept graded version of the learner's file for an exercise, oldest first (numbered from 1)."""
         from .progress.history import versions
@@ -345,12 +265,12 @@ class Services:
             result = replace(result, warning=f"warning: {after} while your code ran")
         return result
 
-    @_locked
+    @locked
     def exercise_status(self, exercise: Exercise) -> str:
         """The exercise's status word (quizprep.grading.status), as `quizprep list` says it."""
         return self.exercise_statuses([exercise])[exercise.id]
 
-    @_locked
+    @locked
     def exercise_statuses(self, exercises: Sequence[Exercise] | None = None) -> dict[str, str]:
         """Each exercise's status word (all of them by default): the learner's copy now, a reset or a due review included."""
         from .grading.status import exercise_status
@@ -361,30 +281,30 @@ class Services:
         due = frozenset(due_exercises(self.store, [e.id for e in chosen]))
         return {e.id: exercise_status(e, last[e.id]["status"] if e.id in last else None, due=e.id in due) for e in chosen}
 
-    @_locked
+    @locked
     def close(self) -> None:
         if self._store is not None:
             self._store.close()
 
-    @_locked
+    @locked
     def flag(self, question_id: str, reason: str, note: str = "") -> None:
         self._write(self.store.flag_question, question_id, reason, note)
 
-    @_locked
+    @locked
     def is_flagged(self, question_id: str) -> bool:
         """Whether you have flagged this question (and not removed the flag since)."""
         return any(f["question_id"] == question_id for f in self.store.flags())
 
-    @_locked
+    @locked
     def remove_flag(self, question_id: str) -> int:
         """Remove your flags on a question; how many there were (0 on a read-only store)."""
         return self._write(self.store.remove_flag, question_id) or 0
 
-    @_locked
+    @locked
     def record_event(self, kind: str, ref: str, detail: str = "") -> None:
         self._write(self.store.record_event, kind, ref, detail)
 
-    @_locked
+    @locked
     def interview_recorder(self, session, write=None):
         """Keeps a running interview in the store as it goes (see InterviewRecorder). Writes are locked and
         quiet on a read-only store, unless `write(fn, *args)` says how the face wants them made."""
@@ -396,21 +316,21 @@ class Services:
 
         return InterviewRecorder(self.store, session, self.exercise_topics, write=locked)
 
-    @_locked
+    @locked
     def interview_history(self, unfinished: bool = False) -> list[dict]:
         """Past interviews, oldest first; finished ones only unless asked (the trend is over finished ones)."""
         from .progress.interviews import history
 
         return history(self.store, unfinished=unfinished)
 
-    @_locked
+    @locked
     def plan(self):
         """Today's study plan, or None without an interview date."""
         from .progress.plan import plan_for
 
         return plan_for(self.store, self.questions, self.exercise_ids)
 
-    @_locked
+    @locked
     def readiness(self, numbers: Today | None = None):
         """Readiness on the interview day (progress.readiness.Readiness): recall per topic and overall, the
         exercises, the history so far and the projection if the plan is followed; None without a date
@@ -425,7 +345,7 @@ class Services:
 
         return search(text, self.catalog.questions, self.exercises, limit=limit)
 
-    @_locked
+    @locked
     def new_interview(self, minutes: int = 45, seed: int | None = None, clock=None):
         """A planned InterviewSession over the current banks and progress."""
         import random
@@ -440,7 +360,7 @@ class Services:
         items = plan_interview(self.catalog.questions, minutes=minutes, seed=seed, topic_weights=weights, due_ids=due, exercises=candidates)
         return InterviewSession(items, minutes, seed=seed, clock=clock or time.monotonic)
 
-    @_locked
+    @locked
     def preference(self, key: str) -> str | None:
         return self.store.preference(key)
 
@@ -457,20 +377,20 @@ class Services:
             raise PreferenceUnknown("a store of the caller's making")  # only it knows where it is
         return peek_preference(key)
 
-    @_locked
+    @locked
     def set_preference(self, key: str, value: str) -> None:
         self._write(self.store.set_preference, key, value)
 
-    @_locked
+    @locked
     def store_notices(self) -> list[str]:
         """What the store said when it opened (a damaged file moved aside, read-only), to show once."""
         return list(self.store.notices)
 
-    @_locked
+    @locked
     def count_events(self, kind: str, ref: str) -> int:
         return self.store.count_events(kind, ref)
 
-    @_locked
+    @locked
     def ever_passed(self, exercise_id: str) -> bool:
         return self.store.ever_passed(exercise_id)
 
