@@ -8,7 +8,7 @@ import sys
 from datetime import date
 
 from ..grading.limits import DEFAULT_TIMEOUT_S
-from .common import UsageError, record, record_grade
+from .common import UsageError, record_grade, saving
 from .text import fill, render, width
 
 
@@ -250,7 +250,7 @@ def cmd_plan(args) -> int:
             check_interview_date(day, date.fromisoformat(study_day(store.clock(), store.settings().day_starts_hour)))
         except ValueError as err:
             raise UsageError(f"{err}; the saved date is unchanged") from None
-        record(store.set_interview_date, day)
+        saving(store.set_interview_date, day)  # a store that cannot take it (read-only, busy, full) ends the verb
     numbers = args.services.today()
     plan = numbers.plan
     if plan is None:

@@ -4,6 +4,7 @@ import json
 import os
 import sqlite3
 import stat
+from datetime import datetime, timedelta
 from pathlib import Path
 
 import pytest
@@ -115,6 +116,20 @@ def test_a_newer_database_is_one_line_for_every_writing_verb(quizprep_home, tmp_
     capsys.readouterr()
     err = one_line(capsys, 1, main([str(export) if a == "EXPORT" else a for a in argv]))
     assert "newer quizprep" in err and "nothing was saved" in err
+
+
+def test_an_interview_date_a_newer_database_cannot_take_fails_the_verb(quizprep_home, capsys):
+    db = seeded(quizprep_home)
+    raw = sqlite3.connect(db)
+    raw.execute(f"PRAGMA user_version = {CURRENT_VERSION + 1}")
+    raw.commit()
+    raw.close()
+    capsys.readouterr()
+    soon = (datetime.now() + timedelta(days=30)).date().isoformat()
+    assert main(["plan", "--date", soon]) == 1
+    out, err = capsys.readouterr()
+    assert out == "" and "Traceback" not in err
+    assert err.splitlines()[-1].startswith("quizprep: nothing was saved:") and "newer quizprep" in err
 
 
 def test_an_unusable_home_is_one_line(tmp_path, monkeypatch, capsys):
