@@ -299,8 +299,12 @@ def code_to_show(code: str) -> tuple[int, str]:
 
 def work_on_next(results: Sequence[ItemResult], n: int = 3) -> tuple[str, ...]:
     """The three things to work on: the topics with the most misses, then failed exercises."""
-    missed = Counter(r.topic for r in results if not r.correct and r.kind == "question")
-    out = [f"{topic}: {k} missed — review it and retake its explain questions" for topic, k in missed.most_common()]
+    misses = [r for r in results if not r.correct and r.kind == "question"]
+    missed = Counter(r.topic for r in misses)
+    explained = {r.topic for r in misses if r.qtype == "explain"}
+    out = [f"{topic}: {k} missed — " + ("review it and write its explain answers again" if topic in explained
+                                        else f"review it (`quizprep quiz -t {topic}`)")
+           for topic, k in missed.most_common()]
     out += [f"exercise {r.label}: {r.status} — reset it and implement it again" for r in results if r.kind == "exercise" and not r.correct]
     unanswered = sum(not r.answered for r in results)
     if unanswered:

@@ -237,3 +237,17 @@ def test_history_with_one_interview_has_no_trend_yet(capsys):
     assert main(["interview", "--history"]) == 0
     out = capsys.readouterr().out
     assert "trend: none yet" in out and "steady" not in out
+
+
+def test_work_on_next_speaks_of_explain_answers_only_where_one_was_missed():
+    from quizprep.quiz.interview import ItemResult, work_on_next
+
+    results = [
+        ItemResult("q1", "question", "optimizers", correct=False, answered=True, seconds=30, qtype="numeric"),
+        ItemResult("q2", "question", "optimizers", correct=False, answered=True, seconds=30, qtype="single"),
+        ItemResult("q3", "question", "attention", correct=False, answered=True, seconds=90, qtype="explain"),
+        ItemResult("q4", "question", "attention", correct=True, answered=True, seconds=20, qtype="single"),
+    ]
+    lines = work_on_next(results)
+    assert lines[0].startswith("optimizers: 2 missed") and "explain" not in lines[0] and "quizprep quiz -t optimizers" in lines[0]
+    assert lines[1].startswith("attention: 1 missed") and "explain answers" in lines[1]
