@@ -2,7 +2,8 @@
 
 The child keeps only its output pipe (as stdout and stderr) and its result pipe, runs in a session
 of its own in a fresh temporary folder that is removed afterwards and, where the kernel allows it
-(mounts.py), is the only place it can write, and runs the learner's code in a PID namespace of its own
+(mounts.py), is the only place it can write, sees the folders that hold references (the request's
+`hidden`) empty, and runs the learner's code in a PID namespace of its own
 (pid_namespace.py), from where no other process can be signalled; it drops root for `nobody` when it
 runs as root, dies with the zygote, and sets its CPU, memory, file-size and process limits before
 the learner's source is compiled. Its result is a `wire` message; the zygote relays the bytes and
@@ -109,7 +110,8 @@ def _set_limits(header: dict, nproc: int | None) -> None:
         resource.setrlimit(resource.RLIMIT_NPROC, (nproc, nproc))
 
 
-def _isolate(sock: socket.socket, result_w: int, out_w: int, swept_w: int, tmp: str, ids, read_only: bool) -> bool:
+def _isolate(sock: socket.socket, result_w: int, out_w: int, swept_w: int, tmp: str, ids, read_only: bool,
+             hidden: list[str] = ()) -> bool:
     """Cut the child off from the grader; whether its next child starts a PID namespace of its own."""
     os.setsid()  # its own session and group: no terminal, and one killpg reaches what it starts
     faulthandler.disable()  # a crash is reported by the grader, not dumped on its stderr
@@ -124,8 +126,8 @@ def _isolate(sock: socket.socket, result_w: int, out_w: int, swept_w: int, tmp: 
     os.dup2(swept_w, SWEPT_FD)
     sock.detach()
     os.closerange(SWEPT_FD + 1, max(os.sysconf("SC_OPEN_MAX"), 1024))  # nothing of the grader's is reachable
-    if read_only:  # its folder is the only place it can write (the zygote checked this works here)
-        read_only_except(tmp, keep_capabilities=True)
+    if read_only:  # its folder is the only place it can write, and the references' folders are empty (as checked)
+        read_only_except(tmp, hidden=hidden, keep_capabilities=True)
     own_pids = new_pid_namespace()  # while it still may: an ordinary user's child only in the user namespace just made
     os.chdir(tmp)
     os.environ["HOME"] = os.environ["TMPDIR"] = tmp
@@ -151,7 +153,7 @@ def _child(sock, header, source, probe, result_w, out_w, swept_w, tmp, ids, npro
     path = str(header["path"])
     payload = b""
     try:
-        if _isolate(sock, result_w, out_w, swept_w, tmp, ids, read_only):
+        if _isolate(sock, result_w, out_w, swept_w, tmp, ids, read_only, [str(h) for h in header.get("hidden") or ()]):
             become_process_two()
         _stdio()
         try:

@@ -3,7 +3,7 @@
 Every stub ends with a block that calls the learner's code on a small example and prints shapes.
 `run_main` executes the file once in a learner child of a fresh zygote, exactly as a check's call
 runs (same `Limits`, same isolation: its own session and temporary folder, a read-only file system
-where the kernel allows it, no store, no stdin), under the module name `__main__`, so that block
+with the references' folders hidden where the kernel allows it, no store, no stdin), under the module name `__main__`, so that block
 runs. No probe is sent and nothing is graded or recorded: what comes back is the printed output
 and, if the file raised, the exception and the line of the learner's file it was raised from.
 """
@@ -64,6 +64,7 @@ def run_main(exercise, path: Path | None = None, limits: Limits = Limits(), *, t
     the learner's code does, and leaves no process behind: the zygote kills the child's group and
     whatever it left, then the zygote itself is stopped.
     """
+    from .mounts import reference_folders
     from .processes import private
     from .sandbox import LearnerFailure, ProbeError, run_learner
     from .zygote import Launcher
@@ -76,7 +77,8 @@ def run_main(exercise, path: Path | None = None, limits: Limits = Limits(), *, t
     timeout = limits.timeout_s if timeout is None else timeout
     start = time.monotonic()
     with private():  # as while grading: this process stays unreadable to the learner's while it runs
-        launcher = Launcher().start()
+        solution = getattr(exercise, "solution", None)  # its folder is hidden as a grade hides it
+        launcher = Launcher(reference_folders(*([solution] if solution else []))).start()
         try:
             result = run_learner(path, None, timeout=timeout, limits=limits, module_name="__main__", launcher=launcher)
         except ProbeError as err:  # the sandbox itself did not start: not the learner's doing

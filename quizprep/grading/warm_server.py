@@ -16,6 +16,7 @@ from pathlib import Path
 
 from .grading_process import GradingPlugin, run_pytest
 from .limits import GRACE_S, Limits
+from .mounts import reference_folders
 from .processes import fork_guarded, kill_and_reap, read_until_closed, set_dumpable, set_subreaper, sweep_children, write_all
 from .zygote import Launcher
 
@@ -85,7 +86,7 @@ class _ServingPlugin(GradingPlugin):
 
     def _new_launcher(self) -> None:
         self.launcher.close()
-        self.launcher = Launcher().start()
+        self.launcher = Launcher(self.launcher.hidden).start()
 
 
 def serve() -> None:
@@ -100,7 +101,7 @@ def serve() -> None:
     config = json.loads(requests.readline() or b"{}")
     limits = Limits(**config["limits"])
     checks, solution = Path(config["checks"]), Path(config["solution"])
-    launcher = Launcher().start()  # boots while this process loads numpy, pytest and the checks
+    launcher = Launcher(reference_folders(solution)).start()  # boots while this process loads numpy, pytest and the checks
 
     import numpy  # noqa: F401 - imported once here so every grade child starts warm
 

@@ -18,6 +18,7 @@ import struct
 import subprocess
 import sys
 import time
+from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -93,9 +94,17 @@ class Reply:
 
 
 class Launcher:
-    """The grading process's handle on its zygote: start it early, call it, stop it."""
+    """The grading process's handle on its zygote: start it early, call it, stop it.
 
-    def __init__(self) -> None:
+    `hidden`: the folders every call's learner code sees empty (those holding references: see
+    `mounts.reference_folders`, the default), sent with each request as the limits are."""
+
+    def __init__(self, hidden: Sequence[str | os.PathLike] | None = None) -> None:
+        if hidden is None:
+            from .mounts import reference_folders
+
+            hidden = reference_folders()
+        self.hidden = [str(h) for h in hidden]
         self.proc: subprocess.Popen | None = None
         self.sock: socket.socket | None = None
         self.ready = False
@@ -144,7 +153,7 @@ class Launcher:
             return Reply(lost=True, unstarted=True)
         try:
             call_id = os.urandom(8).hex()  # a reply is taken only for the request it answers
-            send_frame(self.sock, {**request, "id": call_id}, source, probe)
+            send_frame(self.sock, {"hidden": self.hidden, **request, "id": call_id}, source, probe)
             deadline = time.monotonic() + float(request["timeout"]) + BACKSTOP_S
             while (frame := self._wait(deadline)) is not None:
                 header, blobs = frame
