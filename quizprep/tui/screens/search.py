@@ -10,6 +10,7 @@ from textual.widgets import Input, OptionList, Static
 from textual.widgets.option_list import Option
 
 from ..markup import escape
+from ..widgets.steady_list import SteadyOptionList
 from .once import AnswersOnce
 
 RESULTS = 50  # at most this many hits are listed
@@ -25,15 +26,8 @@ def hit_label(hit) -> str:
     return f"[b]{escape(first)}[/b]\n[dim]{kind} · {escape(hit.topic)} · {escape(hit.id)}[/dim]"
 
 
-class ResultList(OptionList):
-    """The hits. Textual 8.2.8's OptionList raises KeyError on a page key pressed after its options were
-    replaced and before they were laid out again (as happens while typing refills it): such a key does nothing."""
-
-    def _move_page(self, direction) -> None:
-        try:
-            super()._move_page(direction)
-        except KeyError:
-            pass
+class ResultList(SteadyOptionList):
+    """The hits (refilled as the learner types)."""
 
 
 class SearchScreen(AnswersOnce, ModalScreen[object | None]):

@@ -9,6 +9,7 @@ from textual.widgets import Footer, Header, OptionList, Static
 from textual.widgets.option_list import Option
 
 from ..markup import escape
+from ..widgets.steady_list import SteadyOptionList
 from .once import AnswersOnce
 
 
@@ -23,8 +24,8 @@ class TopicsScreen(AnswersOnce, Screen[tuple[str, bool] | None]):
         yield Header()
         yield Static("Choose a topic: enter for 10 questions from it, p to practise it without moving your schedule.",
                      classes="title")
-        yield OptionList(*[Option(f"{escape(b.title)}  [dim]{b.topic} · {len(b.questions)} questions{self._origin(b)}[/dim]", id=b.topic)
-                           for b in catalog.banks], id="topic-list")
+        yield SteadyOptionList(*[Option(f"{escape(b.title)}  [dim]{b.topic} · {len(b.questions)} questions{self._origin(b)}[/dim]",
+                                        id=b.topic) for b in catalog.banks], id="topic-list")
         yield Footer()
 
     @staticmethod

@@ -18,6 +18,7 @@ from textual.widgets.option_list import Option
 
 from ...bank import UnknownQuestionType
 from ..markup import escape
+from .steady_list import SteadyOptionList
 
 
 class AnswerGiven(Message):
@@ -59,7 +60,7 @@ class PaintsBlankOnceRemoved:
         return super().render_lines(crop)
 
 
-class ChoiceAnswer(PaintsBlankOnceRemoved, OptionList):
+class ChoiceAnswer(PaintsBlankOnceRemoved, SteadyOptionList):
     """single: digits pick a choice (mouse too), enter submits the highlighted one."""
 
     BINDINGS = [Binding(str(d), f"pick({d})", show=False) for d in range(1, 10)]
@@ -76,7 +77,7 @@ class ChoiceAnswer(PaintsBlankOnceRemoved, OptionList):
         self.post_message(AnswerGiven(event.option_index))
 
 
-class TrueFalseAnswer(PaintsBlankOnceRemoved, OptionList):
+class TrueFalseAnswer(PaintsBlankOnceRemoved, SteadyOptionList):
     """true_false: t / f answer at once; arrows and enter (or a click) work too."""
 
     BINDINGS = [Binding("t", "answer(True)", "True"), Binding("f", "answer(False)", "False")]
@@ -112,7 +113,7 @@ def _tick_label(i: int, text: str, ticked: bool) -> str:
     return f"{escape('[x]' if ticked else '[ ]')} {_label(i, text)}"
 
 
-class TickList(PaintsBlankOnceRemoved, OptionList):
+class TickList(PaintsBlankOnceRemoved, SteadyOptionList):
     """A checklist whose ticks read `[x]` / `[ ]` in the text itself, so they differ without colour, and
     whose long items wrap (Textual's SelectionList draws its tick boxes one per line, not per item)."""
 
@@ -187,7 +188,7 @@ class TextAnswer(PaintsBlankOnceRemoved, Input):
         self.post_message(AnswerGiven(value))
 
 
-class OrderAnswer(PaintsBlankOnceRemoved, OptionList):
+class OrderAnswer(PaintsBlankOnceRemoved, SteadyOptionList):
     """order: arrows move the cursor, [ and ] move the highlighted item, enter submits the order."""
 
     BINDINGS = [
