@@ -78,7 +78,7 @@ def print_history(past: list[dict]) -> None:
         print(f"trend: none yet — a trend needs two finished interviews ({len(scores)} so far)")
     else:
         print(f"trend: {trend(scores)}")
-    print(f"`quizprep interview --show N` shows interview N's report and your code (--show {len(past)}: the latest)")
+    print(fill(f"`quizprep interview --show N` shows interview N's report and your code (--show {len(past)}: the latest)"))
 
 
 def show_interview(past: list[dict], number: int) -> None:
@@ -276,7 +276,7 @@ def cmd_plan(args) -> int:
     for d in shown:
         parts = []
         if d.day == plan.today:
-            parts.append(f"{d.reviews_due} reviews due today")
+            parts.append(f"{d.reviews_due} review{'' if d.reviews_due == 1 else 's'} due today")
         elif d.reviews_due:
             parts.append(f"~{d.reviews_due} reviews")
         if d.new_total:

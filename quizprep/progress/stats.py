@@ -190,7 +190,7 @@ def weakest_topics(topics: Sequence[TopicStats], n: int = 3) -> tuple[Weakness, 
         elif t.answers == 0:
             parts.append(f"no questions answered yet ({t.total} to learn)")
         else:
-            parts.append(f"accuracy {t.accuracy:.0%} over {t.answers} answers")
+            parts.append(f"accuracy {t.accuracy:.0%} over {t.answers} answer{'' if t.answers == 1 else 's'}")
             if t.recent_answers:
                 parts.append(f"{t.recent_accuracy:.0%} in the last {RECENT_DAYS} days")
             parts.append(f"mastery {t.mastery:.0%}")

@@ -275,7 +275,8 @@ class InterviewSession:
         return Report(seed=self.seed, minutes=self.minutes, started_at=self.started_at,
                       score=round(right / len(results), 4) if results else 0.0, right=right, total=len(results),
                       by_topic={t: (a, b) for t, (a, b) in per.items()}, items=tuple(results),
-                      work_on=work_on_next(results), timed_out=self.time_up, status="finished" if finished else "unfinished")
+                      work_on=work_on_next(results, time_ran_out=self.time_up), timed_out=self.time_up,
+                      status="finished" if finished else "unfinished")
 
 
 def code_to_show(code: str) -> tuple[int, str]:
@@ -297,8 +298,9 @@ def code_to_show(code: str) -> tuple[int, str]:
     return start + 1, "\n".join(lines[start:])
 
 
-def work_on_next(results: Sequence[ItemResult], n: int = 3) -> tuple[str, ...]:
-    """The three things to work on: the topics with the most misses, then failed exercises."""
+def work_on_next(results: Sequence[ItemResult], n: int = 3, *, time_ran_out: bool = True) -> tuple[str, ...]:
+    """The three things to work on: the topics with the most misses, then failed exercises, then the pace
+    (only when time ran out: an interview ended early says nothing of the learner's speed)."""
     misses = [r for r in results if not r.correct and r.kind == "question"]
     missed = Counter(r.topic for r in misses)
     explained = {r.topic for r in misses if r.qtype == "explain"}
@@ -307,6 +309,6 @@ def work_on_next(results: Sequence[ItemResult], n: int = 3) -> tuple[str, ...]:
            for topic, k in missed.most_common()]
     out += [f"exercise {r.label}: {r.status} — reset it and implement it again" for r in results if r.kind == "exercise" and not r.correct]
     unanswered = sum(not r.answered for r in results)
-    if unanswered:
+    if unanswered and time_ran_out:
         out.append(f"pace: {unanswered} item(s) not reached — answer concept questions in under 2 minutes")
     return tuple(out[:n])

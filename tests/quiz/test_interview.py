@@ -251,3 +251,12 @@ def test_work_on_next_speaks_of_explain_answers_only_where_one_was_missed():
     lines = work_on_next(results)
     assert lines[0].startswith("optimizers: 2 missed") and "explain" not in lines[0] and "quizprep quiz -t optimizers" in lines[0]
     assert lines[1].startswith("attention: 1 missed") and "explain answers" in lines[1]
+
+
+def test_pace_is_advised_only_when_time_ran_out():
+    from quizprep.quiz.interview import ItemResult, work_on_next
+
+    results = [ItemResult("q1", "question", "optimizers", correct=True, answered=True, seconds=30, qtype="single"),
+               ItemResult("q2", "question", "optimizers", correct=False, answered=False, seconds=0, qtype="single")]
+    assert any(line.startswith("pace:") for line in work_on_next(results, time_ran_out=True))
+    assert not any(line.startswith("pace:") for line in work_on_next(results, time_ran_out=False))
