@@ -104,26 +104,25 @@ def test_grade_with_an_unusable_home_still_shows_the_result(tmp_path, monkeypatc
 
 
 # -- a database from a newer quizprep ----------------------------------------------------------
-@pytest.mark.parametrize("argv", [["config", "new_per_day", "5"], ["flag", QUESTION], ["import", "EXPORT"]])
-def test_a_newer_database_is_one_line_for_every_writing_verb(quizprep_home, tmp_path, capsys, argv):
-    export = tmp_path / "export.json"
-    assert main(["export", str(export)]) == 0
-    db = seeded(quizprep_home)
+def written_by_a_newer_quizprep(db) -> None:
     raw = sqlite3.connect(db)
     raw.execute(f"PRAGMA user_version = {CURRENT_VERSION + 1}")
     raw.commit()
     raw.close()
+
+
+@pytest.mark.parametrize("argv", [["config", "new_per_day", "5"], ["flag", QUESTION], ["import", "EXPORT"]])
+def test_a_newer_database_is_one_line_for_every_writing_verb(quizprep_home, tmp_path, capsys, argv):
+    export = tmp_path / "export.json"
+    assert main(["export", str(export)]) == 0
+    written_by_a_newer_quizprep(seeded(quizprep_home))
     capsys.readouterr()
     err = one_line(capsys, 1, main([str(export) if a == "EXPORT" else a for a in argv]))
     assert "newer quizprep" in err and "nothing was saved" in err
 
 
 def test_an_interview_date_a_newer_database_cannot_take_fails_the_verb(quizprep_home, capsys):
-    db = seeded(quizprep_home)
-    raw = sqlite3.connect(db)
-    raw.execute(f"PRAGMA user_version = {CURRENT_VERSION + 1}")
-    raw.commit()
-    raw.close()
+    written_by_a_newer_quizprep(seeded(quizprep_home))
     capsys.readouterr()
     soon = (datetime.now() + timedelta(days=30)).date().isoformat()
     assert main(["plan", "--date", soon]) == 1
