@@ -29,12 +29,16 @@ async def test_a_page_key_while_the_list_is_refilled_and_hidden_does_nothing(app
         assert type(app.screen).__name__ == "HomeScreen"
 
 
+async def search_the_palette(pilot, text: str) -> None:
+    await pilot.press("ctrl+p")
+    await pilot.pause(0.3)
+    await pilot.press(*text)
+    await pilot.pause(0.8)
+
+
 async def test_the_palette_still_runs_a_command(app):
     async with app.run_test(size=(80, 24)) as pilot:
-        await pilot.press("ctrl+p")
-        await pilot.pause(0.3)
-        await pilot.press(*"Progress")
-        await pilot.pause(0.6)
+        await search_the_palette(pilot, "Progress")
         await pilot.press("enter")
         await pilot.pause(0.6)
         if isinstance(app.screen, SteadyCommandPalette):  # the first enter highlights, the second runs
@@ -45,10 +49,7 @@ async def test_the_palette_still_runs_a_command(app):
 
 async def test_a_command_chosen_twice_while_the_palette_closes_runs_once(app):
     async with app.run_test(size=(80, 24)) as pilot:
-        await pilot.press("ctrl+p")
-        await pilot.pause(0.3)
-        await pilot.press(*"Progress")
-        await pilot.pause(0.8)
+        await search_the_palette(pilot, "Progress")
         commands = app.screen.query_one(CommandList)
         await pilot.press("down")
         await pilot.pause(0.2)
