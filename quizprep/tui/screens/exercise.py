@@ -40,13 +40,14 @@ class ExerciseScreen(AnswersOnce, Screen[None]):
         Binding("ctrl+s", "save_and_grade", "Grade", priority=True),
         Binding("ctrl+r", "run", "Run", priority=True),
         Binding("ctrl+o", "next_panel", "Panel", priority=True),
-        Binding("f", "zoom", "Full size"),
+        # the footer fits 80 columns with the keys used most; the rest are in the help (?), which lists every key
+        Binding("f", "zoom", "Full size", show=False),
         Binding("e", "edit", "Edit", show=False),
         Binding("g", "save_and_grade", "Grade", show=False),
         Binding("h", "hint", "Hint"),
-        Binding("d", "derivation", "Derivation"),
-        Binding("r", "reset", "Reset"),
-        Binding("s", "solution", "Solution"),
+        Binding("d", "derivation", "Derivation", show=False),
+        Binding("r", "reset", "Reset", show=False),
+        Binding("s", "solution", "Solution", show=False),
         Binding("escape", "leave", "Back"),
     ]
 
