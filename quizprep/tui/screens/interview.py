@@ -34,6 +34,9 @@ from .once import AnswersOnce
 
 # Actions that only mean something while a coding item is shown: hidden from the footer elsewhere.
 CODING_ACTIONS = ("grade", "skip")
+# The screen's own submit keys, for when the focus has left the answer (tab): each hands on to the answer widget.
+SUBMIT_ACTIONS = ("compare", "score", "submit")
+ENTER_SUBMITS = ("multiple", "order")  # the types whose answer widget submits on enter, saying so in the footer
 
 
 class InterviewScreen(AnswersOnce, Screen[Report | None]):
@@ -44,6 +47,10 @@ class InterviewScreen(AnswersOnce, Screen[Report | None]):
         Binding("ctrl+s", "grade", "Grade the exercise", show=False),  # as on the exercise screen; an answer's own ctrl+s comes first
         Binding("ctrl+n", "skip", "Move on", priority=True),
         Binding("escape", "end_early", "End interview"),
+        # the answer's own keys, kept in the footer (and working) when the focus is elsewhere on the screen (tab)
+        Binding("ctrl+s", "compare", "Compare"),
+        Binding("enter", "score", "Score it"),
+        Binding("enter", "submit", "Submit"),
     ]
 
     def __init__(self, session) -> None:
@@ -90,7 +97,37 @@ class InterviewScreen(AnswersOnce, Screen[Report | None]):
         if action in CODING_ACTIONS:
             entry = self.session.current
             return not self.finished and entry is not None and entry.kind == "exercise"
+        if action in SUBMIT_ACTIONS:
+            return self._submitter(action) is not None
         return True
+
+    def _submitter(self, action: str):
+        """The answer widget the screen's `action` (compare, score, submit) hands on to, or None where it means nothing."""
+        entry = self.session.current
+        if self.finished or self._advancing or entry is None or entry.kind != "question":
+            return None
+        qtype = entry.item.question.type
+        if action == "score":
+            wanted = "#key-points" if self.state == "ticking" else None
+        elif action == "compare":
+            wanted = "ExplainAnswer" if qtype == "explain" and self.state == "answering" else None
+        else:
+            wanted = "#answer" if qtype in ENTER_SUBMITS else None
+        return next(iter(self.query(wanted).results()), None) if wanted else None
+
+    def _hand_on(self, action: str) -> None:
+        widget = self._submitter(action)
+        if widget is not None:
+            widget.action_submit()
+
+    def action_compare(self) -> None:
+        self._hand_on("compare")
+
+    def action_score(self) -> None:
+        self._hand_on("score")
+
+    def action_submit(self) -> None:
+        self._hand_on("submit")
 
     def tick(self) -> None:
         if self.finished:
@@ -132,8 +169,10 @@ class InterviewScreen(AnswersOnce, Screen[Report | None]):
         self.query_one("#quiz-meta", Static).update(f"{q.topic} · difficulty {q.difficulty} · [dim]{q.id}[/dim]")
         self.query_one("#prompt", Markdown).update(q.prompt)
         await area.mount_all(answer_widgets(entry.item))
-        # focus at once (not after the next refresh), so the keys typed next go to the answer
-        self.set_focus(next(iter(self.query("#answer").results()), None))
+        # focus at once (not after the next refresh), so the keys typed next go to the answer; the question is
+        # shown from its top (focusing an explain box at the foot of the screen would scroll the prompt away)
+        self.set_focus(next(iter(self.query("#answer").results()), None), scroll_visible=False)
+        self.query_one("#quiz-scroll").scroll_home(animate=False)
         self.query_one("#status-line", Static).update("answer as in an interview; you see how you did in the report")
 
     async def _show_exercise(self, area, entry) -> None:
@@ -152,7 +191,8 @@ class InterviewScreen(AnswersOnce, Screen[Report | None]):
         self.stub_text = editor.disk_text
         await area.mount(editor, Static(escape(reflow(exercise.instructions()))))
         self.query_one("#status-line", Static).update("ctrl+g saves and grades your code · ctrl+n moves on without it")
-        self.set_focus(editor)
+        self.set_focus(editor, scroll_visible=False)
+        self.query_one("#quiz-scroll").scroll_home(animate=False)
         editor.offer_recovery("a mock interview was stopped")
 
     @property
@@ -213,12 +253,27 @@ class InterviewScreen(AnswersOnce, Screen[Report | None]):
             self._shown_at = message_clock()
             suggested = self.app.services.suggested_ticks(q, text) if text.strip() else frozenset()
             points = KeyPointsAnswer(list(q.key_points), ticked=suggested)  # the cues' ticks are the score unless corrected
+            model = Markdown("")
             await area.mount(Static("[b]Your answer[/b]"), Static(answer_with_cues(q, text), id="your-answer"),
-                             Static("[b]Model answer[/b]"), Markdown(q.model_answer),
+                             Static("[b]Model answer[/b]"), model,
                              Static(key_points_title(q, suggested, "enter to go on"), id="key-points-title"), points)
-            self.set_focus(points)
+            await model.update(q.model_answer)  # its full height is known before the checklist is scrolled to
+            self.set_focus(points, scroll_visible=False)
         finally:
             self._advancing = False
+            self.refresh_bindings()
+        self.call_after_refresh(self._reveal_key_points)
+
+    def _reveal_key_points(self) -> None:
+        """Scroll the checklist into view (below a long model answer it starts off screen)."""
+        points = next(iter(self.query("#key-points").results()), None)
+        if points is not None:
+            self.query_one("#quiz-scroll").scroll_to_widget(points, animate=False)
+
+    def on_option_list_option_highlighted(self, event) -> None:
+        """A key moving through the checklist (arrows, page down) brings it into view, wherever the page was scrolled."""
+        if event.option_list.id == "key-points":
+            self._reveal_key_points()
 
     def on_button_pressed(self, event) -> None:
         press_answer_button(self, event.button.id)
