@@ -46,8 +46,20 @@ def history() -> None:
 
 
 async def settle(pilot) -> None:
+    """Until no worker runs: one that a newer one of its group replaced (the home's figures, refreshed when
+    the home comes back) ends cancelled, which is not a failure of the screen being drawn."""
+    from textual.worker import WorkerCancelled, WorkerState
+
     await pilot.pause(0.3)
-    await pilot.app.workers.wait_for_complete()
+    for _ in range(20):
+        running = [w for w in pilot.app.workers if w.state != WorkerState.CANCELLED]
+        if not running:
+            break
+        try:
+            await pilot.app.workers.wait_for_complete(running)
+            break
+        except WorkerCancelled:  # cancelled while it was waited for: wait for the rest
+            await pilot.pause(0.1)
     await pilot.pause(0.2)
 
 
