@@ -13,6 +13,7 @@ from .common import Failure, UsageError, record, record_grade
 from .text import clip, fill, fit, width
 
 TITLE_MIN = 24  # columns an exercise title needs to stay readable in `list`
+TABLE_MAX_WIDTH = 160  # `list` is a table: a wide terminal shows whole titles
 
 
 def _catalogue(args, report: bool = False):
@@ -67,7 +68,7 @@ def cmd_list(args) -> int:
     statuses = [exercise_status(e, last, due) for e in catalogue]
     w_id, w_status, w_topic = (max(len(x) for x in col) + 2 for col in
                                (["id", *(e.id for e in catalogue)], ["status", *statuses], ["topic", *(e.topic for e in catalogue)]))
-    cols = width()
+    cols = width(limit=TABLE_MAX_WIDTH)
     with_topic = cols - (4 + w_id + w_status + w_topic + 5) >= TITLE_MIN  # a narrow terminal keeps the title, not the topic
     w_topic = w_topic if with_topic else 0
     print(f"{'#':>2}  {'id':<{w_id}}{'status':<{w_status}}{'topic' if with_topic else '':<{w_topic}}{'diff':<5}title")

@@ -17,10 +17,13 @@ _FENCE = re.compile(r"^\s*```")
 _LIST_ITEM = re.compile(r"^(\s*)([-*•]|\d+[.)])\s+")
 
 
-def width() -> int:
-    """Columns to wrap at: the terminal's width less one (so no line touches the last column), bounded."""
+def width(limit: int = MAX_WIDTH) -> int:
+    """Columns to wrap at: the terminal's width less one (so no line touches the last column), at most `limit`.
+
+    Prose keeps the default limit; a table, whose rows are not read as lines of text, may take more.
+    """
     columns = shutil.get_terminal_size((80, 24)).columns
-    return max(MIN_WIDTH, min(columns, MAX_WIDTH) - 1)
+    return max(MIN_WIDTH, min(columns, limit) - 1)
 
 
 def fill(text: str, indent: str = "", hanging: str | None = None, cols: int | None = None) -> str:

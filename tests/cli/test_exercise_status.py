@@ -54,6 +54,16 @@ def test_list_fits_80_and_60_columns(capsys, monkeypatch):
         assert max(len(line) for line in lines) < cols, cols
 
 
+def test_list_in_a_wide_terminal_shows_whole_titles(capsys, monkeypatch):
+    monkeypatch.setenv("COLUMNS", "160")
+    main(["list"])
+    out = capsys.readouterr().out
+    lines = out.splitlines()
+    assert max(len(line) for line in lines) < 160
+    for exercise in load_catalogue():
+        assert exercise.title in out, exercise.title  # the table is not held to prose's 100 columns
+
+
 @contextmanager
 def scripted_keys(keys):
     keys = list(keys)
