@@ -20,7 +20,6 @@ import time
 from pathlib import Path
 
 from .limits import GRACE_S
-from .mounts import reference_folders
 from .processes import (
     children,
     die_with_parent,
@@ -54,7 +53,7 @@ class GradingPlugin:
                  launcher: Launcher | None = None) -> None:
         from .probes import Reference
 
-        self.launcher = launcher or Launcher(reference_folders(solution_path)).start()  # boots while the reference and the checks load
+        self.launcher = launcher or Launcher.hiding(solution_path)  # boots while the reference and the checks load
         self.exercise_id = exercise_id
         self.limits = limits
         self.reference_path = solution_path
@@ -177,7 +176,7 @@ class GradingPlugin:
 def run_checks(checks_path: Path, learner_path: Path, solution_path: Path, exercise_id: str, *,
                timeout: float, limits: Limits, launcher: Launcher | None = None) -> GradeResult:
     """Run the checks in this process (call it in a process of its own: see `grade_file`)."""
-    launcher = launcher or Launcher(reference_folders(solution_path)).start()  # first: the zygote boots while pytest and the checks load
+    launcher = launcher or Launcher.hiding(solution_path)  # first: the zygote boots while pytest and the checks load
 
     start = time.monotonic()
     plugin = GradingPlugin(learner_path, solution_path, exercise_id, start + timeout, limits, launcher=launcher)
@@ -216,7 +215,7 @@ def grade_file(checks_path: Path, learner_path: Path, solution_path: Path, exerc
     timeout = limits.timeout_s if timeout is None else timeout
     start = time.monotonic()
     nonce = os.urandom(16).hex()
-    launcher = launcher or Launcher(reference_folders(solution_path)).start()
+    launcher = launcher or Launcher.hiding(solution_path)
     with private():
         reaper_before = set_subreaper(True)  # what escapes the grading process's own sweep comes back here
         before = children()

@@ -64,7 +64,6 @@ def run_main(exercise, path: Path | None = None, limits: Limits = Limits(), *, t
     the learner's code does, and leaves no process behind: the zygote kills the child's group and
     whatever it left, then the zygote itself is stopped.
     """
-    from .mounts import reference_folders
     from .processes import private
     from .sandbox import LearnerFailure, ProbeError, run_learner
     from .zygote import Launcher
@@ -78,7 +77,7 @@ def run_main(exercise, path: Path | None = None, limits: Limits = Limits(), *, t
     start = time.monotonic()
     with private():  # as while grading: this process stays unreadable to the learner's while it runs
         solution = getattr(exercise, "solution", None)  # its folder is hidden as a grade hides it
-        launcher = Launcher(reference_folders(*([solution] if solution else []))).start()
+        launcher = Launcher.hiding(*([solution] if solution else []))
         try:
             result = run_learner(path, None, timeout=timeout, limits=limits, module_name="__main__", launcher=launcher)
         except ProbeError as err:  # the sandbox itself did not start: not the learner's doing

@@ -16,7 +16,6 @@ from pathlib import Path
 
 from .grading_process import GradingPlugin, run_pytest
 from .limits import GRACE_S, Limits
-from .mounts import reference_folders
 from .processes import fork_guarded, kill_and_reap, read_until_closed, set_dumpable, set_subreaper, sweep_children, write_all
 from .zygote import Launcher
 
@@ -101,7 +100,7 @@ def serve() -> None:
     config = json.loads(requests.readline() or b"{}")
     limits = Limits(**config["limits"])
     checks, solution = Path(config["checks"]), Path(config["solution"])
-    launcher = Launcher(reference_folders(solution)).start()  # boots while this process loads numpy, pytest and the checks
+    launcher = Launcher.hiding(solution)  # boots while this process loads numpy, pytest and the checks
 
     import numpy  # noqa: F401 - imported once here so every grade child starts warm
 
