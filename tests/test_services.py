@@ -56,3 +56,14 @@ def test_a_grade_is_recorded_once_and_a_change_made_elsewhere_is_reported(quizpr
     warning = services.record_grade("relu_grad", passed)
     assert warning is not None and "changed by a program other than quizprep" in warning and "quizprep import" in warning
     services.close()
+
+
+def test_the_mock_interview_draws_its_coding_items_from_every_exercise(quizprep_home):
+    services = Services()
+    drawn = set()
+    for seed in range(200):
+        session = services.new_interview(45, seed)
+        drawn |= {entry.exercise for entry in session.items if entry.kind == "exercise"}
+        if len(drawn) == len(services.exercises):
+            break
+    assert drawn == {e.id for e in services.exercises} and len(drawn) == 32
