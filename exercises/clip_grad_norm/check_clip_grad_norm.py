@@ -1,9 +1,14 @@
-"""Checks for clip_grad_norm: one global L2 norm, every array scaled in place by max_norm / norm, norm returned."""
+"""Checks for clip_grad_norm: one global L2 norm, every array scaled in place by max_norm / norm, norm returned.
+
+Every call of the grade runs in one sandboxed process (`every_clip`), each check's input its own
+`guarded` part with arrays of its own (clip_grad_norm scales them in place), so a clip_grad_norm that
+raises on one input fails that input's checks only.
+"""
 
 import numpy as np
 import pytest
 
-from quizprep.grading.api import CheckFailed, describe_type, expect_array, expect_scalar, expect_true, seeded, shape_id
+from quizprep.grading.api import CheckFailed, describe_type, expect_array, expect_scalar, expect_true, guarded, seeded, shape_id
 
 # Clipped values are compared at CLIP_RTOL, looser than the default RTOL on purpose: PyTorch's
 # clip_grad_norm_ divides by (total_norm + 1e-6), and a learner who copies it is off by
@@ -79,9 +84,57 @@ def many(seed, shapes, scale=3.0):
     return [scale * rng.normal(size=s) for s in shapes]
 
 
+def _below(shapes):
+    grads = many(10 + len(shapes), shapes, scale=0.1)
+    return grads, 2.0 * global_norm(grads)
+
+
+BELOW = [[(3,)], [(2, 3), (4,), (1,)]]
+MATCH = [(20, [(10,)]), (21, [(4, 3), (3,)]), (22, [(2, 3, 2), (1,), (5,), (3, 3), (7, 1), (2,), (4, 4), (1, 1)])]
+DIRECTION = [(30, 0.5), (31, 4.0)]
+# The contract allows arrays "of any shapes": a 0-d array (a scalar parameter such as a learned
+# temperature) and an empty one must be clipped like the rest, and `g[:] *= scale` fails on the first.
+ODD_SHAPES = {
+    "0-d array clipped": ([np.array(6.0), np.array([[2.0, -3.0]]), np.array(-2.0)], 1.0),
+    "only 0-d arrays": ([np.array(3.0), np.array(-4.0)], 2.5),
+    "0-d array below max_norm": ([np.array(0.3), np.array([0.4])], 1.0),
+    "empty array among others": ([np.zeros((0,)), np.array([3.0, 4.0]), np.zeros((2, 0))], 1.0),
+}
+
+
+# --- every input of the grade: (grads, max_norm) per part of the shared run --------------------------
+# Every part has arrays of its own: clip_grad_norm scales them in place, and the parts run one after
+# the other in one process, where arrays shared between two parts would reach the second one clipped.
+
+RUNS = {
+    "hand example": ([np.array([3.0, 4.0]), np.array([12.0])], 1.0),
+    "norm before clipping": (many(1, [(4, 3), (5,)]), 1.0),
+    **{f"below {'+'.join(map(shape_id, s))}": _below(s) for s in BELOW},
+    "at the threshold": ([np.array([3.0, 4.0]), np.array([12.0])], 13.0),
+    **{f"match {seed}": (many(seed, shapes), 1.5) for seed, shapes in MATCH},
+    **{f"direction {seed}": (many(seed, [(3, 4), (6,), (2, 2)]), max_norm) for seed, max_norm in DIRECTION},
+    # one exploding array dominates the global norm; the others must be scaled by the same factor,
+    # even though each of them alone is well below max_norm
+    "huge array": ([np.full(4, 50.0), np.array([0.1, -0.2]), np.array([[0.05]])], 1.0),
+    "in place": (many(40, [(2, 3), (4,)]), 1.0),
+    **{f"odd {case}": ODD_SHAPES[case] for case in ODD_SHAPES},
+    # a frozen layer gives zero gradients: the global norm is 0, nothing to clip, and no division by 0
+    "all zero": ([np.zeros((2, 3)), np.zeros(4)], 1.0),
+}
+
+
+def every_clip(m):
+    """Every call of the grade in one sandboxed run, each a part of its own."""
+    return {name: guarded(m, call, grads, max_norm) for name, (grads, max_norm) in RUNS.items()}
+
+
+def run(learner, name):
+    """What the caller of part `name` sees, and that part's (grads, max_norm) as the check has them, untouched."""
+    return learner.part(every_clip, name).value, *RUNS[name]
+
+
 def test_hand_example_3_4_and_12_clipped_to_norm_1(learner):
-    grads = [np.array([3.0, 4.0]), np.array([12.0])]
-    out = learner.run(call, grads, 1.0)
+    out, grads, _ = run(learner, "hand example")
     # sqrt(9 + 16 + 144) = 13, so every entry is divided by 13
     want = [np.array([3.0, 4.0]) / 13.0, np.array([12.0]) / 13.0]
     expect_clipped(out, grads, 1.0, what="[[3, 4], [12]], max_norm=1")
@@ -91,8 +144,7 @@ def test_hand_example_3_4_and_12_clipped_to_norm_1(learner):
 
 
 def test_returns_the_norm_before_clipping_as_a_float(learner):
-    grads = many(1, [(4, 3), (5,)])
-    out = learner.run(call, grads, 1.0)
+    out, grads, _ = run(learner, "norm before clipping")
     norm = out["norm"]
     expect_true(isinstance(norm, (float, np.floating)) and not isinstance(norm, np.ndarray),
                 f"clip_grad_norm should return a float, got {describe_type(norm)}",
@@ -100,14 +152,9 @@ def test_returns_the_norm_before_clipping_as_a_float(learner):
     expect_scalar(norm, global_norm(grads), name="the norm returned", alternatives=norm_alternatives(grads, 1.0))
 
 
-BELOW = [[(3,)], [(2, 3), (4,), (1,)]]
-
-
 @pytest.mark.parametrize("shapes", BELOW, ids=["+".join(map(shape_id, s)) for s in BELOW])
 def test_below_the_threshold_grads_are_exactly_unchanged(learner, shapes):
-    grads = many(10 + len(shapes), shapes, scale=0.1)
-    max_norm = 2.0 * global_norm(grads)
-    out = learner.run(call, grads, max_norm)
+    out, grads, max_norm = run(learner, f"below {'+'.join(map(shape_id, shapes))}")
     for i, (g, after) in enumerate(zip(grads, out["held"], strict=True)):
         if not np.array_equal(after, g):
             alt = {MISTAKES["always"]: clipped(grads, max_norm, "always")[i]}
@@ -120,32 +167,25 @@ def test_below_the_threshold_grads_are_exactly_unchanged(learner, shapes):
 
 
 def test_exactly_at_the_threshold_nothing_is_scaled(learner):
-    grads = [np.array([3.0, 4.0]), np.array([12.0])]
-    out = learner.run(call, grads, 13.0)
+    out, grads, _ = run(learner, "at the threshold")
     for i, (g, after) in enumerate(zip(grads, out["held"], strict=True)):
         expect_array(after, g, name=f"grads[{i}] with max_norm equal to the global norm 13", rtol=CLIP_RTOL)
     expect_scalar(out["norm"], 13.0, name="the norm returned for [[3, 4], [12]] with max_norm=13")
 
 
-MATCH = [(20, [(10,)]), (21, [(4, 3), (3,)]), (22, [(2, 3, 2), (1,), (5,), (3, 3), (7, 1), (2,), (4, 4), (1, 1)])]
-
-
 @pytest.mark.parametrize("seed,shapes", MATCH, ids=["+".join(map(shape_id, c[1])) for c in MATCH])
 def test_matches_reference(learner, reference, seed, shapes):
-    grads = many(seed, shapes)
-    args = (grads, 1.5)
-    out = learner.run(call, *args)
-    want = reference.run(call, *args)
+    out, grads, max_norm = run(learner, f"match {seed}")
+    want = reference.run(call, grads, max_norm)
     expect_clipped(out, grads, 1.5, what=f"{len(shapes)} arrays, max_norm=1.5")
     for i in range(len(shapes)):
         expect_array(out["held"][i], want["held"][i], name=f"grads[{i}] after clipping to max_norm=1.5", rtol=CLIP_RTOL)
     expect_scalar(out["norm"], want["norm"], name="the norm returned", alternatives=norm_alternatives(grads, 1.5))
 
 
-@pytest.mark.parametrize("seed,max_norm", [(30, 0.5), (31, 4.0)])
+@pytest.mark.parametrize("seed,max_norm", DIRECTION)
 def test_clipped_grads_keep_their_direction_and_have_norm_max_norm(learner, seed, max_norm):
-    grads = many(seed, [(3, 4), (6,), (2, 2)])
-    out = learner.run(call, grads, max_norm)
+    out, grads, _ = run(learner, f"direction {seed}")
     expect_clipped(out, grads, max_norm, what=f"3 arrays, max_norm={max_norm}")
     before = np.concatenate([g.ravel() for g in grads])
     after = np.concatenate([np.asarray(a, dtype=np.float64).ravel() for a in out["held"]])
@@ -156,37 +196,22 @@ def test_clipped_grads_keep_their_direction_and_have_norm_max_norm(learner, seed
 
 
 def test_a_huge_array_shrinks_the_small_ones_too(learner):
-    # one exploding array dominates the global norm; the others must be scaled by the same factor,
-    # even though each of them alone is well below max_norm
-    grads = [np.full(4, 50.0), np.array([0.1, -0.2]), np.array([[0.05]])]
-    out = learner.run(call, grads, 1.0)
+    out, grads, _ = run(learner, "huge array")
     expect_clipped(out, grads, 1.0, what="[[50, 50, 50, 50], [0.1, -0.2], [[0.05]]], max_norm=1")
     expect_scalar(out["norm"], global_norm(grads), name="the norm returned", alternatives=norm_alternatives(grads, 1.0))
 
 
 def test_updates_grads_in_place(learner):
-    grads = many(40, [(2, 3), (4,)])
-    out = learner.run(call, grads, 1.0)
+    out, grads, _ = run(learner, "in place")
     expect_clipped(out, grads, 1.0, what="2 arrays, max_norm=1")
     for i, same in enumerate(out["same"]):
         expect_true(same, f"clip_grad_norm put a different object in grads[{i}]",
                     "scale the arrays you were given (g *= scale); the caller's references must see the new values")
 
 
-# The contract allows arrays "of any shapes": a 0-d array (a scalar parameter such as a learned
-# temperature) and an empty one must be clipped like the rest, and `g[:] *= scale` fails on the first.
-ODD_SHAPES = {
-    "0-d array clipped": ([np.array(6.0), np.array([[2.0, -3.0]]), np.array(-2.0)], 1.0),
-    "only 0-d arrays": ([np.array(3.0), np.array(-4.0)], 2.5),
-    "0-d array below max_norm": ([np.array(0.3), np.array([0.4])], 1.0),
-    "empty array among others": ([np.zeros((0,)), np.array([3.0, 4.0]), np.zeros((2, 0))], 1.0),
-}
-
-
 @pytest.mark.parametrize("case", list(ODD_SHAPES))
 def test_arrays_of_any_shape_including_0d_and_empty(learner, case):
-    grads, max_norm = ODD_SHAPES[case]
-    out = learner.run(call, grads, max_norm)
+    out, grads, max_norm = run(learner, f"odd {case}")
     shapes = ", ".join(str(g.shape) for g in grads)
     for i, after in enumerate(out["held"]):
         expect_true(isinstance(after, np.ndarray) and after.shape == grads[i].shape,
@@ -199,9 +224,7 @@ def test_arrays_of_any_shape_including_0d_and_empty(learner, case):
 
 
 def test_all_zero_gradients_stay_zero(learner):
-    # a frozen layer gives zero gradients: the global norm is 0, nothing to clip, and no division by 0
-    grads = [np.zeros((2, 3)), np.zeros(4)]
-    out = learner.run(call, grads, 1.0)
+    out, grads, _ = run(learner, "all zero")
     for i, after in enumerate(out["held"]):
         expect_array(after, grads[i], name=f"grads[{i}] after clipping all-zero gradients",
                      extra=("with total_norm = 0 there is nothing to clip: compute max_norm / total_norm only when "
