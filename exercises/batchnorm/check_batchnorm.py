@@ -2,7 +2,9 @@
 inside the square root, then gamma * x_hat + beta) and its backward (dx, dgamma, dbeta), with the
 edge cases N = 1 and N = 2, inputs left unchanged.
 
-Each learner run is shared by the checks that read it (`learner.run_once`): the grade is a dozen sandboxed calls.
+Every call of the grade runs in one sandboxed process (`every_run`): forward on each case, forward then
+backward on each case, and the affine pair on the large batch, each a `guarded` part with arrays of its
+own, so an exception in one part fails the checks that read that part only.
 """
 
 import warnings
@@ -18,6 +20,7 @@ from quizprep.grading.api import (
     expect_no_warnings,
     expect_true,
     expect_unchanged,
+    guarded,
     numerical_gradient,
     seeded,
 )
@@ -126,25 +129,54 @@ def affine_probe(m, x, gamma, beta):
     return [r[0] if _pair(r, 2) else type(r).__name__ for r in (plain, affine)]
 
 
+# ---- every input of the grade: (probe, *args) per part of the shared run ----
+# Every part has arrays of its own, even where two parts have the same values (`inputs` draws them
+# afresh at each call): the parts run one after the other in one process, so a forward that changes x in
+# place must not hand the next part a changed x, as it could not when every part was a process of its own.
+
+def forward_part(case) -> str:
+    return f"forward {case_id(case)}"
+
+
+def backward_part(case) -> str:
+    return f"backward {case_id(case)}"
+
+
+RUNS = {
+    **{forward_part(case): (forward_probe, *inputs(case)[:4]) for case in CASES},
+    "affine": (affine_probe, *stats_inputs()),
+    **{backward_part(case): (backward_probe, *inputs(case)) for case in CASES},
+}
+
+
+def every_run(m):
+    """Every call of the grade in one sandboxed run, each a part of its own."""
+    return {name: guarded(m, probe, *args) for name, (probe, *args) in RUNS.items()}
+
+
+def case_inputs(case):
+    """x, gamma, beta, eps, d_out of `case` as the check has them, untouched by the learner's run (its forward part
+    has arrays of its own, of the same values)."""
+    return RUNS[backward_part(case)][1:]
+
 
 def forward_result(learner, case) -> dict:
-    x, gamma, beta, eps, _ = inputs(case)
-    got = learner.run_once(forward_probe, x, gamma, beta, eps, key=case)
+    got = learner.part(every_run, forward_part(case)).value
     if "bad_return" in got:
         raise CheckFailed(got["bad_return"], ("return out, cache — cache holds whatever batchnorm_backward needs",))
     return got
 
 
 def backward_result(learner, case) -> dict:
-    got = learner.run_once(backward_probe, *inputs(case), key=case)
+    got = learner.part(every_run, backward_part(case)).value
     if "bad_return" in got:
         raise CheckFailed(got["bad_return"])
     return got
 
 
 def affine_outputs(learner):
-    x, gamma, beta = stats_inputs()
-    outs = learner.run_once(affine_probe, x, gamma, beta)
+    x = RUNS["affine"][1]
+    outs = learner.part(every_run, "affine").value
     for out, args in zip(outs, ("ones, zeros", "gamma, beta"), strict=True):
         if isinstance(out, str):
             raise CheckFailed(f"batchnorm_forward should return a pair (out, cache), got {out}")
@@ -157,7 +189,7 @@ def affine_outputs(learner):
 
 @pytest.mark.parametrize("case", CASES, ids=case_id)
 def test_forward_matches_reference(learner, reference, case):
-    x, gamma, beta, eps, _ = inputs(case)
+    x, gamma, beta, eps, _ = case_inputs(case)
     got = forward_result(learner, case)
     want = reference.run(forward_probe, x, gamma, beta, eps)["out"]
     e = DEFAULT_EPS if eps is None else eps
@@ -170,7 +202,7 @@ def test_forward_matches_reference(learner, reference, case):
 
 
 def test_output_columns_have_mean_0_and_std_1(learner):
-    x, _, _ = stats_inputs()
+    x = RUNS["affine"][1]
     plain, _ = affine_outputs(learner)
     mean, std = plain.mean(axis=0), plain.std(axis=0)
     expect_true(bool(np.all(np.abs(mean) <= MEAN_ATOL)),
@@ -183,7 +215,7 @@ def test_output_columns_have_mean_0_and_std_1(learner):
 
 
 def test_gamma_scales_and_beta_shifts(learner):
-    x, gamma, beta = stats_inputs()
+    _, x, gamma, beta = RUNS["affine"]
     plain, affine = affine_outputs(learner)
     expect_array(affine, gamma * plain + beta, name="out with gamma and beta", inputs={"x": x, "gamma": gamma},
                  alternatives={MISTAKE_SWAPPED: beta * plain + gamma,
@@ -192,7 +224,7 @@ def test_gamma_scales_and_beta_shifts(learner):
 
 def test_forward_leaves_its_inputs_unchanged(learner):
     for case in CASES:
-        x, gamma, beta, _, _ = inputs(case)
+        x, gamma, beta, _, _ = case_inputs(case)
         got = forward_result(learner, case)
         expect_unchanged(x, got["x"], name="x")
         expect_unchanged(gamma, got["gamma"], name="gamma")
@@ -203,7 +235,7 @@ def test_forward_leaves_its_inputs_unchanged(learner):
 
 @pytest.mark.parametrize("case", CASES, ids=case_id)
 def test_dx_matches_reference(learner, reference, case):
-    x, gamma, beta, eps, d_out = inputs(case)
+    x, gamma, beta, eps, d_out = case_inputs(case)
     got = backward_result(learner, case)
     want = reference.run(backward_probe, x, gamma, beta, eps, d_out)
     e = DEFAULT_EPS if eps is None else eps
@@ -214,7 +246,7 @@ def test_dx_matches_reference(learner, reference, case):
 
 @pytest.mark.parametrize("case", CASES, ids=case_id)
 def test_dgamma_matches_reference(learner, reference, case):
-    x, gamma, beta, eps, d_out = inputs(case)
+    x, gamma, beta, eps, d_out = case_inputs(case)
     got = backward_result(learner, case)
     want = reference.run(backward_probe, x, gamma, beta, eps, d_out)
     expect_array(got["dgamma"], want["dgamma"], name="dgamma", inputs={"x": x, "d_out": d_out},
@@ -223,7 +255,7 @@ def test_dgamma_matches_reference(learner, reference, case):
 
 @pytest.mark.parametrize("case", CASES, ids=case_id)
 def test_dbeta_matches_reference(learner, reference, case):
-    x, gamma, beta, eps, d_out = inputs(case)
+    x, gamma, beta, eps, d_out = case_inputs(case)
     got = backward_result(learner, case)
     want = reference.run(backward_probe, x, gamma, beta, eps, d_out)
     alternatives = {MISTAKE_DBETA_MEAN: d_out.mean(axis=0)} if len(x) > 1 else None
@@ -231,7 +263,7 @@ def test_dbeta_matches_reference(learner, reference, case):
 
 
 def test_batch_of_one_gives_beta_and_zero_dx_without_nan(learner):
-    x, gamma, beta, eps, d_out = inputs(BATCH_OF_ONE)
+    x, gamma, beta, eps, d_out = case_inputs(BATCH_OF_ONE)
     why = "with N = 1 each x equals its column mean, so x - mu = 0 and var = 0: x_hat = 0 and out = beta"
     expect_array(forward_result(learner, BATCH_OF_ONE)["out"], np.broadcast_to(beta, x.shape),
                  name="out for a batch of one", inputs={"x": x}, alternatives={why: np.full(x.shape, np.nan)})
@@ -239,10 +271,8 @@ def test_batch_of_one_gives_beta_and_zero_dx_without_nan(learner):
     expect_array(grads["dx"], np.zeros_like(x), name="dx for a batch of one", inputs={"x": x})
     expect_array(grads["dgamma"], np.zeros_like(gamma), name="dgamma for a batch of one")
     expect_array(grads["dbeta"], d_out[0], name="dbeta for a batch of one")
-    expect_no_warnings(learner.call_once(forward_probe, x, gamma, beta, eps, key=BATCH_OF_ONE),
-                       name="batchnorm_forward on a batch of one")
-    expect_no_warnings(learner.call_once(backward_probe, x, gamma, beta, eps, d_out, key=BATCH_OF_ONE),
-                       name="batchnorm_backward on a batch of one")
+    expect_no_warnings(learner.part(every_run, forward_part(BATCH_OF_ONE)), name="batchnorm_forward on a batch of one")
+    expect_no_warnings(learner.part(every_run, backward_part(BATCH_OF_ONE)), name="batchnorm_backward on a batch of one")
 
 
 # ---- backward, against central finite differences of L = sum(out * d_out) ----
@@ -255,28 +285,28 @@ def _loss(x, gamma, beta, eps, d_out) -> float:
 
 @pytest.mark.parametrize("case", FD_CASES, ids=case_id)
 def test_dx_matches_finite_differences(learner, case):
-    x, gamma, beta, eps, d_out = inputs(case)
+    x, gamma, beta, eps, d_out = case_inputs(case)
     numeric = numerical_gradient(lambda v: _loss(v, gamma, beta, eps, d_out), x.copy())
     expect_gradient(backward_result(learner, case)["dx"], numeric, name="dx")
 
 
 @pytest.mark.parametrize("case", FD_CASES, ids=case_id)
 def test_dgamma_matches_finite_differences(learner, case):
-    x, gamma, beta, eps, d_out = inputs(case)
+    x, gamma, beta, eps, d_out = case_inputs(case)
     numeric = numerical_gradient(lambda v: _loss(x, v, beta, eps, d_out), gamma.copy())
     expect_gradient(backward_result(learner, case)["dgamma"], numeric, name="dgamma")
 
 
 @pytest.mark.parametrize("case", FD_CASES, ids=case_id)
 def test_dbeta_matches_finite_differences(learner, case):
-    x, gamma, beta, eps, d_out = inputs(case)
+    x, gamma, beta, eps, d_out = case_inputs(case)
     numeric = numerical_gradient(lambda v: _loss(x, gamma, v, eps, d_out), beta.copy())
     expect_gradient(backward_result(learner, case)["dbeta"], numeric, name="dbeta")
 
 
 def test_backward_leaves_its_inputs_unchanged(learner):
     for case in CASES:
-        x, gamma, beta, _, d_out = inputs(case)
+        x, gamma, beta, _, d_out = case_inputs(case)
         got = backward_result(learner, case)
         expect_unchanged(d_out, got["d_out"], name="d_out")
         expect_unchanged(x, got["x"], name="x")
