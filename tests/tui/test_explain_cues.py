@@ -3,7 +3,6 @@ match are shown ticked, the matched words are highlighted in the answer shown ab
 final ticks are what is recorded (and how they differ from the suggestion is kept as an event), and in a
 mock interview the cues' ticks are the score unless the learner corrects them."""
 
-from textual.content import Content
 
 from quizprep.progress import ProgressStore
 
@@ -44,7 +43,7 @@ async def test_the_points_the_cues_find_are_ticked_and_their_words_highlighted(a
         screen = await write_explain(app, pilot, ANSWER)
         points = screen.query_one("#key-points")
         assert points.selected == {0, 1}  # collapse -> 1, one layer -> 2; nothing names the boundaries
-        prompts = [Content.from_markup(points.get_option_at_index(i).prompt).plain for i in range(3)]
+        prompts = [points.get_option_at_index(i).prompt.plain for i in range(3)]
         assert prompts[0].startswith("[x]") and prompts[1].startswith("[x]") and prompts[2].startswith("[ ]")
         shown = screen.query_one("#your-answer")
         assert "Stacked linear layers collapse" in shown.render().plain

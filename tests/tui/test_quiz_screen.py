@@ -1,7 +1,6 @@
 """Pilot tests: every question type answered right and wrong, from the keyboard; undo and flag."""
 
 import pytest
-from textual.content import Content
 
 from quizprep.progress import ProgressStore
 from quizprep.tui.screens.summary import SummaryScreen
@@ -156,7 +155,7 @@ async def test_brackets_in_choices_and_answers_are_shown_literally(app):
     async with app.run_test(size=(80, 24)) as pilot:
         screen = await start(app, pilot, "d-single")
         options = screen.query_one("#answer")
-        labels = [Content.from_markup(options.get_option_at_index(i).prompt).plain for i in range(options.option_count)]
+        labels = [options.get_option_at_index(i).prompt.plain for i in range(options.option_count)]
         assert any("[b]bold[/b] np.array([1.])" in label for label in labels)
         shown = [c.text for c in screen.session.current.choices]
         await pilot.press(str(shown.index("[b]bold[/b] np.array([1.])") + 1), "enter")

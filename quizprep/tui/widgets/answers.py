@@ -18,6 +18,7 @@ from textual.widgets.option_list import Option
 
 from ...bank import UnknownQuestionType
 from ..markup import escape
+from .hanging import Hanging
 from .steady_list import SteadyOptionList
 
 
@@ -44,8 +45,9 @@ def inline_code(text: str) -> str:
     return INLINE_CODE.sub(lambda m: f"[$text-accent on $boost]{m.group(1)}[/]", escape(text))
 
 
-def _label(i: int, text: str) -> str:
-    return f"[b]{i}[/b]  {inline_code(text.strip())}"
+def _label(i: int, text: str, mark: str = "") -> Hanging:
+    """A numbered choice (after `mark`, e.g. a tick box) whose wrapped lines start under its text."""
+    return Hanging(f"{mark}[b]{i}[/b]  ", inline_code(text.strip()))
 
 
 class PaintsBlankOnceRemoved:
@@ -109,8 +111,8 @@ class MoveButtons(Horizontal):
         yield SubmitButton()
 
 
-def _tick_label(i: int, text: str, ticked: bool) -> str:
-    return f"{escape('[x]' if ticked else '[ ]')} {_label(i, text)}"
+def _tick_label(i: int, text: str, ticked: bool) -> Hanging:
+    return _label(i, text, mark=escape("[x] " if ticked else "[ ] "))
 
 
 class TickList(PaintsBlankOnceRemoved, SteadyOptionList):
