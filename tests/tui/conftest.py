@@ -98,3 +98,20 @@ def bank_dir(tmp_path):
 @pytest.fixture
 def app(bank_dir):
     return QuizprepApp(fixture_services([bank_dir]), animate=False)
+
+
+async def workers_done(app) -> None:
+    """Wait until no worker of `app` runs. A worker that a newer one of its group replaced (the home's
+    figures, refreshed when the home comes back) ends cancelled, which is no failure of the screen: it is
+    not waited for, and one cancelled while it is waited for only means waiting for the rest."""
+    from textual.worker import WorkerCancelled, WorkerState
+
+    for _ in range(200):
+        running = [w for w in app.workers if w.state not in (WorkerState.CANCELLED, WorkerState.SUCCESS, WorkerState.ERROR)]
+        if not running:
+            return
+        try:
+            await app.workers.wait_for_complete(running)
+            return
+        except WorkerCancelled:
+            continue

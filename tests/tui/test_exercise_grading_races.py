@@ -4,6 +4,7 @@ from quizprep.grading.workspace import workspace_file
 from quizprep.progress import ProgressStore
 from quizprep.tui.screens.exercise import ExerciseScreen
 
+from .conftest import workers_done
 from .test_screens import wait_for
 
 
@@ -19,7 +20,7 @@ async def test_grading_twice_at_once_gives_two_real_grades(app):
         await pilot.pause()
         await pilot.press("ctrl+s", "ctrl+s", "ctrl+s")  # a newer grade may replace one not started yet
         await wait_for(pilot, lambda: "all checks pass" in str(app.screen.query_one("#grade-line").render()), timeout=60)
-        await app.workers.wait_for_complete()
+        await workers_done(app)
         await pilot.pause(0.2)
         assert app._exception is None
     assert grades() and set(grades()) == {"pass"}  # never "error": the grades did not share the grader's channel

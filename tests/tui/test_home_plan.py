@@ -12,7 +12,7 @@ from quizprep.progress.reviews import record_answer
 from quizprep.tui.app import QuizprepApp
 from quizprep.tui.screens.quiz import QuizScreen
 
-from .conftest import fixture_services
+from .conftest import fixture_services, workers_done
 
 NOW = datetime(2026, 12, 1, 12, 0).astimezone()  # local noon, inside the study day that starts at 4 am
 TOPICS = {"activations": 14, "losses": 5, "optim": 5}
@@ -42,14 +42,8 @@ def store():
 
 
 async def figures(pilot) -> str:
-    from textual.worker import WorkerCancelled
-
     await pilot.pause(0.2)
-    while any(w.is_running for w in pilot.app.workers):  # an exclusive refresh may cancel the one before it
-        try:
-            await pilot.app.workers.wait_for_complete()
-        except WorkerCancelled:
-            pass
+    await workers_done(pilot.app)  # an exclusive refresh may cancel the one before it
     await pilot.pause(0.1)
     return str(pilot.app.screen.query_one("#today-figures").render())
 

@@ -13,7 +13,7 @@ from quizprep.progress.reviews import record_answer
 from quizprep.tui.app import QuizprepApp
 from quizprep.tui.screens.interview_date import InterviewDateScreen
 
-from .conftest import fixture_services
+from .conftest import fixture_services, workers_done
 
 NOW = datetime(2026, 11, 20, 15, 0, tzinfo=UTC)
 QUESTIONS = 7  # in the fixture bank
@@ -54,7 +54,7 @@ def today_text(app) -> str:
 
 async def settle(pilot) -> None:
     await pilot.pause(0.2)
-    await pilot.app.workers.wait_for_complete()
+    await workers_done(pilot.app)
     await pilot.pause(0.1)
 
 

@@ -8,7 +8,7 @@ import pytest
 
 from quizprep.tui.app import QuizprepApp
 
-from .conftest import fixture_services
+from .conftest import fixture_services, workers_done
 from .monkey import drive, quiet_environment, seeded_randomness, store_problems, track_quiz_screens
 
 SEEDS = [1, 2, 3, 4, 5, 6, 7]
@@ -25,7 +25,7 @@ async def test_random_keys_never_crash_the_app(bank_dir, quizprep_home, monkeypa
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.pause()
         run = await drive(app, pilot, seed, STEPS)
-        await app.workers.wait_for_complete()
+        await workers_done(app)
     kept = sum(len(q.session.records) for q in quizzes)
     assert store_problems(quizprep_home, kept) == [], run.replay_hint()
     assert len(run.screens_seen) >= 4, f"the monkey only saw {sorted(run.screens_seen)}"

@@ -12,7 +12,7 @@ from quizprep.progress.reviews import record_answer
 from quizprep.tui.app import QuizprepApp
 from quizprep.tui.widgets.readiness_chart import chart_series, tick_days
 
-from .conftest import fixture_services
+from .conftest import fixture_services, workers_done
 
 NOW = datetime(2026, 11, 20, 15, 0, tzinfo=UTC)
 
@@ -32,7 +32,7 @@ async def open_progress(app, pilot):
     await pilot.pause()
     app.action_progress()
     await pilot.pause(0.2)
-    await app.workers.wait_for_complete()
+    await workers_done(app)
     await pilot.pause(0.2)
 
 

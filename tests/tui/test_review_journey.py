@@ -6,6 +6,8 @@ from quizprep.tui.screens.home import HomeScreen
 from quizprep.tui.screens.quiz import QuizScreen
 from quizprep.tui.screens.summary import SummaryScreen
 
+from .conftest import workers_done
+
 RIGHT = {"d-single": "1", "d-tf": True, "d-numeric": "0.25", "d-short": "cross-entropy",
          "d-multiple": {"sigmoid", "tanh"}, "d-order": ["zero_grad", "forward", "backward", "step"]}
 
@@ -65,7 +67,7 @@ async def test_a_review_at_80x24_with_the_keyboard_only(app):
         await pilot.press("escape")
         await pilot.pause(0.3)
         assert isinstance(app.screen, HomeScreen)
-        await app.workers.wait_for_complete()
+        await workers_done(app)
         await pilot.pause()
         today = str(app.screen.query_one("#today-figures").render())
         assert "New questions left:  0 today" in today and "Streak:              1 day" in today  # the whole bank is seen

@@ -14,7 +14,7 @@ from quizprep.progress import ProgressStore
 from quizprep.progress.reviews import record_answer, record_exercise_grade
 from quizprep.tui.app import QuizprepApp
 
-from .conftest import BANK, FIXTURE_EXERCISES, fixture_services
+from .conftest import BANK, FIXTURE_EXERCISES, fixture_services, workers_done
 
 NOW = datetime(2026, 11, 20, 15, 0, tzinfo=UTC)
 HOME = Path("/tmp/quizprep-snapshot-home")  # fixed, because the exercise screen shows the file's path
@@ -46,20 +46,9 @@ def history() -> None:
 
 
 async def settle(pilot) -> None:
-    """Until no worker runs: one that a newer one of its group replaced (the home's figures, refreshed when
-    the home comes back) ends cancelled, which is not a failure of the screen being drawn."""
-    from textual.worker import WorkerCancelled, WorkerState
-
+    """Until no worker runs (see workers_done), then a moment more for the last paint."""
     await pilot.pause(0.3)
-    for _ in range(20):
-        running = [w for w in pilot.app.workers if w.state != WorkerState.CANCELLED]
-        if not running:
-            break
-        try:
-            await pilot.app.workers.wait_for_complete(running)
-            break
-        except WorkerCancelled:  # cancelled while it was waited for: wait for the rest
-            await pilot.pause(0.1)
+    await workers_done(pilot.app)
     await pilot.pause(0.2)
 
 
