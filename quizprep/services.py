@@ -331,6 +331,19 @@ class Services(MistakeServices):
         return plan_for(self.store, self.questions, self.exercise_ids)
 
     @locked
+    def set_interview_date(self, day) -> None:
+        """Record the interview date `day` (a date). ValueError, one line saying what to do, unless it is after
+        today's study day and at most a year ahead; the store's own error when it cannot take it (read-only, busy)."""
+        from datetime import date
+
+        from .progress.plan import check_interview_date
+        from .progress.scheduler import study_day
+
+        store = self.store
+        check_interview_date(day, date.fromisoformat(study_day(store.clock(), store.settings().day_starts_hour)))
+        store.set_interview_date(day)
+
+    @locked
     def readiness(self, numbers: Today | None = None):
         """Readiness on the interview day (progress.readiness.Readiness): recall per topic and overall, the
         exercises, the history so far and the projection if the plan is followed; None without a date

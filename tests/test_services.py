@@ -67,3 +67,16 @@ def test_the_mock_interview_draws_its_coding_items_from_every_exercise(quizprep_
         if len(drawn) == len(services.exercises):
             break
     assert drawn == {e.id for e in services.exercises} and len(drawn) == 32
+
+
+def test_both_faces_set_the_interview_date_through_one_check(quizprep_home):
+    from datetime import date, timedelta
+
+    services = Services()
+    with pytest.raises(ValueError, match="is not after today"):
+        services.set_interview_date(date.today() - timedelta(days=1))
+    with pytest.raises(ValueError, match="at most a year away"):
+        services.set_interview_date(date.today() + timedelta(days=400))
+    assert services.store.interview_date() is None
+    services.set_interview_date(date.today() + timedelta(days=10))
+    assert services.store.interview_date() == date.today() + timedelta(days=10)

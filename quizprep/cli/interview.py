@@ -235,22 +235,17 @@ def _written(path, stub: str) -> str:
 
 def cmd_plan(args) -> int:
     """Record the interview date, and show the plan to it."""
-    from ..progress.plan import check_interview_date
-    from ..progress.scheduler import study_day
-
     if args.days is not None and args.days < 1:
         raise UsageError("--days takes a number of days, 1 or more")
-    store = args.services.store
     if args.date is not None:
         try:
             day = date.fromisoformat(args.date)
         except ValueError:
             raise UsageError(f"--date takes YYYY-MM-DD, not {args.date!r}") from None
         try:
-            check_interview_date(day, date.fromisoformat(study_day(store.clock(), store.settings().day_starts_hour)))
+            saving(args.services.set_interview_date, day)  # a store that cannot take it (read-only, busy, full) ends the verb
         except ValueError as err:
             raise UsageError(f"{err}; the saved date is unchanged") from None
-        saving(store.set_interview_date, day)  # a store that cannot take it (read-only, busy, full) ends the verb
     numbers = args.services.today()
     plan = numbers.plan
     if plan is None:

@@ -183,8 +183,11 @@ class HomeScreen(Screen[None]):
         from ...progress import ReadOnlyStore
 
         try:
-            self.app.services.store.set_interview_date(day)
+            self.app.services.set_interview_date(day)
         except ReadOnlyStore:
             self.notify("Your progress file is read-only, so the date was not saved.", severity="warning")
+            return
+        except ValueError as err:  # the day turned over while the dialog was open
+            self.notify(f"Not saved: {err}.", severity="warning")
             return
         self.notify(f"Interview date set: {day}.")
