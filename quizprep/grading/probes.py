@@ -26,8 +26,12 @@ from .sandbox import (
     load_module,
     read_source,
     run_learner,
+    timeout_message,
 )
 from .zygote import Launcher
+
+# A time-out that came after earlier checks had used this much of the grade's time says how much was left.
+EARLIER_CHECKS_S = 0.5
 
 
 class NotRun(Exception):
@@ -76,6 +80,7 @@ class Learner:
             self._unreadable: LearnerFailure | None = None
         except LearnerFailure as failure:
             self.source, self._unreadable = None, failure
+        self.created = time.monotonic()
         self.outputs: list[str] = []
         self.stopped: str | None = None
         self._once: dict[tuple[str, Hashable], CallResult | LearnerFailure] = {}
@@ -94,8 +99,12 @@ class Learner:
         try:
             result = run_learner(self.path, fn, *args, timeout=remaining, limits=self.limits, module_name=self.module_name,
                                  source=self.source, launcher=self.launcher)
-        except LearnerTimeout:
+        except LearnerTimeout as timeout:
             self.stopped = "not run: an earlier check ran out of time"
+            total = self.deadline - self.created
+            if total - remaining >= EARLIER_CHECKS_S:  # the time limit is the grade's, and earlier checks used some of it
+                timeout.message = timeout_message(f"{total:.0f} s for the whole grade, of which {remaining:.1f} s were left for this check")
+                timeout.args = (timeout.message,)
             raise
         except LearnerFailure as failure:
             if failure.exhausting:

@@ -162,6 +162,12 @@ def run_learner(path: Path, fn: Callable | None, *args, timeout: float, limits: 
         raise
 
 
+def timeout_message(limit: str) -> str:
+    """What a learner is told when their code ran out of time; `limit` says how much it had."""
+    return (f"your code did not finish within the time limit ({limit}) — look for an infinite loop, "
+            "or code far slower than it needs to be (a Python loop over every element of a large array)")
+
+
 def _reply_value(reply, text: str, timeout: float, limits: Limits, seconds: float) -> CallResult:
     if reply.unstarted:
         raise ProbeError("the process that runs learner code did not start — check that `python -P -m quizprep.grading.zygote`"
@@ -169,8 +175,7 @@ def _reply_value(reply, text: str, timeout: float, limits: Limits, seconds: floa
     if reply.lost:
         raise LearnerFailure(LOST, text, exhausting=True, stop="not run: an earlier check's process was killed")
     if reply.timed_out:
-        raise LearnerTimeout(f"your code did not finish within the time limit ({timeout:.1f} s) — look for an infinite loop, "
-                             "or code far slower than it needs to be (a Python loop over every element of a large array)", text)
+        raise LearnerTimeout(timeout_message(f"{timeout:.1f} s"), text)
     if reply.too_big:
         raise LearnerFailure("your code returned a result too large to check (over 256 MB)", text)
     if not reply.payload:

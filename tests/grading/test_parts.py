@@ -122,3 +122,27 @@ def test_the_reference_reads_its_parts_too(tmp_path):
     path.write_text(SOURCE)
     reference = Reference(Path(path), module_name="reference_for_parts")
     assert reference.part(shared, "ok").value == [1.5, "two"]
+
+
+def test_a_time_out_after_earlier_checks_says_how_much_of_the_grade_s_time_was_left(zygote, tmp_path):
+    path = tmp_path / "learner.py"
+    path.write_text("import time\n\ndef slow(seconds):\n    time.sleep(seconds)\n    return seconds\n")
+    learner = Learner(path, deadline=time.monotonic() + 3, launcher=zygote)
+    assert learner.run(lambda m: m.slow(1.2)) == 1.2  # an earlier check uses part of the grade's 3 s
+    with pytest.raises(LearnerFailure) as caught:
+        learner.run(lambda m: m.slow(30))
+    assert caught.value.kind == "timeout"
+    said = caught.value.message
+    assert "3 s for the whole grade" in said and "were left for this check" in said and "infinite loop" in said
+    left = float(said.split("of which ")[1].split(" s")[0])
+    assert 0.5 < left < 1.9  # what remained of 3 s after 1.2 s (and the calls' own cost), not the whole limit
+
+
+def test_a_time_out_of_the_first_check_gives_the_limit_alone(zygote, tmp_path):
+    path = tmp_path / "learner.py"
+    path.write_text("def spin():\n    while True:\n        pass\n")
+    learner = Learner(path, deadline=time.monotonic() + 1.5, launcher=zygote)
+    with pytest.raises(LearnerFailure) as caught:
+        learner.run(lambda m: m.spin())
+    assert caught.value.kind == "timeout" and "for the whole grade" not in caught.value.message
+    assert "did not finish within the time limit (1." in caught.value.message
