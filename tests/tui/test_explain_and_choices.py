@@ -109,34 +109,32 @@ async def test_ticked_and_unticked_read_differently_without_colour(app):
         assert [plain(widget.get_option_at_index(i).prompt)[:3] for i in range(widget.option_count)] == ["[x]", "[ ]", "[ ]"]
 
 
-@pytest.mark.parametrize("width", [80, 160])
-async def test_long_choices_wrap_instead_of_being_cut(long_app, width):
-    app = long_app
+async def drawn_choices(app, width: int) -> list[str]:
+    """The lines the long multiple-answer question's choice list draws in a terminal `width` wide."""
     async with app.run_test(size=(width, 40)) as pilot:
         app.start_quiz([app.services.catalog.question("l-multiple")], seed=1)
         await pilot.pause()
         widget = app.screen.query_one("#answer")
-        drawn = widget.render_lines(Region(0, 0, widget.outer_size.width, widget.outer_size.height))
-        text = " ".join(strip.text.strip(" ▐X▌▊▎▔▁") for strip in drawn)
-        assert "…" not in text
-        assert " ".join(text.split()).count("averaged END") == 1
+        return [strip.text for strip in widget.render_lines(Region(0, 0, widget.outer_size.width, widget.outer_size.height))]
+
+
+@pytest.mark.parametrize("width", [80, 160])
+async def test_long_choices_wrap_instead_of_being_cut(long_app, width):
+    text = " ".join(line.strip(" ▐X▌▊▎▔▁") for line in await drawn_choices(long_app, width))
+    assert "…" not in text
+    assert " ".join(text.split()).count("averaged END") == 1
 
 
 @pytest.mark.parametrize("width", [80, 120])
 async def test_a_wrapped_choice_continues_under_its_text_not_under_its_number(long_app, width):
-    app = long_app
-    async with app.run_test(size=(width, 40)) as pilot:
-        app.start_quiz([app.services.catalog.question("l-multiple")], seed=1)
-        await pilot.pause()
-        widget = app.screen.query_one("#answer")
-        lines = [s.text for s in widget.render_lines(Region(0, 0, widget.outer_size.width, widget.outer_size.height))]
-        first = next(i for i, line in enumerate(lines) if "The gradient of the loss" in line)
-        last = next(i for i, line in enumerate(lines) if "averaged END" in line)
-        assert last > first  # it wraps at this width
-        column = lines[first].index("The gradient")
-        assert lines[first][:column].rstrip()[-1].isdigit()  # "[ ] 1  The gradient..."
-        for line in lines[first + 1:last + 1]:
-            assert line[column - 3:column] == "   " and line[column] != " ", (lines[first], line)
+    lines = await drawn_choices(long_app, width)
+    first = next(i for i, line in enumerate(lines) if "The gradient of the loss" in line)
+    last = next(i for i, line in enumerate(lines) if "averaged END" in line)
+    assert last > first  # it wraps at this width
+    column = lines[first].index("The gradient")
+    assert lines[first][:column].rstrip()[-1].isdigit()  # "[ ] 1  The gradient..."
+    for line in lines[first + 1:last + 1]:
+        assert line[column - 3:column] == "   " and line[column] != " ", (lines[first], line)
 
 
 async def test_code_in_a_choice_is_drawn_as_code(long_app):
