@@ -1,4 +1,9 @@
-"""Checks for sigmoid_grad: sigma(x) * (1 - sigma(x)), float64, same shape, finite and warning-free up to |x| = 1000."""
+"""Checks for sigmoid_grad: sigma(x) * (1 - sigma(x)), float64, same shape, finite and warning-free up to |x| = 1000.
+
+Every call of the grade runs in one sandboxed process (`every_call`), each check's input its own
+`guarded` part with an array of its own, so a sigmoid_grad that raises on one input (a 0-d x, say)
+fails that input's checks only.
+"""
 
 import math
 
@@ -13,6 +18,7 @@ from quizprep.grading.api import (
     expect_no_warnings,
     expect_true,
     expect_unchanged,
+    guarded,
     numerical_gradient,
     seeded,
     shape_id,
@@ -56,32 +62,64 @@ def mistakes(x):
     }
 
 
+# --- every input of the grade: (probe, *args) per part of the shared run, each array its own -------------
+
+EXP_XS = [-10.0, -5.0, 5.0, 10.0]
+NO_OVERFLOW = np.array([-1000.0, -750.0, -50.0, 0.0, 50.0, 750.0, 1000.0])
+FD_SHAPES = [(1, 5), (3, 4)]
+
+RUNS = {
+    **{shape_id(s): (call, seeded(sum(s)).normal(scale=3.0, size=s)) for s in SHAPES},
+    "zero": (call, np.array([0.0, -0.0])),
+    "exp formula": (call, np.array(EXP_XS)),
+    "large": (call, LARGE),
+    "no overflow": (call, NO_OVERFLOW),
+    **{f"finite differences {shape_id(s)}": (call, seeded(10 + sum(s)).uniform(-FD_RANGE, FD_RANGE, size=s)) for s in FD_SHAPES},
+    "not modified": (call, seeded(2).normal(scale=3.0, size=(4, 5))),
+}
+
+
+def every_call(m):
+    """Every call of the grade in one sandboxed run, each a part of its own.
+
+    Each part starts from numpy's error settings as the module left them, as a call in a fresh process
+    would: an np.seterr inside sigmoid_grad does not carry over to the next part.
+    """
+    settings = np.geterr()
+    out = {}
+    for name, (probe, *args) in RUNS.items():
+        with np.errstate(**settings):
+            out[name] = guarded(m, probe, *args)
+    return out
+
+
+def run(learner, name):
+    """The part `name` of the shared run (the result and x after the call), and its x as the check has it, untouched."""
+    return learner.part(every_call, name).value, RUNS[name][1]
+
+
 @pytest.mark.parametrize("shape", SHAPES, ids=shape_id)
 def test_matches_reference(learner, reference, shape):
-    x = seeded(sum(shape)).normal(scale=3.0, size=shape)
-    got, _ = learner.run(call, x)
+    (got, _), x = run(learner, shape_id(shape))
     want, _ = reference.run(call, x)
     expect_float64_precision(got, name="sigmoid_grad(x)", hint="compute in float64 like x: do not cast to float32 or float16")
     expect_array(got, want, name="sigmoid_grad(x)", inputs={"x": x}, alternatives=mistakes(x))
 
 
 def test_is_a_quarter_at_zero(learner):
-    x = np.array([0.0, -0.0])
-    got, _ = learner.run(call, x)
+    (got, _), x = run(learner, "zero")
     expect_array(got, np.array([0.25, 0.25]), name="sigmoid_grad([0.0, -0.0])", inputs={"x": x}, alternatives=mistakes(x))
 
 
 def test_matches_exp_formula_at_5_and_10(learner):
     # sigma'(x) = exp(-|x|) / (1 + exp(-|x|))**2, evaluated with math, independently of any solution
-    xs = [-10.0, -5.0, 5.0, 10.0]
-    want = np.array([math.exp(-abs(v)) / (1 + math.exp(-abs(v))) ** 2 for v in xs])
-    x = np.array(xs)
-    got, _ = learner.run(call, x)
+    want = np.array([math.exp(-abs(v)) / (1 + math.exp(-abs(v))) ** 2 for v in EXP_XS])
+    (got, _), x = run(learner, "exp formula")
     expect_array(got, want, name="sigmoid_grad([-10, -5, 5, 10])", inputs={"x": x}, alternatives=mistakes(x))
 
 
 def test_large_inputs_give_tiny_finite_nonnegative_values(learner):
-    got, _ = learner.run(call, LARGE)
+    (got, _), _ = run(learner, "large")
     expect_array(got, exact_grad(LARGE), name="sigmoid_grad(x) for |x| from 20 to 1000", inputs={"x": LARGE},
                  alternatives=mistakes(LARGE))
     negative = np.flatnonzero(got < 0)
@@ -91,8 +129,7 @@ def test_large_inputs_give_tiny_finite_nonnegative_values(learner):
 
 
 def test_no_overflow_warning_for_large_inputs(learner):
-    x = np.array([-1000.0, -750.0, -50.0, 0.0, 50.0, 750.0, 1000.0])
-    result = learner.call(call, x)
+    result = learner.part(every_call, "no overflow")
     # exp(-1000) rounding to 0.0 is the correct, harmless result here (numpy ignores underflow by default),
     # so only overflow, invalid and divide count.
     try:
@@ -104,15 +141,13 @@ def test_no_overflow_warning_for_large_inputs(learner):
         )) from None
 
 
-@pytest.mark.parametrize("shape", [(1, 5), (3, 4)], ids=shape_id)
+@pytest.mark.parametrize("shape", FD_SHAPES, ids=shape_id)
 def test_matches_finite_differences_of_a_stable_sigmoid(learner, shape):
-    x = seeded(10 + sum(shape)).uniform(-FD_RANGE, FD_RANGE, size=shape)
-    got, _ = learner.run(call, x)
+    (got, _), x = run(learner, f"finite differences {shape_id(shape)}")
     numeric = numerical_gradient(lambda v: float(stable_sigmoid(v).sum()), x.copy())
     expect_gradient(got, numeric, name="sigmoid_grad(x)")
 
 
 def test_input_not_modified(learner):
-    x = seeded(2).normal(scale=3.0, size=(4, 5))
-    _, x_after = learner.run(call, x)
+    (_, x_after), x = run(learner, "not modified")
     expect_unchanged(x, x_after, name="x")
