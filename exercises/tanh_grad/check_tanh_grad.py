@@ -1,4 +1,9 @@
-"""Checks for tanh_grad: 1 - tanh(x)**2, float64, same shape, even in x, 0 (not NaN) for large |x|, x unchanged."""
+"""Checks for tanh_grad: 1 - tanh(x)**2, float64, same shape, even in x, 0 (not NaN) for large |x|, x unchanged.
+
+Every call of the grade runs in one sandboxed process (`every_call`), each check's input its own
+`guarded` part with an array of its own, so a tanh_grad that raises on one input (a 0-d x, say) fails
+that input's checks only.
+"""
 
 import math
 
@@ -12,6 +17,7 @@ from quizprep.grading.api import (
     expect_gradient,
     expect_true,
     expect_unchanged,
+    guarded,
     numerical_gradient,
     seeded,
     shape_id,
@@ -55,33 +61,63 @@ def mistakes(x):
     }
 
 
+# --- every input of the grade: (probe, *args) per part of the shared run, each array its own -------------
+
+KNOWN_XS = [-3.0, -1.0, -0.5, 0.5, 1.0, 2.0]
+FD_SHAPES = [(1, 5), (3, 4)]
+
+RUNS = {
+    **{shape_id(s): (call, seeded(sum(s)).normal(scale=1.5, size=s)) for s in SHAPES},
+    "zero": (call, np.array([0.0, -0.0])),
+    "known points": (call, np.array(KNOWN_XS)),
+    "even": (call_both_signs, seeded(5).uniform(0.2, 2.5, size=(2, 3))),
+    **{f"finite differences {shape_id(s)}": (call, seeded(10 + sum(s)).uniform(-FD_RANGE, FD_RANGE, size=s)) for s in FD_SHAPES},
+    "large": (call, LARGE),
+    "not modified": (call, seeded(2).normal(scale=1.5, size=(4, 5))),
+}
+
+
+def every_call(m):
+    """Every call of the grade in one sandboxed run, each a part of its own.
+
+    Each part starts from numpy's error settings as the module left them, as a call in a fresh process
+    would: an np.seterr inside tanh_grad does not carry over to the next part.
+    """
+    settings = np.geterr()
+    out = {}
+    for name, (probe, *args) in RUNS.items():
+        with np.errstate(**settings):
+            out[name] = guarded(m, probe, *args)
+    return out
+
+
+def run(learner, name):
+    """The part `name` of the shared run, and its x as the check has it, untouched."""
+    return learner.part(every_call, name).value, RUNS[name][1]
+
+
 @pytest.mark.parametrize("shape", SHAPES, ids=shape_id)
 def test_matches_reference(learner, reference, shape):
-    x = seeded(sum(shape)).normal(scale=1.5, size=shape)
-    got, _ = learner.run(call, x)
+    (got, _), x = run(learner, shape_id(shape))
     want, _ = reference.run(call, x)
     expect_float64_precision(got, name="tanh_grad(x)", hint="compute in float64 like x: do not cast to float32 or float16")
     expect_array(got, want, name="tanh_grad(x)", inputs={"x": x}, alternatives=mistakes(x))
 
 
 def test_is_one_at_zero(learner):
-    x = np.array([0.0, -0.0])
-    got, _ = learner.run(call, x)
+    (got, _), x = run(learner, "zero")
     expect_array(got, np.array([1.0, 1.0]), name="tanh_grad([0.0, -0.0])", inputs={"x": x}, alternatives=mistakes(x))
 
 
 def test_matches_sech_squared_at_known_points(learner):
     # tanh'(x) = 1 / cosh(x)**2, evaluated with math, independently of any solution
-    xs = [-3.0, -1.0, -0.5, 0.5, 1.0, 2.0]
-    want = np.array([1.0 / math.cosh(v) ** 2 for v in xs])
-    x = np.array(xs)
-    got, _ = learner.run(call, x)
+    want = np.array([1.0 / math.cosh(v) ** 2 for v in KNOWN_XS])
+    (got, _), x = run(learner, "known points")
     expect_array(got, want, name="tanh_grad([-3, -1, -0.5, 0.5, 1, 2])", inputs={"x": x}, alternatives=mistakes(x))
 
 
 def test_is_even(learner):
-    x = seeded(5).uniform(0.2, 2.5, size=(2, 3))
-    at_x, at_minus_x = learner.run(call_both_signs, x)
+    (at_x, at_minus_x), x = run(learner, "even")
     expect_array(at_x, sech_squared(x), name="tanh_grad(x)", inputs={"x": x}, alternatives=mistakes(x))
     try:
         expect_array(at_minus_x, at_x, name="tanh_grad(-x)", inputs={"x": x})
@@ -90,16 +126,15 @@ def test_is_even(learner):
             "tanh is odd, so its derivative is even: the gradient at -x is the gradient at x",)) from None
 
 
-@pytest.mark.parametrize("shape", [(1, 5), (3, 4)], ids=shape_id)
+@pytest.mark.parametrize("shape", FD_SHAPES, ids=shape_id)
 def test_matches_finite_differences_of_np_tanh(learner, shape):
-    x = seeded(10 + sum(shape)).uniform(-FD_RANGE, FD_RANGE, size=shape)
-    got, _ = learner.run(call, x)
+    (got, _), x = run(learner, f"finite differences {shape_id(shape)}")
     numeric = numerical_gradient(lambda v: float(np.tanh(v).sum()), x.copy())
     expect_gradient(got, numeric, name="tanh_grad(x)")
 
 
 def test_large_inputs_go_to_zero_without_nan(learner):
-    got, _ = learner.run(call, LARGE)
+    (got, _), _ = run(learner, "large")
     expect_array(got, sech_squared(LARGE), name="tanh_grad(x) for |x| from 20 to 1000", inputs={"x": LARGE},
                  alternatives=mistakes(LARGE))
     negative = np.flatnonzero(got < 0)
@@ -109,6 +144,5 @@ def test_large_inputs_go_to_zero_without_nan(learner):
 
 
 def test_input_not_modified(learner):
-    x = seeded(2).normal(scale=1.5, size=(4, 5))
-    _, x_after = learner.run(call, x)
+    (_, x_after), x = run(learner, "not modified")
     expect_unchanged(x, x_after, name="x")
