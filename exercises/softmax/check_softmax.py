@@ -1,4 +1,9 @@
-"""Checks for softmax: over the last axis, rows sum to 1, shift invariant, stable for logits of ±1e4, z unchanged."""
+"""Checks for softmax: over the last axis, rows sum to 1, shift invariant, stable for logits of ±1e4, z unchanged.
+
+Every call of the grade runs in one sandboxed process (`every_call`), each check's input its own
+`guarded` part with an array of its own (the two checks on HUGE read one part, its value and its
+warnings), so a softmax that raises on one input fails that input's checks only.
+"""
 
 import numpy as np
 import pytest
@@ -11,6 +16,7 @@ from quizprep.grading.api import (
     expect_no_warnings,
     expect_true,
     expect_unchanged,
+    guarded,
     seeded,
     shape_id,
 )
@@ -82,24 +88,52 @@ def _expect_float64_array_of_shape(got, shape, name):
                 "keep the computation in float64: no .astype(np.float32), no integer arrays")
 
 
+# --- every input of the grade: (probe, *args) per part of the shared run, each array its own -------------
+
+RUNS = {
+    **{shape_id(s): (call, seeded(10 * len(s) + sum(s)).normal(scale=2.0, size=s)) for s in SHAPES},
+    "single class": (call, seeded(1).normal(scale=3.0, size=(4, 1))),
+    "probabilities": (call, seeded(2).normal(scale=3.0, size=(5, 8))),
+    "shifted": (call_shifted, seeded(3).normal(size=(4, 6)), ROW_SHIFTS),
+    "huge": (call, HUGE),
+    "not modified": (call, seeded(4).normal(scale=2.0, size=(3, 5))),
+}
+
+
+def every_call(m):
+    """Every call of the grade in one sandboxed run, each a part of its own.
+
+    Each part starts from numpy's error settings as the module left them, as a call in a fresh process
+    would: an np.seterr inside softmax does not carry over to the next part.
+    """
+    settings = np.geterr()
+    out = {}
+    for name, (probe, *args) in RUNS.items():
+        with np.errstate(**settings):
+            out[name] = guarded(m, probe, *args)
+    return out
+
+
+def run(learner, name):
+    """The part `name` of the shared run, and its z as the check has it, untouched."""
+    return learner.part(every_call, name).value, RUNS[name][1]
+
+
 @pytest.mark.parametrize("shape", SHAPES, ids=shape_id)
 def test_matches_reference(learner, reference, shape):
-    z = seeded(10 * len(shape) + sum(shape)).normal(scale=2.0, size=shape)
-    got, _ = learner.run(call, z)
+    (got, _), z = run(learner, shape_id(shape))
     want, _ = reference.run(call, z)
     expect_float64_precision(got, name="softmax(z)")
     expect_array(got, want, name="softmax(z)", inputs={"z": z}, alternatives=_mistakes(z))
 
 
 def test_single_class_gives_all_ones(learner):
-    z = seeded(1).normal(scale=3.0, size=(4, 1))
-    got, _ = learner.run(call, z)
+    (got, _), z = run(learner, "single class")
     expect_array(got, np.ones((4, 1)), name="softmax(z) of a single class", inputs={"z": z}, alternatives=_mistakes(z))
 
 
 def test_float64_rows_of_probabilities_summing_to_one(learner):
-    z = seeded(2).normal(scale=3.0, size=(5, 8))
-    got, _ = learner.run(call, z)
+    (got, _), z = run(learner, "probabilities")
     _expect_float64_array_of_shape(got, z.shape, "softmax(z)")
     expect_true(bool(np.all((got >= 0) & (got <= 1))), "softmax(z) has entries outside [0, 1] (or NaN)",
                 "every softmax output is a probability: exp(...) over a sum of exp(...) of the same row")
@@ -109,8 +143,7 @@ def test_float64_rows_of_probabilities_summing_to_one(learner):
 
 
 def test_adding_a_constant_to_a_row_changes_nothing(learner):
-    z = seeded(3).normal(size=(4, 6))
-    plain, shifted = learner.run(call_shifted, z, ROW_SHIFTS)
+    (plain, shifted), z = run(learner, "shifted")
     _expect_float64_array_of_shape(plain, z.shape, "softmax(z)")
     try:
         expect_array(shifted, plain, name="softmax(z + c)", inputs={"z": z, "c": ROW_SHIFTS})
@@ -121,7 +154,7 @@ def test_adding_a_constant_to_a_row_changes_nothing(learner):
 
 
 def test_huge_logits_match_reference(learner, reference):
-    got, _ = learner.run(call, HUGE)
+    (got, _), _ = run(learner, "huge")
     want, _ = reference.run(call, HUGE)
     name = "softmax(z) for logits of ±1e4"
     try:
@@ -143,10 +176,9 @@ def test_huge_logits_match_reference(learner, reference):
 def test_huge_logits_raise_no_warnings(learner):
     # A stable softmax of logits 2e4 apart computes exp(-2e4) = 0, which is exactly right: underflow is
     # not a mistake; only overflow, invalid values (0/0, inf/inf) and division by zero are.
-    expect_no_warnings(learner.call(call, HUGE), name="softmax(z) for logits of ±1e4")
+    expect_no_warnings(learner.part(every_call, "huge"), name="softmax(z) for logits of ±1e4")
 
 
 def test_input_not_modified(learner):
-    z = seeded(4).normal(scale=2.0, size=(3, 5))
-    _, z_after = learner.run(call, z)
+    (_, z_after), z = run(learner, "not modified")
     expect_unchanged(z, z_after, name="z")
