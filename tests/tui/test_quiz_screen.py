@@ -193,3 +193,33 @@ async def test_multiple_submitted_with_the_mouse(app):
         await pilot.click("#submit")
         await pilot.pause()
         assert verdict_text(screen).startswith("✓ Right")
+
+
+LONG_ID_BANK = """\
+topic: a-rather-long-topic-name
+title: Long names
+questions:
+  - id: a-question-id-long-enough-to-pass-the-edge-of-an-eighty-column-terminal
+    type: true_false
+    difficulty: 3
+    prompt: Is this id shown whole?
+    answer: true
+    explanation: It wraps onto a second line.
+"""
+
+
+async def test_a_long_topic_and_id_wrap_in_the_header_instead_of_losing_the_id(tmp_path):
+    from textual.widgets import Static
+
+    from quizprep.tui.app import QuizprepApp
+
+    from .conftest import fixture_services
+
+    (tmp_path / "long.yaml").write_text(LONG_ID_BANK)
+    app = QuizprepApp(fixture_services([tmp_path]), animate=False)
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await start(app, pilot, "a-question-id-long-enough-to-pass-the-edge-of-an-eighty-column-terminal")
+        meta = screen.query_one("#quiz-meta", Static)
+        shown = "".join(strip.text.strip() for strip in meta.render_lines(meta.region.reset_offset))
+        assert "a-question-id-long-enough-to-pass-the-edge-of-an-eighty-column-terminal" in shown.replace("·", " · ")
+        assert meta.region.height == 2
