@@ -38,15 +38,24 @@ class NotRun(Exception):
     """A check was not run because an earlier problem ended the grade."""
 
 
+_numpy_settings: dict | None = None  # numpy's error settings as the first part of this process's run found them
+
+
 def guarded(m, fn, *args) -> dict:
     """Inside a probe: fn(m, *args) as one part of a shared run, its value and warnings or what it raised.
 
     A probe that returns {name: guarded(m, fn, ...), ...} runs several checks' calls in one sandboxed
     process while each part still fails on its own: `Learner.part` reads one back as the value, warnings
-    or LearnerFailure that a call of fn alone would have given. Only an exception is caught here: a
-    part that hangs or crashes the process still ends the whole run.
+    or LearnerFailure that a call of fn alone would have given. Each part starts from the warning filters
+    and numpy error settings the first part found (as the module left them on loading), so an
+    np.seterr or warnings filter set inside one part does not reach the next, as it would not reach a
+    process of its own. Only an exception is caught here: a part that hangs or crashes the process
+    still ends the whole run.
     """
-    with warnings.catch_warnings(record=True) as caught:
+    global _numpy_settings
+    if _numpy_settings is None:
+        _numpy_settings = np.geterr()
+    with warnings.catch_warnings(record=True) as caught, np.errstate(**_numpy_settings):
         warnings.simplefilter("always")
         try:
             value = fn(m, *args)
