@@ -1,4 +1,8 @@
-"""Checks for cross_entropy_loss: the batch mean of -sum(y log p), one float, finite where p == 0, inputs unchanged."""
+"""Checks for cross_entropy_loss: the batch mean of -sum(y log p), one float, finite where p == 0, inputs unchanged.
+
+Every call of the grade runs in one sandboxed process (`every_loss`), each input its own `guarded` part
+with arrays of its own, so a cross_entropy_loss that raises on one input fails that input's checks only.
+"""
 
 import math
 
@@ -12,6 +16,7 @@ from quizprep.grading.api import (
     expect_scalar,
     expect_true,
     expect_unchanged,
+    guarded,
     seeded,
     shape_id,
     within_tolerance,
@@ -97,25 +102,53 @@ HAND = {
 }
 
 
+def _probs_with_a_zero():
+    """A batch whose first row has a 0.0 on a wrong class, as hard predictions have."""
+    probs, y = _batch(3, 4, seed=2)
+    wrong = (int(np.argmax(y[0])) + 1) % 4
+    probs[0, int(np.argmax(y[0]))] += probs[0, wrong]
+    probs[0, wrong] = 0.0
+    return probs, y
+
+
+# --- every input of the grade: (probs, y_onehot) per part of the shared run, each array its own ----------
+
+RUNS = {
+    **{f"hand {case}": (probs.copy(), y.copy()) for case, (probs, y, _) in HAND.items()},
+    **{f"reference {shape_id(s)}": _batch(*s, seed=sum(s)) for s in SHAPES},
+    "python float": _batch(4, 3, seed=1),
+    "zero on a wrong class": (np.array([[0.7, 0.3, 0.0], [0.0, 0.1, 0.9]]), np.array([[1.0, 0.0, 0.0], [0.0, 0.0, 1.0]])),
+    "zero on the true class": (np.array([[0.0, 0.4, 0.6]]), np.array([[1.0, 0.0, 0.0]])),
+    "not modified": _probs_with_a_zero(),
+}
+
+
+def every_loss(m):
+    """Every call of the grade in one sandboxed run, each a part of its own."""
+    return {name: guarded(m, call, *args) for name, args in RUNS.items()}
+
+
+def run(learner, name):
+    """The part `name` of the shared run, and its probs and y_onehot as the check has them, untouched."""
+    return learner.part(every_loss, name).value, RUNS[name]
+
+
 @pytest.mark.parametrize("case", list(HAND))
 def test_matches_hand_computed_value(learner, case):
-    probs, y, want = HAND[case]
-    got, _, _ = learner.run(call, probs, y)
-    expect_loss(got, want, probs, y)
+    (got, _, _), (probs, y) = run(learner, f"hand {case}")
+    expect_loss(got, HAND[case][2], probs, y)
 
 
 @pytest.mark.parametrize("shape", SHAPES, ids=shape_id)
 def test_matches_reference(learner, reference, shape):
-    probs, y = _batch(*shape, seed=sum(shape))
+    (got, _, _), (probs, y) = run(learner, f"reference {shape_id(shape)}")
     assert probs.min() >= P_MIN  # the tolerance above relies on it
-    got, _, _ = learner.run(call, probs, y)
     want, _, _ = reference.run(call, probs, y)
     expect_loss(got, want, probs, y)
 
 
 def test_returns_a_python_float(learner):
-    probs, y = _batch(4, 3, seed=1)
-    got, _, _ = learner.run(call, probs, y)
+    (got, _, _), (probs, y) = run(learner, "python float")
     if isinstance(got, np.ndarray) and got.shape == (4,):
         expect_loss(got, _ce(probs, y), probs, y)
     expect_true(isinstance(got, float), f"cross_entropy_loss should return one float, got {describe_type(got)}",
@@ -123,16 +156,12 @@ def test_returns_a_python_float(learner):
 
 
 def test_zero_probability_on_a_wrong_class_is_not_nan(learner):
-    probs = np.array([[0.7, 0.3, 0.0], [0.0, 0.1, 0.9]])
-    y = np.array([[1.0, 0.0, 0.0], [0.0, 0.0, 1.0]])
-    got, _, _ = learner.run(call, probs, y)
+    (got, _, _), (probs, y) = run(learner, "zero on a wrong class")
     expect_loss(got, -(math.log(0.7) + math.log(0.9)) / 2, probs, y)
 
 
 def test_zero_probability_on_the_true_class_gives_a_large_finite_loss(learner):
-    probs = np.array([[0.0, 0.4, 0.6]])
-    y = np.array([[1.0, 0.0, 0.0]])
-    got, _, _ = learner.run(call, probs, y)
+    (got, _, _), _ = run(learner, "zero on the true class")
     name = "cross_entropy_loss(probs, y_onehot) with probability 0 on the true class"
     if isinstance(got, np.ndarray) and got.size == 1:
         got = got.ravel()[0]
@@ -145,10 +174,6 @@ def test_zero_probability_on_the_true_class_gives_a_large_finite_loss(learner):
 
 
 def test_inputs_not_modified(learner):
-    probs, y = _batch(3, 4, seed=2)
-    wrong = (int(np.argmax(y[0])) + 1) % 4
-    probs[0, int(np.argmax(y[0]))] += probs[0, wrong]  # a zero in probs, as hard predictions have
-    probs[0, wrong] = 0.0
-    _, probs_after, y_after = learner.run(call, probs, y)
+    (_, probs_after, y_after), (probs, y) = run(learner, "not modified")
     expect_unchanged(probs, probs_after, name="probs")
     expect_unchanged(y, y_after, name="y_onehot")
