@@ -1,4 +1,9 @@
-"""Checks for softmax_cross_entropy_backward: (softmax(z) - y) / N, against finite differences of the mean loss."""
+"""Checks for softmax_cross_entropy_backward: (softmax(z) - y) / N, against finite differences of the mean loss.
+
+Every call of the grade runs in one sandboxed process (`every_gradient`), each input its own `guarded`
+part with arrays of its own (the value and the warnings checks on logits of ±1e4 read one part), so a
+softmax_cross_entropy_backward that raises on one input fails that input's checks only.
+"""
 
 import numpy as np
 import pytest
@@ -12,6 +17,7 @@ from quizprep.grading.api import (
     expect_no_warnings,
     expect_true,
     expect_unchanged,
+    guarded,
     likely_mistake,
     numerical_gradient,
     seeded,
@@ -74,10 +80,36 @@ def _mistakes(logits, y):
         }
 
 
+def _doubled(shape, seed):
+    logits, y = _batch(shape, seed)
+    logits *= 2.0
+    return logits, y
+
+
+# --- every input of the grade: (logits, y_onehot) per part of the shared run, each array its own ---------
+
+RUNS = {
+    **{f"finite differences {shape_id(s)}": _batch(s, seed=sum(s)) for s in FD_SHAPES},
+    **{f"reference {shape_id(s)}": _doubled(s, seed=10 + sum(s)) for s in SHAPES},
+    "row sums": _batch((6, 4), seed=1),
+    "large": (LARGE, LARGE_Y),
+    "not modified": _batch((3, 4), seed=2),
+}
+
+
+def every_gradient(m):
+    """Every call of the grade in one sandboxed run, each a part of its own."""
+    return {name: guarded(m, call, *args) for name, args in RUNS.items()}
+
+
+def run(learner, name):
+    """The part `name` of the shared run, and its logits and y_onehot as the check has them, untouched."""
+    return learner.part(every_gradient, name).value, RUNS[name]
+
+
 @pytest.mark.parametrize("shape", FD_SHAPES, ids=shape_id)
 def test_matches_finite_differences(learner, shape):
-    logits, y = _batch(shape, seed=sum(shape))
-    got, _, _ = learner.run(call, logits, y)
+    (got, _, _), (logits, y) = run(learner, f"finite differences {shape_id(shape)}")
     numeric = numerical_gradient(lambda z: mean_cross_entropy(z, y), logits.copy())
     try:
         expect_gradient(got, numeric, name="d loss / d logits")
@@ -92,9 +124,7 @@ def test_matches_finite_differences(learner, shape):
 
 @pytest.mark.parametrize("shape", SHAPES, ids=shape_id)
 def test_matches_reference(learner, reference, shape):
-    logits, y = _batch(shape, seed=10 + sum(shape))
-    logits *= 2.0
-    got, _, _ = learner.run(call, logits, y)
+    (got, _, _), (logits, y) = run(learner, f"reference {shape_id(shape)}")
     want, _, _ = reference.run(call, logits, y)
     expect_float64_precision(got, name="softmax_cross_entropy_backward(logits, y_onehot)")
     expect_array(got, want, name="softmax_cross_entropy_backward(logits, y_onehot)", inputs={"logits": logits, "y_onehot": y},
@@ -102,8 +132,7 @@ def test_matches_reference(learner, reference, shape):
 
 
 def test_returns_float64_rows_summing_to_zero(learner):
-    logits, y = _batch((6, 4), seed=1)
-    got, _, _ = learner.run(call, logits, y)
+    (got, _, _), (logits, y) = run(learner, "row sums")
     expect_true(isinstance(got, np.ndarray) and got.shape == logits.shape,
                 f"the gradient should be an array of shape {logits.shape}, got {describe_type(got)}")
     expect_true(got.dtype == np.float64, f"the gradient has dtype {got.dtype}, expected float64",
@@ -116,7 +145,7 @@ def test_returns_float64_rows_summing_to_zero(learner):
 
 
 def test_large_logits_stay_finite_without_warnings(learner, reference):
-    result = learner.call(call, LARGE, LARGE_Y)
+    result = learner.part(every_gradient, "large")
     got = result.value[0]
     want, _, _ = reference.run(call, LARGE, LARGE_Y)
     try:
@@ -133,7 +162,6 @@ def test_large_logits_stay_finite_without_warnings(learner, reference):
 
 
 def test_inputs_not_modified(learner):
-    logits, y = _batch((3, 4), seed=2)
-    _, logits_after, y_after = learner.run(call, logits, y)
+    (_, logits_after, y_after), (logits, y) = run(learner, "not modified")
     expect_unchanged(logits, logits_after, name="logits")
     expect_unchanged(y, y_after, name="y_onehot")
