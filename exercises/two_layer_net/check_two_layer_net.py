@@ -2,7 +2,9 @@
 backward fills the four gradients without touching the weights, update() takes one SGD step in place.
 
 Every check assigns known weights to fc1 and fc2, so nothing depends on the learner's random numbers.
-Each learner run is shared by the checks that read it (`learner.run_once`): the grade is nine sandboxed calls.
+Every run of the grade happens in one sandboxed process (`every_run`), each its own `guarded` part with
+arrays and a network of its own (the 20 training steps are one part), so a network that raises in one
+run fails the checks that read that run only.
 """
 
 import numpy as np
@@ -17,6 +19,7 @@ from quizprep.grading.api import (
     expect_scalar,
     expect_true,
     expect_unchanged,
+    guarded,
     numerical_gradient,
     seeded,
 )
@@ -190,6 +193,25 @@ def train_probe(m, p, X, Y):
     return losses
 
 
+# ---- every run of the grade: (probe, p, X, Y) per part of the shared run, each array its own ----
+
+RUNS = {
+    **{f"loss {case_id(c)}": (loss_probe, *inputs(c)) for c in CASES},
+    **{f"backward {case_id(c)}": (backward_probe, *inputs(c)) for c in CASES},
+    "update": (update_probe, *inputs(CASES[0])),
+    "train": (train_probe, *training_problem()),
+}
+
+
+def every_run(m):
+    """Every run of the grade in one sandboxed process, each a part of its own that builds its own network."""
+    return {name: guarded(m, probe, *args) for name, (probe, *args) in RUNS.items()}
+
+
+def run(learner, name):
+    """The value of part `name` of the shared run."""
+    return learner.part(every_run, name).value
+
 
 def learner_grad(grads: dict, name: str):
     layer, attr = name.split(".")
@@ -201,7 +223,7 @@ def learner_grad(grads: dict, name: str):
 
 
 def training_losses(learner) -> np.ndarray:
-    got = learner.run_once(train_probe, *training_problem())
+    got = run(learner, "train")
     try:
         return np.array([float(v) for v in got], dtype=np.float64)
     except (TypeError, ValueError):
@@ -213,7 +235,7 @@ def training_losses(learner) -> np.ndarray:
 @pytest.mark.parametrize("case", CASES, ids=case_id)
 def test_loss_matches_reference(learner, reference, case):
     p, X, Y = inputs(case)
-    got, _, _ = learner.run_once(loss_probe, p, X, Y, key=case)
+    got, _, _ = run(learner, f"loss {case_id(case)}")
     want, _, _ = reference.run(loss_probe, p, X, Y)
     n = len(X)
     expect_scalar(got, want, name="forward(X, y_onehot)", inputs={"X": X, "y_onehot": Y}, batch_size=n, atol=LOSS_ATOL,
@@ -225,7 +247,7 @@ def test_loss_matches_reference(learner, reference, case):
 @pytest.mark.parametrize("case,name", [(c, q) for c in CASES for q in PARAMS], ids=lambda v: v if isinstance(v, str) else case_id(v))
 def test_gradient_matches_reference(learner, reference, case, name):
     p, X, Y = inputs(case)
-    got = learner.run_once(backward_probe, p, X, Y, key=case)
+    got = run(learner, f"backward {case_id(case)}")
     want = reference.run(backward_probe, p, X, Y)
     layer, attr = name.split(".")
     alternatives = {MISTAKE_NO_MASK: _grads(p, X, Y, mask=False)[name], MISTAKE_NO_MEAN: _grads(p, X, Y, mean=False)[name],
@@ -237,7 +259,7 @@ def test_gradient_matches_reference(learner, reference, case, name):
 @pytest.mark.parametrize("case,name", [(c, q) for c in FD_CASES for q in PARAMS], ids=lambda v: v if isinstance(v, str) else case_id(v))
 def test_gradient_matches_finite_differences(learner, case, name):
     p, X, Y = inputs(case)
-    got = learner.run_once(backward_probe, p, X, Y, key=case)
+    got = run(learner, f"backward {case_id(case)}")
     numeric = numerical_gradient(lambda v: _loss({**p, name: v}, X, Y), p[name].copy())
     layer, attr = name.split(".")
     expect_gradient(learner_grad(got["grads"], name), numeric, name=f"{layer}.d{attr}")
@@ -246,7 +268,7 @@ def test_gradient_matches_finite_differences(learner, case, name):
 def test_backward_leaves_the_weights_unchanged(learner):
     for case in CASES:
         p, X, Y = inputs(case)
-        after = learner.run_once(backward_probe, p, X, Y, key=case)["params"]
+        after = run(learner, f"backward {case_id(case)}")["params"]
         for name in PARAMS:
             expect_true(isinstance(after[name], np.ndarray) and after[name].shape == p[name].shape
                         and bool(np.array_equal(after[name], p[name])),
@@ -258,10 +280,10 @@ def test_backward_leaves_the_weights_unchanged(learner):
 def test_forward_and_backward_leave_X_and_y_unchanged(learner):
     for case in CASES:
         p, X, Y = inputs(case)
-        _, X_after, Y_after = learner.run_once(loss_probe, p, X, Y, key=case)
+        _, X_after, Y_after = run(learner, f"loss {case_id(case)}")
         expect_unchanged(X, X_after, name="X")
         expect_unchanged(Y, Y_after, name="y_onehot")
-        got = learner.run_once(backward_probe, p, X, Y, key=case)
+        got = run(learner, f"backward {case_id(case)}")
         expect_unchanged(X, got["X"], name="X")
         expect_unchanged(Y, got["Y"], name="y_onehot")
 
@@ -269,7 +291,7 @@ def test_forward_and_backward_leave_X_and_y_unchanged(learner):
 # ---- update ----
 
 def test_update_takes_one_sgd_step(learner):
-    got = learner.run_once(update_probe, *inputs(CASES[0]), key=CASES[0])
+    got = run(learner, "update")
     for name in PARAMS:
         before, g = got["before"][name], got["grads"][name]
         layer, attr = name.split(".")
@@ -283,7 +305,7 @@ def test_update_takes_one_sgd_step(learner):
 
 
 def test_update_changes_the_weights_in_place(learner):
-    got = learner.run_once(update_probe, *inputs(CASES[0]), key=CASES[0])
+    got = run(learner, "update")
     for name in PARAMS:
         expect_true(got["same_array"][name] is True, f"update() replaced {name} with a new array instead of updating it in place",
                     f"likely mistake: `self.{name} = self.{name} - ...` builds a new array, so anything holding the old "
