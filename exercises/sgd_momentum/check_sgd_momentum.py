@@ -1,9 +1,18 @@
-"""Checks for sgd_momentum: v = momentum * v + g; p -= lr * v, one v per parameter, params updated in place."""
+"""Checks for sgd_momentum: v = momentum * v + g; p -= lr * v, one v per parameter, params updated in place.
+
+Every run of the grade happens in one sandboxed process (`every_run`), each its own `guarded` part with
+arrays of its own, against a copy of the learner's module loaded afresh from the graded text (`fresh`):
+state kept on the class or the module starts empty in every part, as it did in a process of its own, so
+velocities shared through a class attribute are still caught, and named, by the two-optimizer check only.
+"""
+
+import sys
+import types
 
 import numpy as np
 import pytest
 
-from quizprep.grading.api import expect_array, expect_true, expect_updated_in_place, record_steps, seeded, shape_id
+from quizprep.grading.api import expect_array, expect_true, expect_updated_in_place, guarded, record_steps, seeded, shape_id
 
 # Every comparison uses the default RTOL/ATOL: trajectories are a few float64 multiply-adds, so a
 # correct update written differently (v = momentum * v + lr * g; p -= v, in-place ufuncs, loops)
@@ -82,12 +91,73 @@ def ids(cases):
 
 
 FIRST_STEP_CASES = [[()], [(4, 3), (4, 3)], [(2, 5), (5,), ()]]
+SEVERAL_STEPS = [(1, [(5,)], 0.05, 0.9), (2, [(3, 4), (4,), ()], 0.01, 0.99), (3, [(1,), (2, 3), (6, 1)], 0.3, 0.5)]
+
+
+# --- every run of the grade: (probe, *args) per part of the shared run, each with arrays of its own ------
+
+def _constant_gradient():
+    rng = seeded(20)
+    p0, g, steps = rng.normal(size=(4, 2)), rng.normal(size=(4, 2)), 12
+    return p0, g, [[g.copy()] for _ in range(steps)]
+
+
+def _two_models():
+    rng = seeded(60)
+    pa, pb = rng.normal(size=(3,)), rng.normal(size=(3,))
+    return pa, pb, [[[rng.normal(size=3)], [rng.normal(size=3)]] for _ in range(3)]
+
+
+CONSTANT = _constant_gradient()  # p0, g, grads_seq
+TWO = _two_models()  # pa, pb, grads_seq
+KW = {"lr": LR, "momentum": MOMENTUM}
+
+RUNS = {
+    **{f"first step {shape_id_list}": (drive, KW, *problem(len(shapes), shapes, steps=2))
+       for shapes, shape_id_list in zip(FIRST_STEP_CASES, ids(FIRST_STEP_CASES), strict=True)},
+    "constant gradient": (drive, {"lr": LR}, [CONSTANT[0]], CONSTANT[2]),
+    "own velocity": (drive, KW, *problem(10, [(3,), (3,)], steps=4)),
+    **{f"several steps {seed}": (drive, {"lr": lr, "momentum": momentum}, *problem(seed, shapes, STEPS))
+       for seed, shapes, lr, momentum in SEVERAL_STEPS},
+    "momentum zero": (drive, {"lr": LR, "momentum": 0.0}, *problem(30, [(3, 2), (4,)], steps=5)),
+    "in place": (drive, KW, *problem(40, [(2, 3), (3,)], steps=3)),
+    "grads": (drive, KW, *problem(50, [(3,), (2, 2)], steps=3)),
+    "two optimizers": (drive_two, KW, [TWO[0].copy()], [TWO[1].copy()], TWO[2]),
+}
+
+
+def fresh(m, code):
+    """The learner's module loaded again from the graded text: its class and module state as a new process has them."""
+    module = types.ModuleType(m.__name__)
+    module.__file__ = m.__file__
+    sys.modules[m.__name__] = module
+    exec(code, module.__dict__)
+    return module
+
+
+def in_fresh_module(m, code, probe, *args):
+    return probe(fresh(m, code), *args)
+
+
+def every_run(m, source):
+    """Every run of the grade in one sandboxed process, each a part of its own on a freshly loaded module."""
+    code = compile(source, m.__file__, "exec", dont_inherit=True)
+    try:
+        return {name: guarded(m, in_fresh_module, code, probe, *args) for name, (probe, *args) in RUNS.items()}
+    finally:
+        sys.modules[m.__name__] = m
+
+
+def run(learner, name):
+    """Part `name` of the shared run: what its probe returned."""
+    return learner.part(every_run, name, learner.source).value
 
 
 @pytest.mark.parametrize("shapes", FIRST_STEP_CASES, ids=ids(FIRST_STEP_CASES))
 def test_first_step_moves_each_param_by_minus_lr_times_grad(learner, shapes):
-    params, grads_seq = problem(len(shapes), shapes, steps=2)
-    out = learner.run(drive, {"lr": LR, "momentum": MOMENTUM}, params, grads_seq)
+    name = f"first step {ids([shapes])[0]}"
+    _, _, params, grads_seq = RUNS[name]
+    out = run(learner, name)
     expect_params_updated_in_place(out, params)
     for i, (p0, g) in enumerate(zip(params, grads_seq[0], strict=True)):
         moved = np.asarray(out["history"][0][i] - p0)
@@ -98,10 +168,9 @@ def test_first_step_moves_each_param_by_minus_lr_times_grad(learner, shapes):
 
 def test_constant_gradient_matches_closed_form_with_default_momentum(learner):
     # with a constant g, v_t = g (1 - m^t) / (1 - m), so p_t = p_0 - lr g / (1 - m) * (t - m (1 - m^t) / (1 - m))
-    rng = seeded(20)
-    p0, g, steps, m = rng.normal(size=(4, 2)), rng.normal(size=(4, 2)), 12, 0.9
-    grads_seq = [[g.copy()] for _ in range(steps)]
-    out = learner.run(drive, {"lr": LR}, [p0], grads_seq)
+    p0, g, grads_seq = CONSTANT
+    steps, m = len(grads_seq), 0.9
+    out = run(learner, "constant gradient")
     expect_params_updated_in_place(out, [p0])
     t = np.arange(1, steps + 1).reshape(-1, 1, 1)
     want = p0 - LR * g / (1 - m) * (t - m * (1 - m**t) / (1 - m))
@@ -114,9 +183,9 @@ def test_constant_gradient_matches_closed_form_with_default_momentum(learner):
 
 
 def test_each_param_has_its_own_velocity(learner):
-    shapes = [(3,), (3,)]
-    params, grads_seq = problem(10, shapes, steps=4)
-    out = learner.run(drive, {"lr": LR, "momentum": MOMENTUM}, params, grads_seq)
+    _, _, params, grads_seq = RUNS["own velocity"]
+    shapes = [p.shape for p in params]
+    out = run(learner, "own velocity")
     expect_params_updated_in_place(out, params)
     want = trajectory(params, grads_seq, LR, MOMENTUM)[-1]
     for i in range(len(shapes)):
@@ -124,14 +193,11 @@ def test_each_param_has_its_own_velocity(learner):
                      alternatives=alternatives(params, grads_seq, LR, MOMENTUM, i))
 
 
-SEVERAL_STEPS = [(1, [(5,)], 0.05, 0.9), (2, [(3, 4), (4,), ()], 0.01, 0.99), (3, [(1,), (2, 3), (6, 1)], 0.3, 0.5)]
-
-
 @pytest.mark.parametrize("seed,shapes,lr,momentum", SEVERAL_STEPS, ids=ids([c[1] for c in SEVERAL_STEPS]))
 def test_matches_reference_over_several_steps(learner, reference, seed, shapes, lr, momentum):
-    params, grads_seq = problem(seed, shapes, STEPS)
-    args = ({"lr": lr, "momentum": momentum}, params, grads_seq)
-    out = learner.run(drive, *args)
+    _, *args = RUNS[f"several steps {seed}"]
+    _, params, grads_seq = args
+    out = run(learner, f"several steps {seed}")
     want = reference.run(drive, *args)["history"][-1]
     expect_params_updated_in_place(out, params)
     for i in range(len(shapes)):
@@ -140,8 +206,8 @@ def test_matches_reference_over_several_steps(learner, reference, seed, shapes, 
 
 
 def test_momentum_zero_is_plain_sgd(learner):
-    params, grads_seq = problem(30, [(3, 2), (4,)], steps=5)
-    out = learner.run(drive, {"lr": LR, "momentum": 0.0}, params, grads_seq)
+    _, _, params, grads_seq = RUNS["momentum zero"]
+    out = run(learner, "momentum zero")
     expect_params_updated_in_place(out, params)
     for i, p0 in enumerate(params):
         want = p0 - LR * sum(grads[i] for grads in grads_seq)
@@ -150,8 +216,8 @@ def test_momentum_zero_is_plain_sgd(learner):
 
 
 def test_updates_params_in_place(learner):
-    params, grads_seq = problem(40, [(2, 3), (3,)], steps=3)
-    out = learner.run(drive, {"lr": LR, "momentum": MOMENTUM}, params, grads_seq)
+    _, _, params, grads_seq = RUNS["in place"]
+    out = run(learner, "in place")
     expect_params_updated_in_place(out, params)
     for i, same in enumerate(out["same"]):
         expect_true(same, f"step() put a different object in params[{i}]",
@@ -163,8 +229,8 @@ def test_updates_params_in_place(learner):
 
 
 def test_grads_not_modified(learner):
-    params, grads_seq = problem(50, [(3,), (2, 2)], steps=3)
-    out = learner.run(drive, {"lr": LR, "momentum": MOMENTUM}, params, grads_seq)
+    _, _, _, grads_seq = RUNS["grads"]
+    out = run(learner, "grads")
     for k, (before, after) in enumerate(zip(grads_seq, out["grads"], strict=True)):
         expect_true(len(after) == len(before), f"step() changed the length of the grads list passed at step {k + 1}",
                     "read the gradients, do not add to or remove from the list")
@@ -175,10 +241,8 @@ def test_grads_not_modified(learner):
 
 
 def test_two_optimizers_keep_separate_state(learner):
-    rng = seeded(60)
-    pa, pb = rng.normal(size=(3,)), rng.normal(size=(3,))
-    grads_seq = [[[rng.normal(size=3)], [rng.normal(size=3)]] for _ in range(3)]
-    got_a, got_b = learner.run(drive_two, {"lr": LR, "momentum": MOMENTUM}, [pa.copy()], [pb.copy()], grads_seq)
+    pa, pb, grads_seq = TWO
+    got_a, got_b = run(learner, "two optimizers")
     want_a = trajectory([pa], [ga for ga, _ in grads_seq], LR, MOMENTUM)[-1][0]
     want_b = trajectory([pb], [gb for _, gb in grads_seq], LR, MOMENTUM)[-1][0]
     mixed = trajectory([pa, pb], [ga + gb for ga, gb in grads_seq], LR, MOMENTUM, "shared")[-1]
