@@ -1,9 +1,27 @@
-"""Checks for adam: per-parameter m and v, one step count per step(), bias correction, eps after the sqrt, in place."""
+"""Checks for adam: per-parameter m and v, one step count per step(), bias correction, eps after the sqrt, in place.
+
+Every run of the grade happens in one sandboxed process (`every_run`), each its own `guarded` part with
+arrays of its own, against a copy of the learner's module loaded afresh from the graded text (`fresh`):
+state kept on the class or the module starts empty in every part, as it did in a process of its own.
+"""
+
+import sys
+import types
 
 import numpy as np
 import pytest
 
-from quizprep.grading.api import RTOL, CheckFailed, expect_array, expect_true, expect_updated_in_place, record_steps, seeded, shape_id
+from quizprep.grading.api import (
+    RTOL,
+    CheckFailed,
+    expect_array,
+    expect_true,
+    expect_updated_in_place,
+    guarded,
+    record_steps,
+    seeded,
+    shape_id,
+)
 
 # Where eps goes only shows when eps is comparable to sqrt(v_hat); that is judged by its own check
 # (test_eps_is_added_to_sqrt_of_v_hat, at the default RTOL). Every other check uses gradients with
@@ -102,13 +120,73 @@ def ids(cases):
 
 
 FIRST_STEP_CASES = [[(1,)], [(3,), (3,)], [(3,), (2, 2), ()]]
+SEVERAL_STEPS = [(1, [(5,)], dict(lr=0.01)), (2, [(3, 4), (4,), ()], dict(lr=0.02, beta1=0.8, beta2=0.99)),
+                 (3, [(1,), (2, 3), (6, 1)], dict(lr=0.005, beta1=0.5, beta2=0.9, eps=1e-6))]
+
+
+# --- every run of the grade: (probe, kwargs, params, grads_seq) per part of the shared run, each with arrays of its own ---
+
+def _constant_gradient(steps=6):
+    rng = seeded(10)
+    params = [gradients(rng, (3,)), gradients(rng, (2, 2))]
+    g = [gradients(rng, (3,)), gradients(rng, (2, 2))]
+    return params, g, [[x.copy() for x in g] for _ in range(steps)]
+
+
+def _large_eps():
+    rng = seeded(50)
+    params = [gradients(rng, (5,))]
+    return params, [[1e-3 * gradients(rng, (5,))] for _ in range(3)]
+
+
+CONSTANT = _constant_gradient()  # params, g, grads_seq
+
+RUNS = {
+    **{f"first step {name}": (drive, {"lr": 0.01}, *problem(len(shapes), shapes, steps=1))
+       for shapes, name in zip(FIRST_STEP_CASES, ids(FIRST_STEP_CASES), strict=True)},
+    "constant gradient": (drive, {"lr": 0.01}, CONSTANT[0], CONSTANT[2]),
+    "step count": (drive, {"lr": 0.01}, *problem(20, [(2,), (3,), (2, 2)], steps=4)),
+    "own moments": (drive, {"lr": 0.01}, *problem(30, [(3,), (3,)], steps=4)),
+    **{f"several steps {seed}": (drive, hyper, *problem(seed, shapes, steps=6)) for seed, shapes, hyper in SEVERAL_STEPS},
+    "defaults": (drive, {}, *problem(40, [(4, 2), (3,)], steps=5)),
+    "large eps": (drive, {"lr": 0.01, "eps": 1e-3}, *_large_eps()),
+    "in place": (drive, {"lr": 0.01}, *problem(60, [(2, 3), (3,)], steps=3)),
+    "grads": (drive, {"lr": 0.01}, *problem(70, [(3,), (2, 2)], steps=3)),
+}
+
+
+def fresh(m, code):
+    """The learner's module loaded again from the graded text: its class and module state as a new process has them."""
+    module = types.ModuleType(m.__name__)
+    module.__file__ = m.__file__
+    sys.modules[m.__name__] = module
+    exec(code, module.__dict__)
+    return module
+
+
+def in_fresh_module(m, code, probe, *args):
+    return probe(fresh(m, code), *args)
+
+
+def every_run(m, source):
+    """Every run of the grade in one sandboxed process, each a part of its own on a freshly loaded module."""
+    code = compile(source, m.__file__, "exec", dont_inherit=True)
+    try:
+        return {name: guarded(m, in_fresh_module, code, probe, *args) for name, (probe, *args) in RUNS.items()}
+    finally:
+        sys.modules[m.__name__] = m
+
+
+def run(learner, name):
+    """Part `name` of the shared run (what its probe returned), and its params and grads_seq as the check has them."""
+    _, _, params, grads_seq = RUNS[name]
+    return learner.part(every_run, name, learner.source).value, params, grads_seq
 
 
 @pytest.mark.parametrize("shapes", FIRST_STEP_CASES, ids=ids(FIRST_STEP_CASES))
 def test_first_step_moves_each_param_by_lr_against_its_grad(learner, shapes):
     lr = 0.01
-    params, grads_seq = problem(len(shapes), shapes, steps=1)
-    out = learner.run(drive, {"lr": lr}, params, grads_seq)
+    out, params, grads_seq = run(learner, f"first step {ids([shapes])[0]}")
     expect_params_updated_in_place(out, params)
     for i, (p0, g) in enumerate(zip(params, grads_seq[0], strict=True)):
         moved = np.asarray(out["history"][0][i] - p0)
@@ -119,12 +197,9 @@ def test_first_step_moves_each_param_by_lr_against_its_grad(learner, shapes):
 def test_constant_gradient_gives_equal_steps_of_lr(learner):
     # with a constant g the bias-corrected averages are exactly m_hat = g and v_hat = g**2 at every step,
     # so every step is lr * g / (|g| + eps); without the correction the steps start ~3x too big and shrink
-    lr, steps = 0.01, 6
-    rng = seeded(10)
-    params = [gradients(rng, (3,)), gradients(rng, (2, 2))]
-    g = [gradients(rng, (3,)), gradients(rng, (2, 2))]
-    grads_seq = [[x.copy() for x in g] for _ in range(steps)]
-    out = learner.run(drive, {"lr": lr}, params, grads_seq)
+    lr = 0.01
+    out, params, grads_seq = run(learner, "constant gradient")
+    g, steps = CONSTANT[1], len(grads_seq)
     expect_params_updated_in_place(out, params)
 
     def per_step(history, i):
@@ -139,8 +214,7 @@ def test_constant_gradient_gives_equal_steps_of_lr(learner):
 
 
 def test_step_count_is_shared_across_params(learner):
-    params, grads_seq = problem(20, [(2,), (3,), (2, 2)], steps=4)
-    out = learner.run(drive, {"lr": 0.01}, params, grads_seq)
+    out, params, grads_seq = run(learner, "step count")
     expect_params_updated_in_place(out, params)
     want = adam(params, grads_seq, 0.01)[-1]
     for i in range(len(params)):
@@ -149,8 +223,7 @@ def test_step_count_is_shared_across_params(learner):
 
 
 def test_each_param_has_its_own_moments(learner):
-    params, grads_seq = problem(30, [(3,), (3,)], steps=4)
-    out = learner.run(drive, {"lr": 0.01}, params, grads_seq)
+    out, params, grads_seq = run(learner, "own moments")
     expect_params_updated_in_place(out, params)
     want = adam(params, grads_seq, 0.01)[-1]
     for i in range(len(params)):
@@ -158,14 +231,9 @@ def test_each_param_has_its_own_moments(learner):
                     alternatives=alternatives(params, grads_seq, i, lr=0.01))
 
 
-SEVERAL_STEPS = [(1, [(5,)], dict(lr=0.01)), (2, [(3, 4), (4,), ()], dict(lr=0.02, beta1=0.8, beta2=0.99)),
-                 (3, [(1,), (2, 3), (6, 1)], dict(lr=0.005, beta1=0.5, beta2=0.9, eps=1e-6))]
-
-
 @pytest.mark.parametrize("seed,shapes,hyper", SEVERAL_STEPS, ids=ids([c[1] for c in SEVERAL_STEPS]))
 def test_matches_reference_over_several_steps(learner, reference, seed, shapes, hyper):
-    params, grads_seq = problem(seed, shapes, steps=6)
-    out = learner.run(drive, hyper, params, grads_seq)
+    out, params, grads_seq = run(learner, f"several steps {seed}")
     want = reference.run(drive, hyper, params, grads_seq)["history"][-1]
     expect_params_updated_in_place(out, params)
     for i in range(len(shapes)):
@@ -174,8 +242,7 @@ def test_matches_reference_over_several_steps(learner, reference, seed, shapes, 
 
 
 def test_matches_step_by_step_formula_with_default_hyperparameters(learner):
-    params, grads_seq = problem(40, [(4, 2), (3,)], steps=5)
-    out = learner.run(drive, {}, params, grads_seq)
+    out, params, grads_seq = run(learner, "defaults")
     expect_params_updated_in_place(out, params)
     want = adam(params, grads_seq)[-1]  # lr=1e-3, beta1=0.9, beta2=0.999, eps=1e-8
     for i in range(len(params)):
@@ -188,11 +255,8 @@ def test_matches_step_by_step_formula_with_default_hyperparameters(learner):
 def test_eps_is_added_to_sqrt_of_v_hat(learner):
     # with eps = 1e-3 and gradients of a few 1e-3, eps is a large part of the denominator, so where it
     # goes changes each step by tens of percent; judged at the default RTOL
-    rng = seeded(50)
     lr, eps = 0.01, 1e-3
-    params = [gradients(rng, (5,))]
-    grads_seq = [[1e-3 * gradients(rng, (5,))] for _ in range(3)]
-    out = learner.run(drive, {"lr": lr, "eps": eps}, params, grads_seq)
+    out, params, grads_seq = run(learner, "large eps")
     expect_params_updated_in_place(out, params)
     moved = np.asarray(out["history"][-1][0] - params[0])
     want = adam(params, grads_seq, lr, eps=eps)[-1][0] - params[0]
@@ -201,8 +265,7 @@ def test_eps_is_added_to_sqrt_of_v_hat(learner):
 
 
 def test_updates_params_in_place(learner):
-    params, grads_seq = problem(60, [(2, 3), (3,)], steps=3)
-    out = learner.run(drive, {"lr": 0.01}, params, grads_seq)
+    out, params, grads_seq = run(learner, "in place")
     expect_params_updated_in_place(out, params)
     for i, same in enumerate(out["same"]):
         expect_true(same, f"step() put a different object in params[{i}]",
@@ -214,8 +277,7 @@ def test_updates_params_in_place(learner):
 
 
 def test_grads_not_modified(learner):
-    params, grads_seq = problem(70, [(3,), (2, 2)], steps=3)
-    out = learner.run(drive, {"lr": 0.01}, params, grads_seq)
+    out, _, grads_seq = run(learner, "grads")
     for k, (before, after) in enumerate(zip(grads_seq, out["grads"], strict=True)):
         expect_true(len(after) == len(before), f"step() changed the length of the grads list passed at step {k + 1}",
                     "read the gradients, do not add to or remove from the list")
