@@ -1,10 +1,17 @@
-"""Checks for lr_schedule: warmup_cosine rises linearly from 0, decays by a cosine to min_lr, holds it, returns a float."""
+"""Checks for lr_schedule: warmup_cosine rises linearly from 0, decays by a cosine to min_lr, holds it, returns a float.
+
+Every call of the grade happens in one sandboxed process (`every_call`), each check's calls a `guarded`
+part of their own, against a copy of the learner's module loaded afresh from the graded text (`fresh`):
+a cache or counter kept on the module starts empty in every part, as it did in a process of its own.
+"""
 
 import math
+import sys
+import types
 
 import numpy as np
 
-from quizprep.grading.api import CheckFailed, describe_type, distinct_digits, expect_array, expect_scalar, expect_true
+from quizprep.grading.api import CheckFailed, describe_type, distinct_digits, expect_array, expect_scalar, expect_true, guarded
 
 # One schedule the point checks use: 10 warmup steps, 100 decay steps (midpoint at step 60), min_lr a tenth of base_lr.
 BASE, MIN, WARMUP, TOTAL = 0.1, 0.01, 10, 110
@@ -64,6 +71,57 @@ def call_at(m, steps, cfg):
     return [m.warmup_cosine(s, **cfg) for s in steps]
 
 
+def call_schedules(m):
+    return [call_at(m, steps, cfg) for cfg, steps in SCHEDULES]
+
+
+# --- every call of the grade: (probe, *args) per part of the shared run -------------------------------------
+
+NO_WARMUP = dict(base_lr=BASE, warmup_steps=0, total_steps=100, min_lr=MIN)
+ALL_WARMUP = dict(base_lr=BASE, warmup_steps=8, total_steps=8, min_lr=MIN)
+SHAPE = dict(base_lr=0.02, warmup_steps=50, total_steps=400, min_lr=0.001)
+
+RUNS = {
+    "start": (call_at, [0], CFG),
+    "last warmup step": (call_at, [WARMUP - 1], CFG),
+    "end of warmup": (call_at, [WARMUP], CFG),
+    "middle of the decay": (call_at, [(WARMUP + TOTAL) // 2], CFG),
+    "hold": (call_at, [TOTAL, TOTAL + 1, TOTAL + 50, 10 * TOTAL], CFG),
+    "no warmup": (call_at, [0, 50, 100], NO_WARMUP),
+    "all warmup": (call_at, [0, 4, 7, 8, 9, 30], ALL_WARMUP),
+    "whole schedules": (call_schedules,),
+    "shape": (call_at, list(range(0, 420)), SHAPE),
+    "python float": (call_at, [0, WARMUP // 2, WARMUP, (WARMUP + TOTAL) // 2, TOTAL, 2 * TOTAL], CFG),
+}
+
+
+def fresh(m, code):
+    """The learner's module loaded again from the graded text: its module state as a new process has it."""
+    module = types.ModuleType(m.__name__)
+    module.__file__ = m.__file__
+    sys.modules[m.__name__] = module
+    exec(code, module.__dict__)
+    return module
+
+
+def in_fresh_module(m, code, probe, *args):
+    return probe(fresh(m, code), *args)
+
+
+def every_call(m, source):
+    """Every call of the grade in one sandboxed process, each check's a part of its own on a freshly loaded module."""
+    code = compile(source, m.__file__, "exec", dont_inherit=True)
+    try:
+        return {name: guarded(m, in_fresh_module, code, probe, *args) for name, (probe, *args) in RUNS.items()}
+    finally:
+        sys.modules[m.__name__] = m
+
+
+def run(learner, name):
+    """Part `name` of the shared run: the values its calls returned."""
+    return learner.part(every_call, name, learner.source).value
+
+
 def describe_call(step, cfg):
     return "warmup_cosine(" + ", ".join([str(step)] + [f"{k}={v}" for k, v in cfg.items()]) + ")"
 
@@ -87,64 +145,61 @@ def as_floats(values, steps, cfg) -> np.ndarray:
 
 
 def test_starts_at_zero(learner):
-    steps = [0]
-    got = learner.run(call_at, steps, CFG)
+    _, steps, _ = RUNS["start"]
+    got = run(learner, "start")
     expect_values(got, [0.0], steps, CFG)
 
 
 def test_last_warmup_step_is_just_below_base_lr(learner):
-    steps = [WARMUP - 1]
-    got = learner.run(call_at, steps, CFG)
+    _, steps, _ = RUNS["last warmup step"]
+    got = run(learner, "last warmup step")
     expect_values(got, [BASE * (WARMUP - 1) / WARMUP], steps, CFG)
 
 
 def test_is_exactly_base_lr_at_the_end_of_warmup(learner):
-    steps = [WARMUP]
-    got = learner.run(call_at, steps, CFG)
+    _, steps, _ = RUNS["end of warmup"]
+    got = run(learner, "end of warmup")
     expect_values(got, [BASE], steps, CFG)
 
 
 def test_is_halfway_between_base_and_min_at_the_middle_of_the_decay(learner):
-    steps = [(WARMUP + TOTAL) // 2]
-    got = learner.run(call_at, steps, CFG)
+    _, steps, _ = RUNS["middle of the decay"]
+    got = run(learner, "middle of the decay")
     expect_values(got, [(BASE + MIN) / 2], steps, CFG)
 
 
 def test_holds_min_lr_from_total_steps_on(learner):
-    steps = [TOTAL, TOTAL + 1, TOTAL + 50, 10 * TOTAL]
-    got = learner.run(call_at, steps, CFG)
+    _, steps, _ = RUNS["hold"]
+    got = run(learner, "hold")
     expect_values(got, [MIN] * len(steps), steps, CFG)
 
 
 def test_without_warmup_starts_at_base_lr(learner):
     # warmup_steps = 0: no warmup branch at all, so nothing may divide by it; step 0 is the top of the cosine
-    cfg = dict(base_lr=BASE, warmup_steps=0, total_steps=100, min_lr=MIN)
-    steps = [0, 50, 100]
-    got = learner.run(call_at, steps, cfg)
+    _, steps, cfg = RUNS["no warmup"]
+    got = run(learner, "no warmup")
     expect_values(got, [BASE, (BASE + MIN) / 2, MIN], steps, cfg)
 
 
 def test_warmup_as_long_as_the_schedule_goes_straight_to_min_lr(learner):
     # warmup_steps == total_steps is allowed: the decay has no steps at all, so nothing may divide by
     # total_steps - warmup_steps; the warmup ramp ends, and min_lr holds from total_steps on
-    cfg = dict(base_lr=BASE, warmup_steps=8, total_steps=8, min_lr=MIN)
-    steps = [0, 4, 7, 8, 9, 30]
-    got = learner.run(call_at, steps, cfg)
+    _, steps, cfg = RUNS["all warmup"]
+    got = run(learner, "all warmup")
     expect_values(got, [0.0, BASE * 4 / 8, BASE * 7 / 8, MIN, MIN, MIN], steps, cfg)
 
 
 def test_whole_schedules_match_reference(learner, reference):
-    got = learner.run(lambda m: [call_at(m, steps, cfg) for cfg, steps in SCHEDULES])
-    want = reference.run(lambda m: [call_at(m, steps, cfg) for cfg, steps in SCHEDULES])
+    got = run(learner, "whole schedules")
+    want = reference.run(call_schedules)
     for (cfg, steps), values, target in zip(SCHEDULES, got, want, strict=True):
         name = f"{describe_call('step', cfg)} for step = {steps[0]}, {steps[1]}, … {steps[-1]}"
         expect_array(as_floats(values, steps, cfg), np.array(target), name=name, alternatives=alternatives(steps, cfg))
 
 
 def test_rises_during_warmup_and_falls_after(learner):
-    cfg = dict(base_lr=0.02, warmup_steps=50, total_steps=400, min_lr=0.001)
-    steps = list(range(0, 420))
-    lr = as_floats(learner.run(call_at, steps, cfg), steps, cfg)
+    _, steps, cfg = RUNS["shape"]
+    lr = as_floats(run(learner, "shape"), steps, cfg)
     step = np.array(steps[1:])
     up, down, held = step <= 50, (step > 50) & (step <= 400), step > 400
     diff = np.diff(lr)
@@ -160,8 +215,8 @@ def test_rises_during_warmup_and_falls_after(learner):
 
 
 def test_returns_a_python_float(learner):
-    steps = [0, WARMUP // 2, WARMUP, (WARMUP + TOTAL) // 2, TOTAL, 2 * TOTAL]
-    got = learner.run(call_at, steps, CFG)
+    _, steps, _ = RUNS["python float"]
+    got = run(learner, "python float")
     for step, value in zip(steps, got, strict=True):
         expect_true(isinstance(value, float),  # np.float64 subclasses float and is accepted; arrays and ints are not
                     f"{describe_call(step, CFG)} returned {describe_type(value)}, expected a plain Python float",
