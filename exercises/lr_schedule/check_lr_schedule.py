@@ -1,17 +1,15 @@
 """Checks for lr_schedule: warmup_cosine rises linearly from 0, decays by a cosine to min_lr, holds it, returns a float.
 
-Every call of the grade happens in one sandboxed process (`every_call`), each check's calls a `guarded`
-part of their own, against a copy of the learner's module loaded afresh from the graded text (`fresh`):
+Every call of the grade happens in one sandboxed process (`every_call`), each check's calls a
+part of their own, against a copy of the learner's module loaded afresh from the graded text (`guarded_afresh`):
 a cache or counter kept on the module starts empty in every part, as it did in a process of its own.
 """
 
 import math
-import sys
-import types
 
 import numpy as np
 
-from quizprep.grading.api import CheckFailed, describe_type, distinct_digits, expect_array, expect_scalar, expect_true, guarded
+from quizprep.grading.api import CheckFailed, describe_type, distinct_digits, expect_array, expect_scalar, expect_true, guarded_afresh
 
 # One schedule the point checks use: 10 warmup steps, 100 decay steps (midpoint at step 60), min_lr a tenth of base_lr.
 BASE, MIN, WARMUP, TOTAL = 0.1, 0.01, 10, 110
@@ -95,26 +93,9 @@ RUNS = {
 }
 
 
-def fresh(m, code):
-    """The learner's module loaded again from the graded text: its module state as a new process has it."""
-    module = types.ModuleType(m.__name__)
-    module.__file__ = m.__file__
-    sys.modules[m.__name__] = module
-    exec(code, module.__dict__)
-    return module
-
-
-def in_fresh_module(m, code, probe, *args):
-    return probe(fresh(m, code), *args)
-
-
 def every_call(m, source):
     """Every call of the grade in one sandboxed process, each check's a part of its own on a freshly loaded module."""
-    code = compile(source, m.__file__, "exec", dont_inherit=True)
-    try:
-        return {name: guarded(m, in_fresh_module, code, probe, *args) for name, (probe, *args) in RUNS.items()}
-    finally:
-        sys.modules[m.__name__] = m
+    return {name: guarded_afresh(m, source, probe, *args) for name, (probe, *args) in RUNS.items()}
 
 
 def run(learner, name):

@@ -1,18 +1,15 @@
 """Checks for sgd_momentum: v = momentum * v + g; p -= lr * v, one v per parameter, params updated in place.
 
-Every run of the grade happens in one sandboxed process (`every_run`), each its own `guarded` part with
-arrays of its own, against a copy of the learner's module loaded afresh from the graded text (`fresh`):
+Every run of the grade happens in one sandboxed process (`every_run`), each its own part with
+arrays of its own, against a copy of the learner's module loaded afresh from the graded text (`guarded_afresh`):
 state kept on the class or the module starts empty in every part, as it did in a process of its own, so
 velocities shared through a class attribute are still caught, and named, by the two-optimizer check only.
 """
 
-import sys
-import types
-
 import numpy as np
 import pytest
 
-from quizprep.grading.api import expect_array, expect_true, expect_updated_in_place, guarded, record_steps, seeded, shape_id
+from quizprep.grading.api import expect_array, expect_true, expect_updated_in_place, guarded_afresh, record_steps, seeded, shape_id
 
 # Every comparison uses the default RTOL/ATOL: trajectories are a few float64 multiply-adds, so a
 # correct update written differently (v = momentum * v + lr * g; p -= v, in-place ufuncs, loops)
@@ -126,26 +123,9 @@ RUNS = {
 }
 
 
-def fresh(m, code):
-    """The learner's module loaded again from the graded text: its class and module state as a new process has them."""
-    module = types.ModuleType(m.__name__)
-    module.__file__ = m.__file__
-    sys.modules[m.__name__] = module
-    exec(code, module.__dict__)
-    return module
-
-
-def in_fresh_module(m, code, probe, *args):
-    return probe(fresh(m, code), *args)
-
-
 def every_run(m, source):
     """Every run of the grade in one sandboxed process, each a part of its own on a freshly loaded module."""
-    code = compile(source, m.__file__, "exec", dont_inherit=True)
-    try:
-        return {name: guarded(m, in_fresh_module, code, probe, *args) for name, (probe, *args) in RUNS.items()}
-    finally:
-        sys.modules[m.__name__] = m
+    return {name: guarded_afresh(m, source, probe, *args) for name, (probe, *args) in RUNS.items()}
 
 
 def run(learner, name):

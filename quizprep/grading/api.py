@@ -30,6 +30,11 @@ When the checks of one run must still fail one by one, wrap each piece in `guard
 
     got = learner.part(every_case, case).value                 # raises what forward(...) alone would have raised
 
+Where a classic mistake keeps state in a class or the module (an optimizer's velocities in a class
+attribute), give each part a freshly loaded module, as its own process would have: pass the graded
+text to the probe and use `guarded_afresh(m, source, forward, ...)`, reading it with
+`learner.part(every_case, case, learner.source)`.
+
 What else is here: expect_array / expect_scalar / expect_gradient compare values and name likely
 mistakes, judging and printing one relative error, relative_errors (CS231n's |a - b| / max(1e-8,
 |a| + |b|)), with the pass rule within_tolerance; LOG_EPS_MAX, the largest eps a loss may take its
@@ -61,7 +66,7 @@ from .diagnosis import (
     within_tolerance,
 )
 from .gradcheck import GRADCHECK_H, GRADCHECK_THRESHOLD, expect_gradient, numerical_gradient, rel_error
-from .probes import Learner, NotRun, Reference, guarded
+from .probes import Learner, NotRun, Reference, guarded, guarded_afresh
 from .sandbox import CallResult, LearnerFailure, NotImplementedYet
 
 # The largest eps inside a log that a loss may use, added (np.log(p + eps)) or as a floor
@@ -130,6 +135,6 @@ __all__ = [
     "ATOL", "GRADCHECK_H", "GRADCHECK_THRESHOLD", "LOG_EPS_MAX", "RTOL", "CallResult", "CheckFailed", "Learner", "LearnerFailure",
     "NotImplementedYet", "NotRun", "Reference", "describe_type", "distinct_digits", "expect_array", "expect_float64_precision",
     "expect_gradient", "expect_no_warnings", "expect_scalar", "expect_true", "expect_unchanged", "expect_updated_in_place",
-    "guarded", "likely_mistake", "numerical_gradient", "record_steps", "rel_error", "relative_errors", "rounded_to", "seeded", "shape_id",
-    "within_tolerance",
+    "guarded", "guarded_afresh", "likely_mistake", "numerical_gradient", "record_steps", "rel_error", "relative_errors", "rounded_to",
+    "seeded", "shape_id", "within_tolerance",
 ]

@@ -7,7 +7,9 @@ Both also offer a grade-scoped memo, `call_once` / `run_once`, for a run that se
 from __future__ import annotations
 
 import copy
+import sys
 import time
+import types
 import warnings
 from collections.abc import Callable, Hashable
 from pathlib import Path
@@ -67,6 +69,29 @@ def guarded(m, fn, *args) -> dict:
             except BaseException:  # noqa: BLE001 - e.g. a __str__ that raises
                 return {"raised": {"type": type(exc).__name__, "message": "", "traceback": "", "code": None}}
     return {"value": value, "warnings": [f"{w.category.__name__}: {w.message}" for w in caught][:20]}
+
+
+_compiled: dict[bytes, object] = {}  # the graded text compiled once per process, for guarded_afresh
+
+
+def guarded_afresh(m, source: bytes, fn, *args) -> dict:
+    """`guarded(m, fn, *args)` with fn given the learner's module loaded again from `source`, the graded text
+    (hand `learner.source` to the probe), so its module and class state start empty as in a process of
+    its own: for exercises whose classic mistakes keep state there (velocities in a class attribute)."""
+    def on_a_fresh_module(_m):
+        code = _compiled.get(source)
+        if code is None:
+            code = _compiled[source] = compile(source, m.__file__, "exec", dont_inherit=True)
+        module = types.ModuleType(m.__name__)
+        module.__file__ = m.__file__
+        sys.modules[m.__name__] = module
+        exec(code, module.__dict__)
+        return fn(module, *args)
+
+    try:
+        return guarded(m, on_a_fresh_module)
+    finally:
+        sys.modules[m.__name__] = m
 
 
 class Learner:
@@ -216,4 +241,4 @@ class Reference:
         return CallResult(piece["value"], list(piece.get("warnings") or []))
 
 
-__all__ = ["Learner", "LearnerFailure", "NotRun", "Reference", "guarded"]
+__all__ = ["Learner", "LearnerFailure", "NotRun", "Reference", "guarded", "guarded_afresh"]

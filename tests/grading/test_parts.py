@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from quizprep.grading.api import guarded
+from quizprep.grading.api import guarded, guarded_afresh
 from quizprep.grading.probes import Learner, NotRun
 from quizprep.grading.sandbox import LearnerFailure, NotImplementedYet
 from quizprep.grading.zygote import Launcher
@@ -146,3 +146,22 @@ def test_a_time_out_of_the_first_check_gives_the_limit_alone(zygote, tmp_path):
         learner.run(lambda m: m.spin())
     assert caught.value.kind == "timeout" and "for the whole grade" not in caught.value.message
     assert "did not finish within the time limit (1." in caught.value.message
+
+
+def test_guarded_afresh_gives_each_part_the_module_as_a_process_of_its_own_would(zygote, tmp_path):
+    path = tmp_path / "learner.py"
+    path.write_text("class Counter:\n    calls = []\n\n    def tick(self):\n        self.calls.append(1)\n        return len(self.calls)\n")
+    learner = Learner(path, deadline=time.monotonic() + 60, launcher=zygote)
+
+    def tick(m):
+        return m.Counter().tick()
+
+    def shared_state(m):
+        return {name: guarded(m, tick) for name in ("a", "b", "c")}
+
+    def fresh_state(m, source):
+        return {name: guarded_afresh(m, source, tick) for name in ("a", "b", "c")}
+
+    assert [learner.part(shared_state, n).value for n in "abc"] == [1, 2, 3]  # a class attribute lives on across parts
+    assert [learner.part(fresh_state, n, learner.source).value for n in "abc"] == [1, 1, 1]
+    assert learner.call(tick).value == 1  # as each in a process of its own
