@@ -45,6 +45,16 @@ def drive(m, kwargs, params, grads_seq):
     return {**record_steps(m.Adam(**kwargs).step, params, grads_seq), "grads": grads_seq}
 
 
+def drive_two(m, kwargs, params_a, params_b, grads_seq):
+    """Two Adam optimizers on two models, stepped in turn; each model's own arrays afterwards."""
+    opt_a, opt_b = m.Adam(**kwargs), m.Adam(**kwargs)
+    held_a, held_b = list(params_a), list(params_b)
+    for grads_a, grads_b in grads_seq:
+        opt_a.step(params_a, grads_a)
+        opt_b.step(params_b, grads_b)
+    return held_a, held_b
+
+
 def adam(params, grads_seq, lr=1e-3, beta1=B1, beta2=B2, eps=EPS, mistake=None):
     """Trusted: the params after each step, for Adam as specified or with one of MISTAKES."""
     ps = [np.array(p, dtype=np.float64) for p in params]
@@ -137,6 +147,10 @@ def _large_eps():
 
 
 CONSTANT = _constant_gradient()  # params, g, grads_seq
+TWO_SHAPES = [(3,), (2, 2)]
+TWO_A, TWO_B = problem(80, TWO_SHAPES, steps=4), problem(81, TWO_SHAPES, steps=4)  # (params, grads_seq) of each model
+SHARED_STATE = ("if the checks of a single Adam pass, two Adam objects share their state: keep m, v and t on the instance "
+                "(self.m = ... in __init__ or on the first step) — a list or dict in the class body is shared by every Adam")
 
 RUNS = {
     **{f"first step {name}": (drive, {"lr": 0.01}, *problem(len(shapes), shapes, steps=1))
@@ -149,6 +163,7 @@ RUNS = {
     "large eps": (drive, {"lr": 0.01, "eps": 1e-3}, *_large_eps()),
     "in place": (drive, {"lr": 0.01}, *problem(60, [(2, 3), (3,)], steps=3)),
     "grads": (drive, {"lr": 0.01}, *problem(70, [(3,), (2, 2)], steps=3)),
+    "two optimizers": (drive_two, {"lr": 0.01}, TWO_A[0], TWO_B[0], list(zip(TWO_A[1], TWO_B[1], strict=True))),
 }
 
 
@@ -264,3 +279,16 @@ def test_grads_not_modified(learner):
         for i, (g, g_after) in enumerate(zip(before, after, strict=True)):
             expect_true(np.array_equal(g, g_after), f"step() modified grads[{i}] passed at step {k + 1}",
                         "do not write into a gradient array (g *= ..., g **= 2); compute new arrays from it instead")
+
+
+def test_two_optimizers_keep_separate_state(learner):
+    # each model alone is the "several steps" case; only state shared between the two instances changes them
+    got = learner.part(every_run, "two optimizers", learner.source).value
+    for label, held, (params, grads_seq) in zip(("first", "second"), got, (TWO_A, TWO_B), strict=True):
+        want = adam(params, grads_seq, 0.01)[-1]
+        for i in range(len(params)):
+            try:
+                expect_adam(held[i], want[i], name=f"the {label} model's params[{i}] after 4 steps, its Adam stepped in turn with "
+                                                   "another model's", alternatives=alternatives(params, grads_seq, i, lr=0.01))
+            except CheckFailed as failed:
+                raise CheckFailed(failed.message, failed.diagnosis + (SHARED_STATE,)) from None
