@@ -36,6 +36,10 @@ from .mounts import new_pid_namespace, read_only_except
 from .pid_namespace import NAMESPACE_MARK, RESULT_FD, SWEPT_FD, become_process_two
 from .processes import die_with_parent, drop_capabilities, drop_root, kill_and_reap, kill_group, sweep_children, write_all
 
+# In a learner's child: when the parts of a shared run must stop (parts.guarded), leaving PART_RESERVE_S of the
+# call's time to send back what they found. None in every other process.
+part_deadline: float | None = None
+PART_RESERVE_S = 0.3
 NPROC_HEADROOM = 64  # processes (threads count too) the learner's code may add to its user's own
 
 
@@ -150,6 +154,8 @@ def _stdio() -> None:
 
 def _child(sock, header, source, probe, result_w, out_w, swept_w, tmp, ids, nproc, read_only) -> None:
     """Runs in the forked child; never returns."""
+    global part_deadline
+    part_deadline = time.monotonic() + max(float(header["timeout"]) - PART_RESERVE_S, 0.0)
     path = str(header["path"])
     payload = b""
     try:

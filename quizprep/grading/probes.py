@@ -7,9 +7,7 @@ Both also offer a grade-scoped memo, `call_once` / `run_once`, for a run that se
 from __future__ import annotations
 
 import copy
-import sys
 import time
-import types
 import warnings
 from collections.abc import Callable, Hashable
 from pathlib import Path
@@ -17,7 +15,7 @@ from pathlib import Path
 import numpy as np
 
 from . import wire
-from .child import learner_traceback
+from .parts import guarded, guarded_afresh
 from .sandbox import (
     SECRET_MODULES,
     CallResult,
@@ -38,60 +36,6 @@ EARLIER_CHECKS_S = 0.5
 
 class NotRun(Exception):
     """A check was not run because an earlier problem ended the grade."""
-
-
-_numpy_settings: dict | None = None  # numpy's error settings as the first part of this process's run found them
-
-
-def guarded(m, fn, *args) -> dict:
-    """Inside a probe: fn(m, *args) as one part of a shared run, its value and warnings or what it raised.
-
-    A probe that returns {name: guarded(m, fn, ...), ...} runs several checks' calls in one sandboxed
-    process while each part still fails on its own: `Learner.part` reads one back as the value, warnings
-    or LearnerFailure that a call of fn alone would have given. Each part starts from the warning filters
-    and numpy error settings the first part found (as the module left them on loading), so an
-    np.seterr or warnings filter set inside one part does not reach the next, as it would not reach a
-    process of its own. Only an exception is caught here: a part that hangs or crashes the process
-    still ends the whole run.
-    """
-    global _numpy_settings
-    if _numpy_settings is None:
-        _numpy_settings = np.geterr()
-    with warnings.catch_warnings(record=True) as caught, np.errstate(**_numpy_settings):
-        warnings.simplefilter("always")
-        try:
-            value = fn(m, *args)
-        except BaseException as exc:  # noqa: BLE001 - the same report the learner's child makes of a call
-            try:
-                return {"raised": {"type": type(exc).__name__, "message": str(exc)[:2000],
-                                   "traceback": learner_traceback(exc, str(getattr(m, "__file__", "")))[-4000:],
-                                   "code": exc.code if isinstance(exc, SystemExit) and isinstance(exc.code, int) else None}}
-            except BaseException:  # noqa: BLE001 - e.g. a __str__ that raises
-                return {"raised": {"type": type(exc).__name__, "message": "", "traceback": "", "code": None}}
-    return {"value": value, "warnings": [f"{w.category.__name__}: {w.message}" for w in caught][:20]}
-
-
-_compiled: dict[bytes, object] = {}  # the graded text compiled once per process, for guarded_afresh
-
-
-def guarded_afresh(m, source: bytes, fn, *args) -> dict:
-    """`guarded(m, fn, *args)` with fn given the learner's module loaded again from `source`, the graded text
-    (hand `learner.source` to the probe), so its module and class state start empty as in a process of
-    its own: for exercises whose classic mistakes keep state there (velocities in a class attribute)."""
-    def on_a_fresh_module(_m):
-        code = _compiled.get(source)
-        if code is None:
-            code = _compiled[source] = compile(source, m.__file__, "exec", dont_inherit=True)
-        module = types.ModuleType(m.__name__)
-        module.__file__ = m.__file__
-        sys.modules[m.__name__] = module
-        exec(code, module.__dict__)
-        return fn(module, *args)
-
-    try:
-        return guarded(m, on_a_fresh_module)
-    finally:
-        sys.modules[m.__name__] = m
 
 
 class Learner:
@@ -190,8 +134,15 @@ class Learner:
             raise NotRun(self.stopped)
         self._parts_read.add(read)
         piece = shared.value.get(name) if isinstance(shared.value, dict) else None
-        if not isinstance(piece, dict) or not ("value" in piece or isinstance(piece.get("raised"), dict)):
+        if not isinstance(piece, dict) or not ("value" in piece or isinstance(piece.get("raised"), dict)
+                                               or piece.get("timed_out") is True or piece.get("not_run") is True):
             raise LearnerFailure("your code's process sent back an unreadable result", shared.output)
+        if "value" not in piece and "raised" not in piece:  # the run's time ran out in this part, or before it
+            if self.stopped:
+                raise NotRun(self.stopped)
+            self.stopped = "not run: an earlier check ran out of time"
+            total = self.deadline - self.created
+            raise LearnerTimeout(timeout_message(f"{total:.0f} s for the whole grade, used up by this check"), shared.output)
         if "raised" in piece:
             failure = _failure_from(piece["raised"], self.limits)
             failure.output = shared.output

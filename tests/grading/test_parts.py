@@ -165,3 +165,61 @@ def test_guarded_afresh_gives_each_part_the_module_as_a_process_of_its_own_would
     assert [learner.part(shared_state, n).value for n in "abc"] == [1, 2, 3]  # a class attribute lives on across parts
     assert [learner.part(fresh_state, n, learner.source).value for n in "abc"] == [1, 1, 1]
     assert learner.call(tick).value == 1  # as each in a process of its own
+
+
+SLOW_SOURCE = """\
+import signal
+
+def quick():
+    return 1
+
+def spin():
+    while True:
+        pass
+
+def spin_catching_exceptions():
+    while True:
+        try:
+            while True:
+                pass
+        except Exception:
+            pass
+
+def spin_ignoring_alarms():
+    signal.signal(signal.SIGALRM, signal.SIG_IGN)
+    while True:
+        pass
+"""
+
+
+def three_parts(m, middle):
+    return {"first": guarded(m, lambda mm: mm.quick()), "middle": guarded(m, lambda mm: getattr(mm, middle)()),
+            "last": guarded(m, lambda mm: mm.quick())}
+
+
+@pytest.mark.parametrize("middle", ["spin", "spin_catching_exceptions"])
+def test_a_part_that_loops_times_out_itself_and_the_parts_before_it_keep_their_values(zygote, tmp_path, middle):
+    path = tmp_path / "learner.py"
+    path.write_text(SLOW_SOURCE)
+    learner = Learner(path, deadline=time.monotonic() + 2, launcher=zygote)
+    start = time.monotonic()
+    assert learner.part(three_parts, "first", middle).value == 1
+    with pytest.raises(LearnerFailure) as caught:
+        learner.part(three_parts, "middle", middle)
+    assert caught.value.kind == "timeout" and "used up by this check" in caught.value.message
+    with pytest.raises(NotRun):
+        learner.part(three_parts, "last", middle)
+    assert time.monotonic() - start < 4  # the run came back on its own, within the grade's time
+
+
+def test_code_that_blocks_the_alarm_is_still_stopped_by_the_process_time_limit(zygote, tmp_path):
+    path = tmp_path / "learner.py"
+    path.write_text(SLOW_SOURCE)
+    learner = Learner(path, deadline=time.monotonic() + 2, launcher=zygote)
+    start = time.monotonic()
+    with pytest.raises(LearnerFailure) as caught:
+        learner.part(three_parts, "first", "spin_ignoring_alarms")  # the whole run is lost: even the first part
+    assert caught.value.kind == "timeout"
+    with pytest.raises(NotRun):
+        learner.part(three_parts, "last", "spin_ignoring_alarms")
+    assert time.monotonic() - start < 5
