@@ -4,14 +4,24 @@ its backward: dx of x's own (unpadded) shape, dw like w, db like b.
 
 Expected values come from the loops below, written for these checks (one output position at a time),
 not from the reference; the gradients are also compared with finite differences on two tiny cases.
-The learner's code runs twice per grade: one forward pass and one forward + backward pass over every
-case (`learner.run_once`). The shapes are small enough for a six-deep loop to pass in well under 2 s.
+The learner's code runs once per grade, in one sandboxed process: a forward pass and a forward + backward
+pass over every case, each a part of its own (`guarded`), so a backward that raises leaves the forward
+verdicts readable. The shapes are small enough for a six-deep loop to pass in well under 2 s.
 """
 
 import numpy as np
 import pytest
 
-from quizprep.grading.api import CheckFailed, describe_type, expect_array, expect_gradient, expect_unchanged, numerical_gradient, seeded
+from quizprep.grading.api import (
+    CheckFailed,
+    describe_type,
+    expect_array,
+    expect_gradient,
+    expect_unchanged,
+    guarded,
+    numerical_gradient,
+    seeded,
+)
 
 # (N, C, H, W, F, HH, WW, stride, pad); every (H + 2 pad - HH) and (W + 2 pad - WW) divides by stride.
 CASES = [
@@ -151,8 +161,13 @@ def backward_probe(m):
     return runs
 
 
+def both_passes(m):
+    """The forward and the backward probe in one sandboxed run, each a part of its own."""
+    return {"forward": guarded(m, forward_probe), "backward": guarded(m, backward_probe)}
+
+
 def _run(learner, probe, key) -> dict:
-    got = learner.run_once(probe)[key]
+    got = learner.part(both_passes, probe.__name__.removesuffix("_probe")).value[key]
     if got.get("bad_return"):
         raise CheckFailed(got["bad_return"], ("return out, cache from forward — cache holds whatever conv2d_backward needs",))
     return got
