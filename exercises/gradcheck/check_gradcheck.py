@@ -21,6 +21,8 @@ RTOL = 1e-6
 ATOL = 1e-8  # where the gradient is ~0, rounding (~1e-16 |f| / h ≈ 1e-9 here) is what remains
 
 DEFAULT_H = 1e-5
+# Defaults people give h instead of 1e-5 that these checks tell apart from it (1e-3 to 1e-7 do as well here).
+WRONG_DEFAULT_H = [1e-1, 1e-2, 1e-8, 1e-9, 1e-10, 1e-12]
 SHAPES = [(1,), (7,), (1, 5), (4, 3), (2, 3, 4)]
 A = seeded(100).normal(size=(5, 4))
 
@@ -166,6 +168,11 @@ def mistakes(f, x, h):
     ]
     if h != DEFAULT_H:
         found.append((f"h was ignored — use the h you are given ({h:g}), not a fixed {DEFAULT_H:g}", _central(f, x, DEFAULT_H)))
+    else:  # called without h: a default other than the contract's
+        for wrong in WRONG_DEFAULT_H:
+            why = ("too large: the central difference is off by about h² times the third derivative" if wrong > DEFAULT_H else
+                   "too small: the rounding error of f(x + h) - f(x - h), about 1e-16 |f|, is divided by 2h")
+            found.append((f"the default h is {wrong:g}, {why} — the default is h=1e-5", _central(f, x, wrong)))
     if x.ndim >= 2:
         for view in (True, False):
             found.append(("each step moved a whole row: on an array of 2 or more dimensions x[i] is a row — "
