@@ -18,6 +18,7 @@ from quizprep.grading.api import (
     record_steps,
     seeded,
     shape_id,
+    step_in_turn,
 )
 
 # Where eps goes only shows when eps is comparable to sqrt(v_hat); that is judged by its own check
@@ -47,12 +48,7 @@ def drive(m, kwargs, params, grads_seq):
 
 def drive_two(m, kwargs, params_a, params_b, grads_seq):
     """Two Adam optimizers on two models, stepped in turn; each model's own arrays afterwards."""
-    opt_a, opt_b = m.Adam(**kwargs), m.Adam(**kwargs)
-    held_a, held_b = list(params_a), list(params_b)
-    for grads_a, grads_b in grads_seq:
-        opt_a.step(params_a, grads_a)
-        opt_b.step(params_b, grads_b)
-    return held_a, held_b
+    return step_in_turn(m.Adam(**kwargs), m.Adam(**kwargs), params_a, params_b, grads_seq)
 
 
 def adam(params, grads_seq, lr=1e-3, beta1=B1, beta2=B2, eps=EPS, mistake=None):

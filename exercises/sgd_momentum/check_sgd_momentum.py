@@ -9,7 +9,16 @@ velocities shared through a class attribute are still caught, and named, by the 
 import numpy as np
 import pytest
 
-from quizprep.grading.api import expect_array, expect_true, expect_updated_in_place, guarded_afresh, record_steps, seeded, shape_id
+from quizprep.grading.api import (
+    expect_array,
+    expect_true,
+    expect_updated_in_place,
+    guarded_afresh,
+    record_steps,
+    seeded,
+    shape_id,
+    step_in_turn,
+)
 
 # Every comparison uses the default RTOL/ATOL: trajectories are a few float64 multiply-adds, so a
 # correct update written differently (v = momentum * v + lr * g; p -= v, in-place ufuncs, loops)
@@ -34,12 +43,7 @@ def drive(m, kwargs, params, grads_seq):
 
 def drive_two(m, kwargs, params_a, params_b, grads_seq):
     """Two optimizers on two models, stepped alternately; each model's own arrays afterwards."""
-    opt_a, opt_b = m.SGDMomentum(**kwargs), m.SGDMomentum(**kwargs)
-    held_a, held_b = list(params_a), list(params_b)
-    for grads_a, grads_b in grads_seq:
-        opt_a.step(params_a, grads_a)
-        opt_b.step(params_b, grads_b)
-    return held_a, held_b
+    return step_in_turn(m.SGDMomentum(**kwargs), m.SGDMomentum(**kwargs), params_a, params_b, grads_seq)
 
 
 def trajectory(params, grads_seq, lr, momentum, mistake=None):

@@ -40,7 +40,8 @@ mistakes, judging and printing one relative error, relative_errors (CS231n's |a 
 |a| + |b|)), with the pass rule within_tolerance; LOG_EPS_MAX, the largest eps a loss may take its
 log with; expect_unchanged (inputs left alone), expect_float64_precision (dtype named before values),
 expect_no_warnings (overflow and 0/0 in a CallResult), expect_true (any other condition); for
-optimizers, record_steps inside a probe and expect_updated_in_place on what it recorded.
+optimizers, record_steps (or step_in_turn, for two at once) inside a probe and expect_updated_in_place on what it
+recorded.
 """
 
 from __future__ import annotations
@@ -114,6 +115,19 @@ def record_steps(step: Callable, params: list, grads_seq: Iterable) -> dict:
     return {"history": history, "same": [a is b for a, b in zip(held, params, strict=False)]}
 
 
+def step_in_turn(opt_a, opt_b, params_a: list, params_b: list, grads_seq: Iterable) -> tuple[list, list]:
+    """Inside a probe: two optimizers on two models, stepped in turn with each (grads_a, grads_b) of grads_seq.
+
+    Returns the arrays each model held, after the last step: state the two instances share (a class
+    attribute) shows in them, while each optimizer alone is right.
+    """
+    held_a, held_b = list(params_a), list(params_b)
+    for grads_a, grads_b in grads_seq:
+        opt_a.step(params_a, grads_a)
+        opt_b.step(params_b, grads_b)
+    return held_a, held_b
+
+
 def expect_updated_in_place(recorded: dict, initial: list, *, delta: str, fix: str) -> None:
     """Fail, naming the cause, if an array the caller holds never changed over the steps `record_steps` recorded.
 
@@ -136,5 +150,5 @@ __all__ = [
     "NotImplementedYet", "NotRun", "Reference", "describe_type", "distinct_digits", "expect_array", "expect_float64_precision",
     "expect_gradient", "expect_no_warnings", "expect_scalar", "expect_true", "expect_unchanged", "expect_updated_in_place",
     "guarded", "guarded_afresh", "likely_mistake", "numerical_gradient", "record_steps", "rel_error", "relative_errors", "rounded_to",
-    "seeded", "shape_id", "within_tolerance",
+    "seeded", "shape_id", "step_in_turn", "within_tolerance",
 ]
